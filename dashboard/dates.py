@@ -1,0 +1,164 @@
+"""Find date expressions in a sentence and resolve them against the story's date."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+_MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
+_MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
+_MONTHS["sept"] = 9
+_WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
+
+_MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_DAY2 = r"(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?"
+_YEAR = r"(?:,?\s+(?P<year>(?:19|20)\d\d))?"
+_RANGE = r"(?:\s*(?:-|\u2013|to|until|through)\s*" + _DAY2 + r")?"
+
+_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("month_day", re.compile(r"\b" + _MONTH + r"\s+" + _DAY + _RANGE + r"\b" + _YEAR, re.I)),
+    ("day_month", re.compile(r"\b" + _DAY + _RANGE + r"\s+" + _MONTH
+                             + r"\b" + _YEAR, re.I)),
+    ("weekday", re.compile(r"\b(?P<weekday>" + "|".join(_WEEKDAYS) + r")\b", re.I)),
+    ("relative", re.compile(
+        r"\b(?P<rel>today|yesterday|tomorrow|tonight|(?:last|next|this)\s+(?:week|month|year))\b",
+        re.I)),
+    ("month_only", re.compile(r"\b(?:in|since|from|until|by|early|late|mid-?)\s+"
+                              r"(?P<month>" + "|".join(calendar.month_name[1:]) + r")\b"
+                              + _YEAR)),
+)
+
+_FUTURE = re.compile(
+    r"\b(?:will|would|shall|'ll|going to|is to|are to|plans?|planned|planning|set to|"
+    r"expected|scheduled|due|next|upcoming|later)\b",
+    re.I,
+)
+_IRREGULAR_PAST = r"said|told|was|were|had|sent|flew|met|went|came|began|held|took|left|made|gave"
+_PAST_VERB = re.compile(r"\b(?:" + _IRREGULAR_PAST + r"|[a-z]{3,}ed)\s+(?:on\s+)?$")
+_PAST_WORD = re.compile(r"\b(?:" + _IRREGULAR_PAST + r"|[a-z]{3,}ed)\b")
+
+
+@dataclass(frozen=True, slots=True)
+class TimeExpression:
+    """A date phrase with its offsets (into the article) and what it resolves to."""
+
+    start: int
+    end: int
+    text: str
+    date: dt.date | None
+    date_end: dt.date | None = None
+
+
+def find_dates(sentence: str, offset: int, published: dt.date | None) -> list[TimeExpression]:
+    """All date expressions in ``sentence`` (which starts at ``offset`` in its article)."""
+    found: list[TimeExpression] = []
+    taken: list[tuple[int, int]] = []
+    for kind, pattern in _PATTERNS:
+        for match in pattern.finditer(sentence):
+            if any(match.start() < e and s < match.end() for s, e in taken):
+                continue
+            resolved = _resolve(kind, match, sentence, published)
+            if resolved is None:
+                continue
+            taken.append(match.span())
+            found.append(TimeExpression(offset + match.start(), offset + match.end(),
+                                        match.group(0), *resolved))
+    found.sort(key=lambda t: t.start)
+    return found
+
+
+def _resolve(kind: str, match: re.Match[str], sentence: str, published: dt.date | None
+             ) -> tuple[dt.date | None, dt.date | None] | None:
+    """Resolve one match to (date, date_end); None when it is not a date after all."""
+    groups = match.groupdict()
+    if kind in ("month_day", "day_month"):
+        return _month_day(groups, published)
+    if kind == "month_only":
+        month = _MONTHS[groups["month"].lower()]
+        year = int(groups["year"]) if groups.get("year") else _year_for(month, published)
+        return (dt.date(year, month, 1), _month_end(year, month)) if year else (None, None)
+    if published is None:
+        return (None, None)
+    if kind == "weekday":
+        return (_weekday(groups["weekday"].lower(), match, sentence, published), None)
+    return _relative(groups["rel"].lower(), published)
+
+
+def _month_day(groups: dict[str, str | None], published: dt.date | None
+               ) -> tuple[dt.date | None, dt.date | None] | None:
+    """Resolve "February 10-20" or "10 February 2022"."""
+    month = _MONTHS[str(groups["month"]).lower()]
+    day = int(str(groups["day"]))
+    day2 = int(groups["day2"]) if groups.get("day2") else None
+    if groups.get("year"):
+        year: int | None = int(str(groups["year"]))
+    else:
+        year = _year_for(month, published)
+    if year is None:
+        return (None, None)
+    try:
+        start = dt.date(year, month, day)
+        end = dt.date(year, month, day2) if day2 and day2 > day else None
+    except ValueError:
+        return None
+    return (start, end)
+
+
+def _year_for(month: int, published: dt.date | None) -> int | None:
+    """The year a month without a year most likely refers to: the one nearest the story."""
+    if published is None:
+        return None
+    delta = month - published.month
+    if delta > 6:
+        return published.year - 1
+    if delta < -6:
+        return published.year + 1
+    return published.year
+
+
+def _month_end(year: int, month: int) -> dt.date:
+    """The last day of a month."""
+    return dt.date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _weekday(name: str, match: re.Match[str], sentence: str, published: dt.date) -> dt.date:
+    """Resolve a weekday: the story's own day, else the coming or the past one by tense."""
+    target = _WEEKDAYS[name]
+    if target == published.weekday():
+        return published
+    before = sentence[max(0, match.start() - 60) : match.start()]
+    if _PAST_VERB.search(before):
+        forward = False  # "said Tuesday"
+    elif _FUTURE.search(sentence):
+        forward = True
+    else:  # "deployed troops on Monday" is past, "visits Kyiv on Thursday" is to come
+        forward = _PAST_WORD.search(before) is None
+    if forward:
+        return published + dt.timedelta(days=(target - published.weekday()) % 7)
+    return published - dt.timedelta(days=(published.weekday() - target) % 7)
+
+
+def _relative(rel: str, published: dt.date) -> tuple[dt.date | None, dt.date | None]:
+    """Resolve today/yesterday/last week/next month... against the publication date."""
+    rel = " ".join(rel.split())
+    one_day = dt.timedelta(days=1)
+    if rel in ("today", "tonight"):
+        return (published, None)
+    if rel == "yesterday":
+        return (published - one_day, None)
+    if rel == "tomorrow":
+        return (published + one_day, None)
+    which, unit = rel.split()
+    step = {"last": -1, "this": 0, "next": 1}[which]
+    if unit == "week":
+        monday = published - dt.timedelta(days=published.weekday()) + dt.timedelta(weeks=step)
+        return (monday, monday + dt.timedelta(days=6))
+    if unit == "month":
+        month_index = published.year * 12 + published.month - 1 + step
+        year, month = divmod(month_index, 12)
+        return (dt.date(year, month + 1, 1), _month_end(year, month + 1))
+    year = published.year + step
+    return (dt.date(year, 1, 1), dt.date(year, 12, 31))

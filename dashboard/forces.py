@@ -1,0 +1,232 @@
+"""Find military forces in a sentence: counts, personnel, named units and equipment."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from dashboard.records import Force
+
+ActorOf = Callable[[str], "str | None"]
+
+PERSONNEL = (
+    "troops|soldiers|servicemembers|service members|servicemen|service personnel|"
+    "military personnel|personnel|paratroopers|marines|sailors|airmen|forces|fighters|"
+    "reservists|conscripts|peacekeepers|commandos|infantrymen|troopers|guardsmen|"
+    "national guard members|military advisers|military advisors|advisers|instructors|"
+    "mercenaries|militants|rangers|special forces|special operations forces|"
+    "combat troops|ground troops|ground forces|military police|personnel"
+)
+EQUIPMENT = (
+    r"main battle tanks|tanks|combat helicopters|attack helicopters|helicopters|"
+    r"fighter jets|fighter planes|warplanes|jets|bombers|aircraft carriers?|"
+    r"carrier strike groups?|strike groups?|combat drones|attack drones|drones|"
+    r"unmanned aerial vehicles|missile systems|missile launchers|missiles|"
+    r"air defen[cs]e systems|patriot batter(?:y|ies)|patriot missiles?|batteries|"
+    r"rocket launchers|rocket systems|himars|artillery pieces|artillery|howitzers|"
+    r"armou?red vehicles|armou?red personnel carriers|infantry fighting vehicles|"
+    r"warships|ships|vessels|destroyers|frigates|corvettes|submarines|landing ships|"
+    r"amphibious assault ships|f-\d+s?|su-\d+s?|mig-\d+s?|b-52s?|bayraktars?"
+)
+_NUM_WORDS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+    "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90, "a hundred": 100, "a thousand": 1000,
+}
+_SCALE = {"hundred": 100, "thousand": 1000, "million": 1_000_000}
+# Vague quantities: (best guess, minimum, maximum).
+_VAGUE = {
+    "several thousand": (3000, 2000, 9000), "thousands of": (3000, 2000, None),
+    "tens of thousands of": (30000, 20000, None), "hundreds of thousands of": (300000, 200000,
+                                                                               None),
+    "several hundred": (300, 200, 900), "hundreds of": (300, 200, None),
+    "a few hundred": (300, 200, 500), "a few thousand": (3000, 2000, 5000),
+    "dozens of": (36, 24, None), "several dozen": (36, 24, 100), "a dozen": (12, 12, 12),
+    "scores of": (60, 40, None),
+}
+
+_NUMBER = r"\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?"
+_WORD_NUM = "|".join(sorted((w for w in _NUM_WORDS if " " not in w), key=len, reverse=True))
+_QUALIFIER = (r"(?P<qual>about|around|some|roughly|approximately|nearly|almost|up to|"
+              r"as many as|more than|over|at least|fewer than|less than|an estimated|"
+              r"another|an additional|additional|a further|further)\s+")
+_COUNT = (
+    r"(?:" + _QUALIFIER + r")?(?P<count>"
+    + "|".join(re.escape(v) for v in sorted(_VAGUE, key=len, reverse=True))
+    + r"|(?:" + _NUMBER + r")(?:\s+(?:hundred|thousand|million))?"
+    + r"|(?:" + _WORD_NUM + r")(?:\s+(?:hundred|thousand|million))?)"
+)
+# Up to four modifier words between the count and the noun ("1,000 US soldiers",
+# "30,000 additional combat-ready Russian troops").
+_MODIFIERS = r"(?P<mods>(?:[A-Za-z][\w.'\u2019-]*\s+){0,4}?)"
+_FORCE = re.compile(
+    r"\b" + _COUNT + r"\s+" + _MODIFIERS
+    + r"(?P<noun>" + PERSONNEL + r"|" + EQUIPMENT + r")\b",
+    re.I,
+)
+# "another 2,000 stationed in ..." : a count whose noun is implied by a previous force.
+_ELLIPTIC = re.compile(
+    r"\b(?P<qual>another|an additional|a further|some|about|up to)\s+(?P<count>" + _NUMBER
+    + r")\b(?=\s+(?:more\s+)?(?:stationed|based|deployed|who|from|of them|will|would|are|were))",
+    re.I,
+)
+# Forces without a count: "Russian forces", "US troops", "tanks", "combat drones".
+_BARE = re.compile(
+    r"(?P<mods>(?:\b[A-Za-z][\w.'\u2019-]*\s+){0,3}?)\b(?P<noun>" + PERSONNEL + r"|"
+    + EQUIPMENT + r")\b", re.I)
+_UNIT = re.compile(
+    r"\b(?:the\s+)?(?P<unit>\d{1,3}(?:st|nd|rd|th)\s+(?:[A-Z][\w-]*\s+){0,5}"
+    r"(?:Division|Brigade(?: Combat Team)?|Regiment|Battalion|Squadron|Corps|Army|Fleet|"
+    r"Wing|Group|Expeditionary Unit|Marine Expeditionary Unit|Airborne|Infantry|Cavalry)"
+    r"|(?:[A-Z][\w-]+\s+){1,3}(?:Fleet|Expeditionary Unit|Strike Group|Airborne Division)"
+    r"|(?:(?:a|an|one)\s+)?(?:[A-Z][\w-]+\s+)(?:squadron|battalion|brigade|regiment|"
+    r"company|division))\b"
+)
+
+
+def find_forces(sentence: str, offset: int, actor_of: ActorOf) -> list[Force]:
+    """All forces in ``sentence`` (starting at ``offset`` in the article)."""
+    forces: list[Force] = []
+    for match in _FORCE.finditer(sentence):
+        forces.append(_force_from(match, sentence, offset, actor_of))
+    for match in _ELLIPTIC.finditer(sentence):
+        previous = [f for f in forces if f.start < offset + match.start()]
+        template = previous[-1] if previous else None
+        count = _parse_count(match.group("count"))
+        forces.append(Force(
+            start=offset + match.start(), end=offset + match.end(), text=match.group(0),
+            count=count, count_text=match.group(0), count_min=count, count_max=count,
+            personnel=template.personnel if template else "troops",
+            actor=template.actor if template else None,
+        ))
+    for match in _BARE.finditer(sentence):
+        if any(f.start <= offset + match.start("noun") < f.end for f in forces):
+            continue
+        forces.append(_bare_force(match, offset, actor_of))
+    for match in _UNIT.finditer(sentence):
+        unit = match.group("unit").strip()
+        if any(f.unit == unit for f in forces):
+            continue
+        forces.append(Force(start=offset + match.start("unit"), end=offset + match.end("unit"),
+                            text=unit, unit=unit, actor=_actor_in(unit, actor_of)))
+    forces.sort(key=lambda f: f.start)
+    return _attach_units(forces, sentence, offset)
+
+
+def _force_from(match: re.Match[str], sentence: str, offset: int, actor_of: ActorOf) -> Force:
+    """Build a Force from one count-modifiers-noun match."""
+    count_words = match.group("count").lower()
+    qualifier = (match.group("qual") or "").lower()
+    best, low, high = _vague_or_exact(count_words)
+    if qualifier in ("up to", "as many as", "fewer than", "less than"):
+        low = None
+    elif qualifier in ("more than", "over", "at least"):
+        high = None
+    noun = match.group("noun")
+    is_equipment = re.fullmatch(EQUIPMENT, noun, re.I) is not None and not re.fullmatch(
+        PERSONNEL, noun, re.I)
+    mods = match.group("mods") or ""
+    equipment = (" ".join((mods + noun).split()[-2:]) if is_equipment else "",)
+    count_start = match.start("qual") if match.group("qual") else match.start("count")
+    return Force(
+        start=offset + match.start(), end=offset + match.end(), text=match.group(0),
+        count=best, count_text=sentence[count_start : match.end("count")],
+        count_min=low, count_max=high,
+        personnel=None if is_equipment else noun.lower(),
+        equipment=tuple(e for e in equipment if e),
+        actor=_actor_in(mods, actor_of),
+    )
+
+
+def _bare_force(match: re.Match[str], offset: int, actor_of: ActorOf) -> Force:
+    """Build a Force without a count; its span takes in an actor word right before it."""
+    noun = match.group("noun")
+    is_equipment = re.fullmatch(PERSONNEL, noun, re.I) is None
+    mods = match.group("mods") or ""
+    start = match.start("noun")
+    words = list(re.finditer(r"\S+", mods))
+    if words and actor_of(words[-1].group(0)):
+        start = match.start("mods") + words[-1].start()
+    text = match.string[start : match.end("noun")]
+    return Force(
+        start=offset + start, end=offset + match.end("noun"), text=text,
+        personnel=None if is_equipment else noun.lower(),
+        equipment=(noun.lower(),) if is_equipment else (), actor=_actor_in(mods, actor_of),
+    )
+
+
+def _vague_or_exact(words: str) -> tuple[int | None, int | None, int | None]:
+    """(best, min, max) for a count phrase."""
+    words = " ".join(words.split())
+    if words in _VAGUE:
+        return _VAGUE[words]
+    value = _parse_count(words)
+    return value, value, value
+
+
+def _parse_count(words: str) -> int | None:
+    """Parse "1,000", "1.5 million", "two thousand", "30" into an integer."""
+    parts = words.lower().replace(",", "").split()
+    if not parts:
+        return None
+    head = parts[0]
+    try:
+        value = float(head)
+    except ValueError:
+        if head not in _NUM_WORDS:
+            return None
+        value = float(_NUM_WORDS[head])
+    for part in parts[1:]:
+        value *= _SCALE.get(part, 1)
+    return int(value)
+
+
+def _actor_in(words: str, actor_of: ActorOf) -> str | None:
+    """The actor named by a modifier word ("US", "Russian", "North Korean")."""
+    tokens = re.findall(r"[A-Z][\w.'\u2019-]*", words)
+    for size in (3, 2, 1):
+        for i in range(len(tokens) - size + 1):
+            code = actor_of(" ".join(tokens[i : i + size]))
+            if code:
+                return code
+    return None
+
+
+def _attach_units(forces: list[Force], sentence: str, offset: int) -> list[Force]:
+    """Join "a X squadron of the Yth Regiment" and give a named unit to its counted force."""
+    out: list[Force] = []
+    for force in forces:
+        prev = out[-1] if out else None
+        if prev and force.unit and prev.unit and prev.count is None and not prev.equipment \
+                and re.fullmatch(r"\s*(?:of|from|,)?\s*(?:the)?\s*",
+                                 sentence[prev.end - offset : force.start - offset]):
+            out[-1] = _with_unit(prev, sentence[prev.start - offset : force.end - offset],
+                                 force.actor)
+            continue
+        out.append(force)
+    return _merge_units_into_counts(out)
+
+
+def _merge_units_into_counts(forces: list[Force]) -> list[Force]:
+    """Give each unit-only force to the counted force within 40 characters of it."""
+    units = [f for f in forces if f.unit and f.count is None and not f.personnel]
+    rest = [f for f in forces if f not in units]
+    for unit in units:
+        near = [f for f in rest if f.count is not None and f.unit is None
+                and min(abs(unit.start - f.end), abs(f.start - unit.end)) <= 40]
+        if near:
+            target = near[0]
+            rest[rest.index(target)] = Force(
+                target.start, target.end, target.text, target.count, target.count_text,
+                target.count_min, target.count_max, target.personnel, unit.unit,
+                target.equipment, target.actor or unit.actor)
+        else:
+            rest.append(unit)
+    return sorted(rest, key=lambda f: f.start)
+
+
+def _with_unit(force: Force, unit: str, actor: str | None) -> Force:
+    """A copy of a unit force with a longer unit name."""
+    return Force(force.start, force.start + len(unit), unit, unit=unit,
+                 actor=force.actor or actor)
