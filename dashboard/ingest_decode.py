@@ -1,0 +1,132 @@
+"""Turn the bytes of a news file into text: encodings, byte-order marks, newlines, binaries."""
+
+from __future__ import annotations
+
+import codecs
+import logging
+
+from charset_normalizer import from_bytes
+
+__all__ = ["ReadError", "decode_bytes", "normalise_text"]
+
+log = logging.getLogger(__name__)
+
+# Signatures of files people drop by mistake; checked before any decoding is tried.
+_BINARY_MAGIC: tuple[bytes, ...] = (
+    b"\x89PNG",
+    b"\xff\xd8\xff",  # JPEG
+    b"GIF8",
+    b"%PDF",
+    b"PK\x03\x04",  # zip, docx, odt, xlsx
+    b"\xd0\xcf\x11\xe0",  # legacy Office
+    b"RIFF",
+    b"\x1f\x8b",  # gzip
+)
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+_SNIFF = 4096
+
+
+class ReadError(ValueError):
+    """A file or text that cannot be read as an article; the message is meant for the user."""
+
+
+def normalise_text(text: str) -> str:
+    """Drop a leading byte-order mark and turn CRLF and CR newlines into LF."""
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _binary(name: str) -> ReadError:
+    return ReadError(f"{name}: looks like a binary file, not an article")
+
+
+def _utf16_without_bom(head: bytes) -> str | None:
+    """Guess UTF-16 without a BOM: mostly-ASCII text leaves every other byte NUL."""
+    pairs = len(head) // 2
+    if pairs < 2:
+        return None
+    even_nul = sum(1 for i in range(0, 2 * pairs, 2) if head[i] == 0)
+    odd_nul = sum(1 for i in range(1, 2 * pairs, 2) if head[i] == 0)
+    if odd_nul >= 0.6 * pairs and even_nul <= 0.05 * pairs:
+        return "utf-16-le"
+    if even_nul >= 0.6 * pairs and odd_nul <= 0.05 * pairs:
+        return "utf-16-be"
+    return None
+
+
+def _detect_encoding(data: bytes) -> tuple[str, bytes] | None:
+    """Return the encoding and the payload without its BOM, or None if it looks binary."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            return encoding, data[len(bom) :]
+    utf16 = _utf16_without_bom(data[:_SNIFF])
+    if utf16 is not None:
+        return utf16, data
+    if b"\x00" in data:
+        return None
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    else:
+        return "utf-8", data
+    best = from_bytes(data).best()
+    if best is None:
+        return None
+    return best.encoding, data
+
+
+def _looks_binary(text: str) -> bool:
+    """True when too many characters are control codes for the text to be prose."""
+    sample = text[:_SNIFF]
+    if not sample:
+        return False
+    controls = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\n\r\t\f\v")
+    return controls > 0.02 * len(sample)
+
+
+def decode_bytes(data: bytes, name: str) -> str:
+    """Decode a news file's bytes to normalised text, or raise a ReadError saying why not."""
+    if not data.strip():
+        raise ReadError(f"{name}: empty file")
+    if any(data.startswith(magic) for magic in _BINARY_MAGIC):
+        raise _binary(name)
+    detected = _detect_encoding(data)
+    if detected is None:
+        raise _binary(name)
+    encoding, payload = detected
+    try:
+        text = payload.decode(encoding)
+    except (UnicodeDecodeError, LookupError):
+        text = payload.decode(encoding, errors="replace") if _known(encoding) else ""
+        if not text:
+            raise _binary(name) from None
+    # Latin-1 puts C1 control codes where cp1252 has curly quotes and dashes: news files
+    # labelled "latin-1" are nearly always cp1252.
+    if any("\x80" <= ch <= "\x9f" for ch in text):
+        try:
+            text = payload.decode("cp1252")
+        except UnicodeDecodeError:
+            pass
+    log.debug("%s decoded as %s", name, encoding)
+    if _looks_binary(text):
+        raise _binary(name)
+    text = normalise_text(text)
+    if not text.strip():
+        raise ReadError(f"{name}: empty file")
+    return text
+
+
+def _known(encoding: str) -> bool:
+    try:
+        codecs.lookup(encoding)
+    except LookupError:
+        return False
+    return True
