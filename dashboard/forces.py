@@ -127,14 +127,14 @@ def _force_from(match: re.Match[str], sentence: str, offset: int, actor_of: Acto
     is_equipment = re.fullmatch(EQUIPMENT, noun, re.I) is not None and not re.fullmatch(
         PERSONNEL, noun, re.I)
     mods = match.group("mods") or ""
-    equipment = (" ".join((mods + noun).split()[-2:]) if is_equipment else "",)
+    equipment = (noun.lower(),) if is_equipment else ()
     count_start = match.start("qual") if match.group("qual") else match.start("count")
     return Force(
         start=offset + match.start(), end=offset + match.end(), text=match.group(0),
         count=best, count_text=sentence[count_start : match.end("count")],
         count_min=low, count_max=high,
         personnel=None if is_equipment else noun.lower(),
-        equipment=tuple(e for e in equipment if e),
+        equipment=equipment,
         actor=_actor_in(mods, actor_of),
     )
 
