@@ -1,0 +1,369 @@
+"""The Streamlit dashboard: map of forces and movements with the evidence beside it.
+
+Run with ``streamlit run dashboard/app.py [-- --store FILE]``. The only module that imports
+streamlit; everything it shows is built by the pure modules filters, layers, panel and
+viewstate.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import logging
+import os
+import sys
+from dataclasses import replace
+from pathlib import Path
+
+if __package__ in (None, ""):  # `streamlit run dashboard/app.py` runs this file as a script
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+import streamlit as st
+from streamlit_folium import st_folium
+
+from dashboard import filters, layers, panel, viewstate
+from dashboard.records import EVENT_TYPES, Extraction
+
+LOG = logging.getLogger(__name__)
+MAX_UPLOAD_BYTES = 2 * 1024 * 1024
+MAP_KEY = "tm_map"
+RETURNED = ["last_object_clicked_tooltip", "last_object_clicked_count", "center", "zoom"]
+
+
+def _store_path() -> str | None:
+    """The store file from ``-- --store FILE``, else from TROOPMAP_STORE, else the default."""
+    parser = argparse.ArgumentParser(add_help=False)
+    parser.add_argument("--store")
+    known, _ = parser.parse_known_args(sys.argv[1:])
+    return known.store or os.environ.get("TROOPMAP_STORE") or None
+
+
+@st.cache_resource(show_spinner="Loading the gazetteer…")
+def gazetteer():
+    """The offline gazetteer, loaded once per server."""
+    from geodata.gazetteer import load_gazetteer
+
+    return load_gazetteer()
+
+
+@st.cache_resource(show_spinner="Opening the story store…")
+def store(path: str | None):
+    """The story store (seeded with the default corpus on first run), opened once."""
+    from dashboard.store import open_store
+
+    return open_store(path)
+
+
+@st.cache_resource
+def _generation() -> dict[str, int]:
+    """A counter bumped whenever articles are added, shared by all sessions."""
+    return {"n": 0}
+
+
+@st.cache_resource(show_spinner="Reading the stories…", max_entries=2)
+def load_extractions(path: str | None, generation: int) -> list[Extraction]:
+    """Every extraction in the store: the one place the app reads its data."""
+    return store(path).extractions()
+
+
+def add_articles(path: str | None, articles):
+    """Extract and store new articles, then make every session see them."""
+    summary = store(path).add_articles(articles)
+    _generation()["n"] += 1
+    return summary
+
+
+@st.cache_resource
+def outlines():
+    """The country-outline basemap geometry, or None when geodata has none."""
+    try:
+        from geodata import geometry
+    except ImportError:
+        return None
+    world = getattr(geometry, "world_outlines", None)
+    return world() if world is not None else None
+
+
+def shape_of(cc: str):
+    """A country's shape for role shading, or None."""
+    try:
+        from geodata.geometry import country_shape
+    except ImportError:
+        return None
+    try:
+        return country_shape(cc)
+    except (KeyError, ValueError):
+        return None
+
+
+def _init_from_url() -> None:
+    """On a session's first run, put the link's view into the widgets' state."""
+    if st.session_state.get("tm_init"):
+        return
+    query = {key: st.query_params.get_all(key) for key in st.query_params}
+    state, notices = viewstate.parse_query(query)
+    flt = state.filters
+    ss = st.session_state
+    ss.update(tm_init=True, tm_notices=list(notices), tm_sel=state.selection, tm_count=None)
+    ss.update(f_actor=list(flt.actors), f_type=list(flt.types), f_story=list(flt.stories))
+    ss.update(f_hidden=set(flt.modalities) != set(filters.SHOWN_MODALITIES))
+    ss.update(f_place=flt.place or "", f_from=flt.date_from, f_to=flt.date_to)
+    ss.update(tm_target=(state.center, state.zoom) if state.center else None)
+    ss.update(tm_view=(state.center, state.zoom))
+
+
+def _sidebar_filters(options: filters.FilterOptions) -> filters.EventFilter:
+    """Filter widgets; values unknown to the corpus are dropped with a notice."""
+    ss = st.session_state
+    for key, allowed in (
+        ("f_actor", options.actors),
+        ("f_type", EVENT_TYPES),
+        ("f_story", [s for s, _ in options.stories]),
+    ):
+        unknown = [v for v in ss.get(key, []) if v not in allowed]
+        if unknown:
+            ss[key] = [v for v in ss[key] if v in allowed]
+            ss.tm_notices.append(f"Ignored {', '.join(unknown)} from the link: not in the stories.")
+    titles = dict(options.stories)
+    sb = st.sidebar
+    sb.multiselect("Actor", options.actors, key="f_actor", placeholder="All actors")
+    sb.multiselect(
+        "Event type",
+        EVENT_TYPES,
+        key="f_type",
+        placeholder="All types",
+        format_func=panel.type_label,
+    )
+    sb.multiselect(
+        "Story",
+        list(titles),
+        key="f_story",
+        placeholder="All stories",
+        format_func=lambda s: titles.get(s, s),
+    )
+    sb.toggle("Show negated, hypothetical and demanded events", key="f_hidden")
+    left, right = sb.columns(2)
+    left.date_input("From", key="f_from", value=None, format="YYYY-MM-DD")
+    right.date_input("To", key="f_to", value=None, format="YYYY-MM-DD")
+    sb.text_input("Find a place", key="f_place", placeholder="e.g. a city or country")
+    return filters.EventFilter(
+        actors=tuple(ss.f_actor),
+        types=tuple(ss.f_type),
+        stories=tuple(ss.f_story),
+        modalities=filters.SHOWN_MODALITIES + (filters.HIDDEN_MODALITIES if ss.f_hidden else ()),
+        date_from=ss.f_from,
+        date_to=ss.f_to,
+        place=ss.f_place.strip() or None,
+    )
+
+
+def _select(selection: str, bounds) -> None:
+    """Select an event or place and bring it into view (button callback)."""
+    st.session_state.tm_sel = selection
+    if bounds is not None:
+        st.session_state.tm_target = layers.view_of(bounds)
+
+
+def _take_click(out: dict | None) -> None:
+    """Select what the last map click named; a repeated click on one feature counts too."""
+    if not out:
+        return
+    count = out.get("last_object_clicked_count")
+    if count is not None and count != st.session_state.get("tm_count"):
+        st.session_state.tm_count = count
+        picked = layers.selection_from_tooltip(out.get("last_object_clicked_tooltip"))
+        if picked:
+            st.session_state.tm_sel = picked
+    center, zoom = out.get("center"), out.get("zoom")
+    if isinstance(center, dict) and zoom is not None:
+        st.session_state.tm_view = ((center.get("lat"), center.get("lng")), int(zoom))
+
+
+def _show_map(refs, tallies) -> None:
+    """The folium map; clicks select features."""
+    _take_click(st.session_state.get(MAP_KEY))
+    m = layers.build_map(refs, tallies, shape_of=shape_of, outlines=outlines())
+    halo = layers.selection_layer(refs, tallies, st.session_state.tm_sel)
+    center, zoom = st.session_state.tm_target or (None, None)
+    out = st_folium(
+        m,
+        key=MAP_KEY,
+        height=560,
+        use_container_width=True,
+        returned_objects=RETURNED,
+        center=center,
+        zoom=zoom,
+        feature_group_to_add=halo,
+    )
+    _take_click(out)
+
+
+def _show_panel(refs, tallies) -> None:
+    """The evidence of the selection, or a card per event."""
+    st.html(panel.PANEL_CSS)
+    sel = st.session_state.tm_sel or ""
+    kind, _, ident = sel.partition(":")
+    ref = next((r for r in refs if kind == "ev" and r.event.id == ident), None)
+    tally = next((t for t in tallies if kind == "pl" and t.place.id == ident), None)
+    if ref is not None or tally is not None:
+        st.button("← All events", key="tm_clear", on_click=_select, args=("", None))
+        st.html(panel.evidence_html(ref) if ref else panel.place_evidence_html(tally))
+        return
+    if sel:
+        st.info("The selected item is not among the events shown; showing all events.")
+    st.caption(f"{len(refs)} events. Click one on the map, or pick a card.")
+    with st.container(height=470):
+        for ref in refs:
+            st.html(panel.event_card_html(ref))
+            st.button(
+                "Show",
+                key=f"card-{ref.event.id}",
+                on_click=_select,
+                args=(f"ev:{ref.event.id}", layers.event_bounds(ref)),
+            )
+
+
+def _place_hits(tallies, query: str) -> None:
+    """Places matching the search box, each one click from being selected."""
+    hits = filters.find_places(tallies, query) if query else []
+    for tally in hits[:5]:
+        at = ((tally.place.lat, tally.place.lon),) * 2
+        st.sidebar.button(
+            f"📍 {tally.place.name} ({tally.count})",
+            key=f"find-{tally.place.id}",
+            on_click=_select,
+            args=(f"pl:{tally.place.id}", at),
+        )
+    if query and not hits:
+        st.sidebar.caption("No mentioned place matches.")
+
+
+def _timeline(refs) -> None:
+    """A compact bar chart of events by date."""
+    days: dict[dt.date, int] = {}
+    for ref in refs:
+        when = filters.event_date(ref)
+        if when is not None:
+            days[when] = days.get(when, 0) + 1
+    if days:
+        st.caption("Events by date")
+        st.bar_chart({"events": {d.isoformat(): n for d, n in sorted(days.items())}}, height=140)
+
+
+def _read_uploads(files, text: str, title: str, date) -> tuple[list, list[str]]:
+    """Articles from the uploaded files and pasted text, and a message per bad input."""
+    from dashboard import ingest
+
+    articles, errors = [], []
+    for upload in files or []:
+        try:
+            articles += ingest.read_bytes(
+                upload.getvalue(), upload.name, max_bytes=MAX_UPLOAD_BYTES
+            )
+        except ingest.ReadError as exc:
+            errors.append(f"{upload.name}: {exc}")
+    if text.strip():
+        try:
+            articles += ingest.read_text(text, title=title or None, date=date)
+        except ingest.ReadError as exc:
+            errors.append(f"Pasted text: {exc}")
+    return articles, errors
+
+
+def _add_articles_ui(path: str | None) -> None:
+    """Upload files or paste text; a bad file gets a message and the rest are kept."""
+    with st.sidebar.expander("Add articles", expanded=bool(st.session_state.get("tm_added"))):
+        for kind, message in st.session_state.pop("tm_added", []):
+            (st.success if kind == "ok" else st.error)(message)
+        files = st.file_uploader(
+            "Files (.txt, .md, .html)",
+            type=["txt", "md", "html", "htm"],
+            accept_multiple_files=True,
+            key="up_files",
+        )
+        text = st.text_area("…or paste a story", key="up_text", height=120)
+        title = st.text_input("Title (optional)", key="up_title")
+        date = st.date_input("Date (optional)", key="up_date", value=None)
+        if not st.button("Add", key="up_add"):
+            return
+        articles, errors = _read_uploads(files, text, title, date)
+        messages = [("error", e) for e in errors]
+        if articles:
+            summary = add_articles(path, articles)
+            messages += [("error", f"{name}: {reason}") for name, reason in summary.failed]
+            done = summary.added + summary.reextracted
+            messages.append(("ok", f"Added {done} stor{'y' if done == 1 else 'ies'}."))
+        st.session_state.tm_added = messages
+        st.rerun()
+
+
+def _share_and_export(state: viewstate.ViewState, refs) -> None:
+    """The link to this view (copy button) and downloads of the filtered events."""
+    base = st.context.url or ""
+    with st.sidebar.expander("Share this view"):
+        st.code(viewstate.share_link(base, state) if base else "?", language=None, wrap_lines=True)
+    kept: dict[str, Extraction] = {}
+    for ref in refs:
+        ex = kept.get(ref.extraction.article.id, replace(ref.extraction, events=()))
+        kept[ex.article.id] = replace(ex, events=ex.events + (ref.event,))
+
+    def geojson() -> str:
+        import json
+
+        from dashboard.export import event_features
+
+        return json.dumps(event_features(kept.values()), ensure_ascii=False)
+
+    def csv() -> str:
+        from dashboard.export import csv_text
+
+        return csv_text(kept.values())
+
+    with st.sidebar.expander("Export the events shown"):
+        st.download_button(
+            "GeoJSON", geojson, "events.geojson", "application/geo+json", key="dl_geojson"
+        )
+        st.download_button("CSV", csv, "events.csv", "text/csv", key="dl_csv")
+
+
+def _sync_url(flt: filters.EventFilter) -> viewstate.ViewState:
+    """Write the current view into the address bar so a copied link restores it."""
+    center, zoom = st.session_state.get("tm_view") or (None, None)
+    state = viewstate.ViewState(st.session_state.tm_sel or None, flt, center, zoom)
+    query = viewstate.to_query(state)
+    if query != st.query_params.to_dict():
+        st.query_params.from_dict(query)
+    return state
+
+
+def main() -> None:
+    """Draw the dashboard."""
+    st.set_page_config(page_title="Troop map", page_icon="🗺️", layout="wide")
+    _init_from_url()
+    path = _store_path()
+    try:
+        extractions = load_extractions(path, _generation()["n"])
+    except Exception as exc:  # the app's edge: say what failed, still draw an empty map
+        LOG.exception("cannot read the stories")
+        st.error(f"Cannot read the stories: {exc}")
+        extractions = []
+    st.sidebar.title("Troop map")
+    flt = _sidebar_filters(filters.filter_options(extractions))
+    _place_hits(filters.tally_places(extractions, flt.stories), flt.place or "")
+    _add_articles_ui(path)
+    refs = filters.filter_events(extractions, flt)
+    tallies = filters.tally_places(extractions, flt.stories)
+    for notice in st.session_state.tm_notices:
+        st.warning(notice)
+    st.session_state.tm_notices = []
+    left, right = st.columns([3, 2])
+    with left:
+        _show_map(refs, tallies)
+        _timeline(refs)
+    with right:
+        _show_panel(refs, tallies)
+    state = _sync_url(flt)
+    _share_and_export(state, refs)
+
+
+main()

@@ -1,0 +1,473 @@
+"""The folium map of events and places: pure, so it can be tested by rendering it.
+
+Every clickable feature's tooltip ends with a selection token (``#ev:<id>`` or
+``#pl:<id>``) that the app reads back from the map to know what was clicked.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+import re
+from collections.abc import Callable, Iterable, Sequence
+from html import escape
+
+import folium
+from branca.element import MacroElement
+from folium.plugins import Fullscreen, MarkerCluster
+from jinja2 import Template
+from shapely.geometry import LineString, MultiPolygon, Point, Polygon, mapping
+from shapely.geometry.base import BaseGeometry
+
+from dashboard.filters import SHOWN_MODALITIES, EventRef, PlaceTally, event_actor
+from dashboard.panel import event_label, event_title
+
+__all__ = [
+    "PALETTE",
+    "actor_colour",
+    "selection_token",
+    "selection_from_tooltip",
+    "curve_points",
+    "arrowhead",
+    "event_bounds",
+    "country_roles",
+    "build_map",
+    "selection_layer",
+    "view_of",
+]
+
+LatLon = tuple[float, float]
+ShapeOf = Callable[[str], BaseGeometry | None]
+
+PALETTE = (
+    "#1f77b4",
+    "#d62728",
+    "#2ca02c",
+    "#9467bd",
+    "#ff7f0e",
+    "#17becf",
+    "#8c564b",
+    "#e377c2",
+    "#bcbd22",
+    "#393b79",
+)
+ARMS_COLOUR = "#8c510a"
+ROLE_COLOURS = {"sends": "#fdae6b", "receives": "#9ecae1", "faces": "#fc9272"}
+MOVES = ("deployment", "withdrawal", "arms_transfer", "diplomatic_visit")
+_TOKEN = re.compile(r"#((?:ev|pl):\S+)\s*$")
+
+
+def actor_colour(actor: str | None) -> str:
+    """A stable colour per actor code; grey when the actor is not known."""
+    if not actor:
+        return "#555555"
+    digest = hashlib.md5(actor.encode("utf-8"), usedforsecurity=False).digest()
+    return PALETTE[digest[0] % len(PALETTE)]
+
+
+def selection_token(kind: str, ident: str) -> str:
+    """The token a tooltip ends with: ``#ev:<id>`` for events, ``#pl:<id>`` for places."""
+    return f"#{kind}:{ident}"
+
+
+def selection_from_tooltip(tooltip: str | None) -> str | None:
+    """The selection (``ev:..``/``pl:..``) named at the end of a clicked tooltip's text."""
+    if not tooltip:
+        return None
+    match = _TOKEN.search(tooltip.strip())
+    return match.group(1) if match else None
+
+
+def _latlon(x: float, y: float) -> LatLon:
+    """Shapely/GeoJSON (lon, lat) to folium (lat, lon): the one place that swaps them."""
+    return (y, x)
+
+
+def curve_points(origin: LatLon, destination: LatLon, n: int = 24, bend: float = 0.18):
+    """Points of a quadratic Bezier arc from origin to destination, bent to the right."""
+    (lat0, lon0), (lat1, lon1) = origin, destination
+    k = math.cos(math.radians((lat0 + lat1) / 2)) or 1e-6  # bend in roughly metric space
+    x0, x1 = lon0 * k, lon1 * k
+    mx, my = (x0 + x1) / 2 + bend * (lat1 - lat0), (lat0 + lat1) / 2 - bend * (x1 - x0)
+    points = []
+    for i in range(n + 1):
+        t = i / n
+        x = (1 - t) ** 2 * x0 + 2 * (1 - t) * t * mx + t**2 * x1
+        y = (1 - t) ** 2 * lat0 + 2 * (1 - t) * t * my + t**2 * lat1
+        points.append((y, x / k))
+    return points
+
+
+def arrowhead(points: Sequence[LatLon], size: float | None = None) -> list[LatLon]:
+    """A triangle (three lat/lon corners) at the end of a line, pointing along its last step."""
+    (lat0, lon0), (lat1, lon1) = points[-2], points[-1]
+    k = math.cos(math.radians(lat1)) or 1e-6
+    dx, dy = (lon1 - lon0) * k, lat1 - lat0
+    step = math.hypot(dx, dy) or 1e-9
+    if size is None:
+        span = math.hypot((points[-1][1] - points[0][1]) * k, points[-1][0] - points[0][0])
+        size = min(max(0.1 * span, 0.25), 1.5)
+    ux, uy = dx / step, dy / step
+    bx, by = lon1 * k - ux * size, lat1 - uy * size
+    half = size * 0.45
+    left = (by + ux * half, (bx - uy * half) / k)
+    right = (by - ux * half, (bx + uy * half) / k)
+    return [(lat1, lon1), left, right]
+
+
+def _mention_latlon(mention) -> LatLon | None:
+    """A mention's resolved place as (lat, lon)."""
+    if mention is None or mention.place is None:
+        return None
+    return (mention.place.lat, mention.place.lon)
+
+
+def _endpoints(ref: EventRef) -> tuple[LatLon, LatLon] | None:
+    """Origin and destination of a movement, from its geometry or its mentions."""
+    geom = ref.event.geometry
+    if isinstance(geom, LineString) and len(geom.coords) >= 2:
+        return _latlon(*geom.coords[0][:2]), _latlon(*geom.coords[-1][:2])
+    a, b = _mention_latlon(ref.event.origin), _mention_latlon(ref.event.destination)
+    return (a, b) if a and b and a != b else None
+
+
+def _point(ref: EventRef) -> LatLon | None:
+    """Where a single-place event is: its point geometry, or its best mention."""
+    event, geom = ref.event, ref.event.geometry
+    if isinstance(geom, Point):
+        return _latlon(geom.x, geom.y)
+    if geom is not None and not geom.is_empty:
+        rp = geom.representative_point()
+        return _latlon(rp.x, rp.y)
+    for mention in (event.location, event.destination, event.origin):
+        if (at := _mention_latlon(mention)) is not None:
+            return at
+    return None
+
+
+def event_bounds(ref: EventRef) -> tuple[LatLon, LatLon] | None:
+    """South-west and north-east corners of what the event draws."""
+    geom = ref.event.geometry
+    if geom is not None and not geom.is_empty:
+        x0, y0, x1, y1 = geom.bounds
+        return _latlon(x0, y0), _latlon(x1, y1)
+    ends = _endpoints(ref)
+    pts = list(ends) if ends else [p for p in [_point(ref)] if p]
+    if not pts:
+        return None
+    lats, lons = [p[0] for p in pts], [p[1] for p in pts]
+    return (min(lats), min(lons)), (max(lats), max(lons))
+
+
+def view_of(bounds: tuple[LatLon, LatLon]) -> tuple[LatLon, int]:
+    """Center and a zoom that shows the bounds in a map about 700 pixels wide."""
+    (s, w), (n, e) = bounds
+    span = max(n - s, (e - w) * math.cos(math.radians((n + s) / 2)), 0.5)
+    zoom = int(max(2, min(9, math.floor(math.log2(500 / span)))))
+    return ((s + n) / 2, (w + e) / 2), zoom
+
+
+def _weight(ref: EventRef) -> float:
+    """Line width: grows with the log of the troop count."""
+    force = ref.event.force
+    count = force.count if force is not None else None
+    if ref.event.type == "diplomatic_visit":
+        return 2.0
+    if not count:
+        return 3.0
+    return round(min(12.0, max(3.0, 2.0 + 2.2 * math.log10(max(count, 10) / 10))), 1)
+
+
+def _style(ref: EventRef) -> dict:
+    """Polyline options by event type and modality."""
+    event = ref.event
+    colour = ARMS_COLOUR if event.type == "arms_transfer" else actor_colour(event_actor(event))
+    dash = {"diplomatic_visit": "8 6", "arms_transfer": "1 8", "withdrawal": "12 4"}.get(event.type)
+    hidden = event.modality not in SHOWN_MODALITIES
+    return {
+        "color": colour,
+        "weight": _weight(ref),
+        "opacity": 0.45 if hidden else 0.85,
+        "dash_array": "3 6" if hidden and dash is None else dash,
+        "line_cap": "round",
+    }
+
+
+def _tooltip(ref: EventRef) -> str:
+    """One escaped line: what the event is, then its selection token."""
+    token = selection_token("ev", ref.event.id)
+    return escape(f"{event_title(ref.event)} {token}")
+
+
+def _label_marker(at: LatLon, text: str, tooltip: str, colour: str) -> folium.Marker:
+    """A small always-visible text label that selects its event when clicked."""
+    html = f'<div class="tm-label" style="border-color:{colour}">{escape(text)}</div>'
+    icon = folium.DivIcon(html=html, icon_size=(1, 1), icon_anchor=(0, 0), class_name="tm-lbl")
+    return folium.Marker(at, icon=icon, tooltip=folium.Tooltip(tooltip, sticky=False))
+
+
+def _add_movement(ref: EventRef, group: folium.FeatureGroup) -> bool:
+    """An arc with an arrowhead and a label; False when the event has no two ends."""
+    ends = _endpoints(ref)
+    if ends is None:
+        return False
+    style, tip = _style(ref), _tooltip(ref)
+    points = curve_points(*ends)
+    folium.PolyLine(points, tooltip=tip, **style).add_to(group)
+    folium.Polygon(
+        arrowhead(points),
+        color=style["color"],
+        weight=1,
+        fill=True,
+        fill_opacity=style["opacity"],
+        tooltip=tip,
+    ).add_to(group)
+    label = event_label(ref.event)
+    if label and ref.event.type != "diplomatic_visit":
+        _label_marker(points[len(points) // 2], label, tip, style["color"]).add_to(group)
+    return True
+
+
+def _rings(geom: BaseGeometry) -> list[list[LatLon]]:
+    """Outer rings of a polygon or multipolygon as lat/lon lists."""
+    parts = geom.geoms if isinstance(geom, MultiPolygon) else [geom]
+    return [[_latlon(x, y) for x, y, *_ in p.exterior.coords] for p in parts]
+
+
+def _add_place_event(ref: EventRef, group: folium.FeatureGroup) -> bool:
+    """An area for a concentration, or a circle when only a point is known."""
+    geom, tip = ref.event.geometry, _tooltip(ref)
+    colour = actor_colour(event_actor(ref.event))
+    hidden = ref.event.modality not in SHOWN_MODALITIES
+    dash = "6 4" if ref.event.type == "exercise" or hidden else None
+    label = event_label(ref.event)
+    if isinstance(geom, (Polygon, MultiPolygon)):
+        for ring in _rings(geom):
+            folium.Polygon(
+                ring,
+                color=colour,
+                weight=2,
+                fill=True,
+                dash_array=dash,
+                fill_opacity=0.12 if hidden else 0.28,
+                tooltip=tip,
+            ).add_to(group)
+        if label:
+            _label_marker(_point(ref), label, tip, colour).add_to(group)
+        return True
+    at = _point(ref)
+    if at is None:
+        return False
+    radius = 6 + min(14, _weight(ref))
+    folium.CircleMarker(
+        at, radius=radius, color=colour, fill=True, fill_opacity=0.35, dash_array=dash, tooltip=tip
+    ).add_to(group)
+    if label:
+        _label_marker(at, label, tip, colour).add_to(group)
+    return True
+
+
+def country_roles(refs: Iterable[EventRef]) -> dict[str, str]:
+    """Country code -> "sends", "receives" or "faces" for countries in military events."""
+    roles: dict[str, str] = {}
+    rank = {"sends": 0, "receives": 1, "faces": 2}
+
+    def put(cc: str | None, role: str) -> None:
+        if cc and rank[role] >= rank.get(roles.get(cc, "sends"), 0):
+            roles[cc] = role
+
+    for ref in refs:
+        event = ref.event
+        if event.type in ("diplomatic_visit", "meeting") or event.modality not in SHOWN_MODALITIES:
+            continue
+        actor = event_actor(event)
+        if event.type in ("deployment", "arms_transfer", "withdrawal"):
+            put(actor if actor and len(actor) == 2 else None, "sends")
+            dest = event.destination.place if event.destination else None
+            put(dest.country if dest else None, "receives")
+        elif event.location is not None and event.location.place is not None:
+            cc = event.location.place.country
+            put(cc, "faces" if event.extent == "border" or cc != actor else "receives")
+    return roles
+
+
+def _geojson(geom: BaseGeometry, digits: int = 3) -> dict:
+    """GeoJSON of a geometry with rounded coordinates, to keep the page small."""
+
+    def rnd(value):
+        if isinstance(value, (list, tuple)):
+            if value and isinstance(value[0], float):
+                return [round(v, digits) for v in value]
+            return [rnd(v) for v in value]
+        return value
+
+    data = mapping(geom)
+    return {"type": data["type"], "coordinates": rnd(data["coordinates"])}
+
+
+def _add_countries(m: folium.Map, roles: dict[str, str], shape_of: ShapeOf | None) -> None:
+    """Lightly shade countries by role; they take no clicks."""
+    if shape_of is None or not roles:
+        return
+    group = folium.FeatureGroup(name="Countries by role", show=True)
+    for cc, role in sorted(roles.items()):
+        geom = shape_of(cc)
+        if geom is None or geom.is_empty:
+            continue
+        style = {
+            "fillColor": ROLE_COLOURS[role],
+            "color": ROLE_COLOURS[role],
+            "weight": 1,
+            "fillOpacity": 0.25,
+        }
+        folium.GeoJson(
+            _geojson(geom), style_function=lambda _f, s=style: s, interactive=False, control=False
+        ).add_to(group)
+    group.add_to(m)
+
+
+def _add_outlines(m: folium.Map, outlines: BaseGeometry | None) -> None:
+    """A vector basemap of country outlines, readable when no tile server answers."""
+    if outlines is None or outlines.is_empty:
+        return
+    style = {"fillColor": "#f2efe9", "color": "#8a8a8a", "weight": 0.7, "fillOpacity": 1}
+    folium.GeoJson(
+        _geojson(outlines, 2),
+        name="Country outlines",
+        interactive=False,
+        style_function=lambda _f: style,
+    ).add_to(m)
+
+
+def _add_places(m: folium.Map, tallies: Sequence[PlaceTally], cluster_over: int) -> None:
+    """Places as circles sized by mentions; clustered when there are many."""
+    group = folium.FeatureGroup(name="Places", show=True)
+    target = MarkerCluster().add_to(group) if len(tallies) > cluster_over else group
+    for tally in tallies:
+        place = tally.place
+        mentions = f"{tally.count} mention{'s' if tally.count != 1 else ''}"
+        tip = escape(f"{place.name} · {place.kind} · {mentions} {selection_token('pl', place.id)}")
+        folium.CircleMarker(
+            (place.lat, place.lon),
+            radius=min(18, 4 + 3 * math.sqrt(tally.count)),
+            color="#333333",
+            weight=1,
+            fill=True,
+            fill_color="#ffffff",
+            fill_opacity=0.9,
+            tooltip=tip,
+        ).add_to(target)
+    group.add_to(m)
+
+
+_LEGEND = Template("""{% macro script(this, kwargs) %}
+(function(){var c=L.control({position:'bottomleft'});
+c.onAdd=function(){var d=L.DomUtil.create('div','tm-legend');d.innerHTML={{ this.html }};
+L.DomEvent.disableClickPropagation(d);return d;};c.addTo({{ this._parent.get_name() }});})();
+{% endmacro %}""")
+
+_CSS = """<style>
+.tm-label{background:rgba(255,255,255,.88);border:1px solid;border-radius:3px;padding:0 3px;
+font:11px/1.3 sans-serif;white-space:nowrap;transform:translate(-50%,-50%);display:inline-block}
+.tm-legend{background:rgba(255,255,255,.92);padding:6px 8px;font:12px/1.5 sans-serif;
+border-radius:4px;box-shadow:0 1px 4px rgba(0,0,0,.3);max-width:220px}
+.tm-legend i{display:inline-block;width:22px;height:0;margin-right:6px;vertical-align:middle}
+.tm-legend b.sw{display:inline-block;width:12px;height:12px;margin-right:6px;vertical-align:middle}
+</style>"""
+
+
+def _legend_html(actors: Sequence[str]) -> str:
+    """Legend rows: actor colours, line styles and country roles (escaped)."""
+    rows = [f'<i style="border-top:4px solid {actor_colour(a)}"></i>{escape(a)}' for a in actors]
+    rows += [
+        '<i style="border-top:2px dashed #555"></i>diplomatic trip',
+        f'<i style="border-top:3px dotted {ARMS_COLOUR}"></i>arms transfer',
+        '<i style="border-top:2px dashed #999;opacity:.6"></i>not happening / demanded',
+    ]
+    rows += [
+        f'<b class="sw" style="background:{c}"></b>{r} forces' for r, c in ROLE_COLOURS.items()
+    ]
+    rows.append(
+        '<b class="sw" style="background:#fff;border:1px solid #333;border-radius:6px">'
+        "</b>place (size: mentions)"
+    )
+    return "<br>".join(rows)
+
+
+def _add_legend(m: folium.Map, actors: Sequence[str]) -> None:
+    """A legend control in the bottom-left corner."""
+    legend = MacroElement()
+    legend._template = _LEGEND
+    legend.html = json.dumps(_legend_html(actors))
+    m.add_child(legend)
+    m.get_root().header.add_child(folium.Element(_CSS))
+
+
+def build_map(
+    refs: Sequence[EventRef],
+    places: Sequence[PlaceTally] = (),
+    *,
+    shape_of: ShapeOf | None = None,
+    outlines: BaseGeometry | None = None,
+    tiles: bool = True,
+    cluster_over: int = 40,
+) -> folium.Map:
+    """The full map: outlines, shaded countries, movements, concentrations, places, controls."""
+    m = folium.Map(location=(48.0, 20.0), zoom_start=4, tiles=None, control_scale=True)
+    if tiles:
+        folium.TileLayer("OpenStreetMap", name="Street map").add_to(m)
+    _add_outlines(m, outlines)
+    _add_countries(m, country_roles(refs), shape_of)
+    groups = {
+        name: folium.FeatureGroup(name=name)
+        for name in ("Movements", "Concentrations", "Diplomacy")
+    }
+    for ref in refs:
+        kind = ref.event.type
+        if kind in ("diplomatic_visit", "meeting"):
+            _add_movement(ref, groups["Diplomacy"]) or _add_place_event(ref, groups["Diplomacy"])
+        elif kind in MOVES:
+            _add_movement(ref, groups["Movements"]) or _add_place_event(ref, groups["Movements"])
+        else:
+            _add_place_event(ref, groups["Concentrations"])
+    for group in groups.values():
+        group.add_to(m)
+    _add_places(m, places, cluster_over)
+    actors = sorted({a for a in (event_actor(r.event) for r in refs) if a})
+    _add_legend(m, actors)
+    folium.LayerControl(collapsed=True).add_to(m)
+    Fullscreen().add_to(m)
+    corners = [b for b in (event_bounds(r) for r in refs) if b]
+    corners += [((t.place.lat, t.place.lon),) * 2 for t in places]
+    if corners:
+        south = min(c[0][0] for c in corners)
+        west = min(c[0][1] for c in corners)
+        m.fit_bounds(
+            [(south, west), (max(c[1][0] for c in corners), max(c[1][1] for c in corners))]
+        )
+    return m
+
+
+def selection_layer(refs: Sequence[EventRef], places: Sequence[PlaceTally], selection: str | None):
+    """A feature group outlining the selected event or place, or None."""
+    if not selection:
+        return None
+    group = folium.FeatureGroup(name="Selection", control=False)
+    kind, _, ident = selection.partition(":")
+    halo = {"color": "#ffd400", "weight": 14, "opacity": 0.55, "interactive": False}
+    if kind == "ev":
+        ref = next((r for r in refs if r.event.id == ident), None)
+        ends = _endpoints(ref) if ref else None
+        at = _point(ref) if ref else None
+        if ends:
+            folium.PolyLine(curve_points(*ends), **halo).add_to(group)
+        elif at:
+            folium.CircleMarker(at, radius=22, fill=False, **halo).add_to(group)
+    elif kind == "pl":
+        tally = next((t for t in places if t.place.id == ident), None)
+        if tally:
+            folium.CircleMarker(
+                (tally.place.lat, tally.place.lon), radius=20, fill=False, **halo
+            ).add_to(group)
+    return group
