@@ -123,9 +123,11 @@ class Store:
                 f"cannot open the store {self.path}: {error}; check the path and permissions"
             ) from error
         try:
+            # The schema first: GDAL reads the GeoPackage header from the main file, which
+            # in WAL mode would only be updated at the next checkpoint.
+            prepare_schema(self._conn, self.path)
             self._conn.execute("PRAGMA journal_mode=WAL")
             self._conn.execute("PRAGMA synchronous=NORMAL")
-            prepare_schema(self._conn, self.path)
         except sqlite3.DatabaseError as error:
             self._conn.close()
             raise self._damaged(error) from error
