@@ -217,12 +217,12 @@ def _is_article_file(path: Path) -> bool:
 
 
 def _walk(folder: Path) -> Iterator[Path]:
+    found = []
     for root, dirs, files in os.walk(folder):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        for file in sorted(files):
-            path = Path(root, file)
-            if _is_article_file(path):
-                yield path
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        found.extend(path for file in files if _is_article_file(path := Path(root, file)))
+    # Sorted by path components, so "a/b.txt" comes before "a-b.txt" on every platform.
+    yield from sorted(found, key=lambda path: path.relative_to(folder).parts)
 
 
 def iter_article_files(

@@ -77,10 +77,25 @@ def _detect_encoding(data: bytes) -> tuple[str, bytes] | None:
         pass
     else:
         return "utf-8", data
+    if _mostly_ascii(data):
+        # English news with a few curly quotes, dashes or accented names: cp1252 (a superset
+        # of latin-1's printable range) is right far more often than the Central European
+        # code pages a detector may prefer on so little evidence.
+        try:
+            data.decode("cp1252")
+        except UnicodeDecodeError:
+            pass
+        else:
+            return "cp1252", data
     best = from_bytes(data).best()
     if best is None:
         return None
     return best.encoding, data
+
+
+def _mostly_ascii(data: bytes) -> bool:
+    """True when at least 90% of the bytes are ASCII, as in English text."""
+    return sum(1 for byte in data if byte < 0x80) >= 0.9 * len(data)
 
 
 def _looks_binary(text: str) -> bool:

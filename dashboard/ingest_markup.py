@@ -154,6 +154,9 @@ def markdown_to_text(source: str) -> Markdown:
 
 def _extract(html: str) -> tuple[str, dict[str, object]]:
     """Main text and metadata of a page; favours recall when precision finds nothing."""
+    if "<html" not in html[:2048].lower():
+        # trafilatura refuses fragments without a root element; give them one.
+        html = f"<html><body>{html}</body></html>"
     for favor_recall in (False, True):
         document = trafilatura.bare_extraction(
             html, with_metadata=True, include_comments=False, favor_recall=favor_recall
@@ -184,6 +187,6 @@ def html_to_text(html: str, name: str) -> tuple[str, StoryMeta]:
     if meta.title and text.split("\n", 1)[0].strip() == meta.title:
         # The page headline heads the extracted text; it is the title, not body text.
         text = text.split("\n", 1)[1].strip() if "\n" in text else text
-    if not text:
+    if not any(ch.isalnum() for ch in text):
         raise ReadError(f"{name}: no article text found in this HTML page")
     return text, meta

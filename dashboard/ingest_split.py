@@ -107,10 +107,21 @@ def _hard_wrapped(lines: list[_Line]) -> bool:
     """True when lines break mid-sentence inside paragraphs (e-mail style wrapping)."""
     inner = ends = 0
     for line, after in pairwise(lines):
-        if line.text.strip() and after.text.strip():
+        text = line.text.strip()
+        if text and after.text.strip() and not (is_headline_like(text) or is_subheading(text)):
             inner += 1
-            ends += bool(_SENTENCE_END.search(line.text))
-    return inner >= 3 and ends * 2 < inner
+            ends += bool(_SENTENCE_END.search(text))
+    return inner >= 2 and ends * 2 < inner
+
+
+def _paragraph(lines: list[_Line], start: int) -> str:
+    """The run of non-blank lines from line ``start``, joined by spaces."""
+    parts = []
+    for line in lines[start:]:
+        if not line.text.strip():
+            break
+        parts.append(line.text.strip())
+    return " ".join(parts)
 
 
 def _starts_story(lines: list[_Line], i: int, wrapped: bool) -> bool:
@@ -121,18 +132,20 @@ def _starts_story(lines: list[_Line], i: int, wrapped: bool) -> bool:
     )
     if before is not None and not _is_body(before.text):
         return False
-    if wrapped:
-        alone_before = i == 0 or not lines[i - 1].text.strip()
-        if not alone_before or i + 1 >= len(lines) or lines[i + 1].text.strip():
-            return False
+    standalone = (i == 0 or not lines[i - 1].text.strip()) and (
+        i + 1 < len(lines) and not lines[i + 1].text.strip()
+    )
+    if wrapped and not standalone:
+        return False
     following = [ln for ln in lines[i + 1 :] if ln.text.strip()][:3]
     while following and _BYLINE.match(following[0].text) and not _is_body(following[0].text):
         following = following[1:]
-    return (
-        bool(following)
-        and _is_body(following[0].text)
-        and bool(_SENTENCE_START.match(following[0].text.strip()))
-    )
+    if not following:
+        return False
+    first = following[0]
+    # Under a headline that stands alone, the body is a paragraph that may be hard-wrapped.
+    body = _paragraph(lines, first.index) if standalone else first.text
+    return _is_body(body) and bool(_SENTENCE_START.match(first.text.strip()))
 
 
 def _heads(lines: list[_Line], headlines: frozenset[int], keep: frozenset[int]) -> list[int]:
