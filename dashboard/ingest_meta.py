@@ -72,6 +72,7 @@ _HEADER_KEYS = {
     "url": "url",
     "link": "url",
 }
+_MAX_HEADER_VALUE = 300  # longer "Source: ..." lines are the article's first paragraph
 _HEADER_LINE = re.compile(r"^\s*(?P<key>[A-Za-z]+)\s*:\s*(?P<value>.*?)\s*$")
 
 
@@ -149,7 +150,11 @@ def split_header_block(text: str, origin: str) -> tuple[StoryMeta, int]:
         end = text.find("\n", offset)
         end = len(text) if end < 0 else end
         match = _HEADER_LINE.match(text[offset:end])
-        if match is None or match["key"].lower() not in _HEADER_KEYS:
+        if (
+            match is None
+            or match["key"].lower() not in _HEADER_KEYS
+            or len(match["value"]) > _MAX_HEADER_VALUE
+        ):
             break
         fields.setdefault(match["key"].lower(), match["value"])
         offset = end + 1

@@ -10,8 +10,8 @@ The rule, conservative because a wrong split is worse than a missed one:
   byline or dateline) is body text that starts like a sentence. In hard-wrapped text, where
   lines break mid-sentence, the headline must also stand alone between blank lines.
 - *Subheadings* are not new stories: dash-wrapped lines ("- Diplomatic efforts -"), lines
-  under 4 words, questions, and lines a format marks as such (Markdown "##" headings, list
-  items). They stay in the story text.
+  under 4 words, questions (also "What comes next" without a question mark), and lines a
+  format marks as such (Markdown "##" headings, list items). They stay in the story text.
 
 A headline becomes the story's title and is not part of the story text. Story texts are
 exact slices of the text given, in order.
@@ -27,7 +27,6 @@ __all__ = ["Story", "split_stories", "is_headline_like", "is_subheading"]
 
 _FINAL = tuple(".,;:!?…\"'”’»)]}*|—–-")
 _SENTENCE_END = re.compile(r"[.!?…:;][\"'”’»)\]]*\s*$")
-_SENTENCE_START = re.compile(r"^[\"'“‘«(\[]?[A-Z0-9À-ÖØ-Þ]")
 _DASH_WRAPPED = re.compile(r"^\s*[-–—=*#~_]+\s*\S.*?\s*[-–—=*#~_]+\s*$")
 _SEPARATOR = re.compile(r"^\s*(?:[-–—=*#~_•·]\s*){3,}$")
 _BULLET = re.compile(r"^\s*(?:[-*+•>#|]|\d+[.)]\s)")
@@ -41,6 +40,8 @@ _LABELS = re.compile(
     r"|reporting by|editing by|writing by|additional reporting",
     re.I,
 )
+# Section headings are often questions without a question mark ("What comes next for NATO").
+_QUESTION_WORD = re.compile(r"^(?:what|why|how|who|when|where|which)\b", re.I)
 _MIN_WORDS, _MAX_WORDS, _MAX_CHARS = 4, 16, 120
 
 
@@ -66,7 +67,7 @@ def is_subheading(line: str) -> bool:
     text = line.strip()
     if not text or _SEPARATOR.match(text):
         return False
-    if _DASH_WRAPPED.match(text):
+    if _DASH_WRAPPED.match(text) or _QUESTION_WORD.match(text):
         return True
     words = text.split()
     return len(words) < _MIN_WORDS or (text.endswith("?") and len(words) <= _MAX_WORDS)
@@ -82,10 +83,16 @@ def is_headline_like(line: str) -> bool:
         return False
     if _BULLET.match(text) or _INNER_SENTENCE.search(text) or _LABELS.search(text):
         return False
-    if _DASH_WRAPPED.match(text):
+    if _DASH_WRAPPED.match(text) or _QUESTION_WORD.match(text):
         return False
     worded = sum(1 for word in words if any(ch.isalpha() for ch in word))
     return worded * 2 > len(words)
+
+
+def _starts_like_sentence(line: str) -> bool:
+    """True when a line starts with a capital or a digit, after any opening quote or bracket."""
+    text = line.strip().lstrip("\"'“‘«([")
+    return bool(text) and (text[0].isupper() or text[0].isdigit())
 
 
 def _is_body(line: str) -> bool:
@@ -145,7 +152,7 @@ def _starts_story(lines: list[_Line], i: int, wrapped: bool) -> bool:
     first = following[0]
     # Under a headline that stands alone, the body is a paragraph that may be hard-wrapped.
     body = _paragraph(lines, first.index) if standalone else first.text
-    return _is_body(body) and bool(_SENTENCE_START.match(first.text.strip()))
+    return _is_body(body) and _starts_like_sentence(first.text)
 
 
 def _heads(lines: list[_Line], headlines: frozenset[int], keep: frozenset[int]) -> list[int]:

@@ -276,6 +276,14 @@ SINGLE_STORIES = {
         "companies. The drills end in March."
     ),
     "bullet-list": f"{P1}\n- Finland sends two companies north\n{P2}",
+    "interrogative-subheading": f"{P1}\n{P2}\nWhat comes next for the alliance\n{P3}",
+    "wrapped-continuation": (
+        "Officials in Oslo said the marines arrived on Monday.\n"
+        "NATO allies have been asked to send more\n"
+        "troops to the region, the ministry said.\n"
+        "Finland said on Tuesday it would send two companies."
+    ),
+    "non-latin-lowercase": f"{P1}\nВойска прибыли в Польшу в понедельник\nи затем ушли.",
 }
 
 
@@ -295,6 +303,12 @@ P5 = "Estonia, Latvia and Lithuania asked NATO on Friday for more Patriot batter
 MULTI_STORIES = {
     "seed-style": (f"{P1}\n{P2}\n{H2}\n{P3}\n{P4}", [None, H2], [P1, P3]),
     "headline-first": (f"{H1}\n{P1}\n{P2}\n{H2}\n{P3}\n{P4}", [H1, H2], [P1, P3]),
+    "single-with-headline": (f"{H1}\n{P1}\n{P2}", [H1], [P1]),
+    "non-latin": (
+        f"{P1}\n{P2}\nВойска прибыли в Польшу в понедельник\nОфициальные лица сообщили это.",
+        [None, "Войска прибыли в Польшу в понедельник"],
+        [P1, "Официальные"],
+    ),
     "three-stories": (f"{H1}\n{P1}\n{H2}\n{P3}\n{H3}\n{P5}", [H1, H2, H3], [P1, P3, P5]),
     "blank-lines": (f"{H1}\n\n{P1}\n\n{P2}\n\n\n{H2}\n\n{P3}\n\n{P4}\n", [H1, H2], [P1, P3]),
     "byline": (f"{P1}\n{P2}\n{H2}\nBy Jane Doe\n{P3}", [None, H2], [P1, "By Jane Doe"]),
@@ -530,6 +544,12 @@ def test_file_wide_title_names_only_the_first_story(tmp_path: Path) -> None:
     assert first.source == second.source == "W"
 
 
+def test_header_block_needs_short_values() -> None:
+    text = "Source: " + "the defence ministry said on Monday that troops had arrived " * 6
+    (article,) = read_text(text)
+    assert (article.source, article.text) == (None, text.strip())
+
+
 def test_front_matter_in_markdown() -> None:
     source = '---\ntitle: "Front title"\ndate: 2022-02-02\ntags:\n  - nato\n---\n\nBody text.'
     (article,) = read_text(source, name="story.md")
@@ -635,3 +655,14 @@ def test_read_text_never_crashes_and_keeps_stories_in_order(text: str) -> None:
         found = source.find(article.text, position)
         assert found >= 0 and article.text
         position = found + len(article.text)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(), st.sampled_from(["story.md", "page.html"]))
+def test_markdown_and_html_never_crash(text: str, name: str) -> None:
+    try:
+        articles = read_text(text, name=name)
+    except ReadError as error:
+        assert str(error).startswith(f"{name}: ")
+        return
+    assert all(article.text.strip() for article in articles)
