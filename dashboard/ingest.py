@@ -217,7 +217,7 @@ def _is_article_file(path: Path) -> bool:
 
 
 def _walk(folder: Path) -> Iterator[Path]:
-    found = []
+    found: list[Path] = []
     for root, dirs, files in os.walk(folder):
         dirs[:] = [d for d in dirs if not d.startswith(".")]
         found.extend(path for file in files if _is_article_file(path := Path(root, file)))

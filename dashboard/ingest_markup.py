@@ -161,8 +161,12 @@ def _extract(html: str) -> tuple[str, dict[str, object]]:
         document = trafilatura.bare_extraction(
             html, with_metadata=True, include_comments=False, favor_recall=favor_recall
         )
-        if document is not None and (document.text or "").strip():
-            return document.text, document.as_dict()
+        if document is None:
+            continue
+        fields = document if isinstance(document, dict) else document.as_dict()
+        text = fields.get("text") or ""
+        if text.strip():
+            return text, fields
     # Very short or broken pages: trafilatura's own whole-page text, without metadata.
     return trafilatura.html2txt(html) or "", {}
 
