@@ -125,7 +125,7 @@ class Store:
         try:
             # The schema first: GDAL reads the GeoPackage header from the main file, which
             # in WAL mode would only be updated at the next checkpoint.
-            prepare_schema(self._conn, self.path)
+            self.created = prepare_schema(self._conn, self.path)
             self._conn.execute("PRAGMA journal_mode=WAL")
             self._conn.execute("PRAGMA synchronous=NORMAL")
         except sqlite3.DatabaseError as error:
@@ -187,6 +187,11 @@ class Store:
         """Store a setting."""
         with self._reading() as conn, transaction(conn):
             conn.execute("INSERT OR REPLACE INTO troopmap_meta VALUES (?, ?)", (key, value))
+
+    def delete_meta(self, key: str) -> None:
+        """Remove a stored setting."""
+        with self._reading() as conn, transaction(conn):
+            conn.execute("DELETE FROM troopmap_meta WHERE key=?", (key,))
 
     def extractions(self) -> list[Extraction]:
         """Every stored extraction, in the order the stories were added."""
@@ -365,13 +370,14 @@ def open_store(
         extract=extract,
         extractor_version=extractor_version,
     )
-    if seed and store.meta("seeded") is None:
+    if seed and (store.created or store.meta("seed_pending")):
         _seed(store)
     return store
 
 
 def _seed(store: Store) -> None:
-    """Add the seed corpus; remember it was added so that it is added only once."""
+    """Add the seed corpus to a new store; if that fails, try again at the next opening."""
+    store.set_meta("seed_pending", "1")
     try:
         from dashboard import ingest
 
@@ -387,4 +393,4 @@ def _seed(store: Store) -> None:
     for name, reason in summary.failed:
         log.warning("seed story %s failed: %s", name, reason)
     if not summary.failed:
-        store.set_meta("seeded", _now())
+        store.delete_meta("seed_pending")

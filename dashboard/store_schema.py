@@ -130,13 +130,13 @@ def _schema_version(conn: sqlite3.Connection, path: Path) -> int:
         ) from None
 
 
-def prepare_schema(conn: sqlite3.Connection, path: Path) -> None:
-    """Create the schema in a new file, migrate an older one, or refuse a foreign one."""
+def prepare_schema(conn: sqlite3.Connection, path: Path) -> bool:
+    """Create the schema in a new file (returns True), migrate an older one, or refuse."""
     tables = _tables(conn)
     if not tables:
         with transaction(conn):
             _create(conn)
-        return
+        return True
     if "troopmap_meta" not in tables or "stories" not in tables:
         raise StoreError(
             f"{path} is an SQLite/GeoPackage file but not a troopmap store; "
@@ -161,3 +161,4 @@ def prepare_schema(conn: sqlite3.Connection, path: Path) -> None:
             conn.execute(
                 "UPDATE troopmap_meta SET value=? WHERE key='schema_version'", (str(version),)
             )
+    return False

@@ -256,6 +256,8 @@ def test_open_store_seeds_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) 
         assert len(store) == seeded
     with open_store(tmp_path / "bare.gpkg", seed=False, extract=fake_extract) as store:
         assert len(store) == 0
+    with open_store(tmp_path / "bare.gpkg", extract=fake_extract) as store:
+        assert len(store) == 0  # the seed goes only into a store being created
 
 
 _KILL_SCRIPT = textwrap.dedent(
