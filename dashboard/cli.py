@@ -149,7 +149,7 @@ def _open_output(out: str) -> IO[str]:
 def cmd_toponyms(args: argparse.Namespace) -> int:
     """Predict toponyms for each article of a JSONL file, in the scorer's format."""
     try:
-        lines = Path(args.gold).read_text(encoding="utf-8").splitlines()
+        lines = Path(args.gold).read_text(encoding="utf-8").split("\n")
     except (OSError, UnicodeDecodeError) as error:
         raise UsageError(f"{args.gold}: cannot be read ({error})") from error
     records = list(_gold_records(lines, args.gold))

@@ -140,8 +140,9 @@ def test_toponyms_writes_scorer_lines_and_skips_bad_ones(
         json.dumps({"id": "B"}),
         "",
         json.dumps({"id": 7, "text": "Nothing here."}),
+        json.dumps({"id": "C", "text": "Line\u2028Kyiv"}, ensure_ascii=False),
     ]
-    gold.write_text("\n".join(lines) + "\n")
+    gold.write_text("\n".join(lines) + "\r\n", encoding="utf-8")
     pred = tmp_path / "pred.jsonl"
     assert main(["toponyms", str(gold), "-o", str(pred)]) == 0
     records = [json.loads(line) for line in pred.read_text().splitlines()]
@@ -154,6 +155,7 @@ def test_toponyms_writes_scorer_lines_and_skips_bad_ones(
             ],
         },
         {"id": "7", "toponyms": []},
+        {"id": "C", "toponyms": [{"start": 5, "end": 9, "lat": 50.45, "lon": 30.52}]},
     ]
     err = capsys.readouterr().err
     assert "gold.jsonl:2: skipped" in err and "gold.jsonl:3: skipped (missing 'text')" in err
