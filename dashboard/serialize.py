@@ -271,9 +271,11 @@ def extraction_from_dict(data: dict[str, Any]) -> Extraction:
     return Extraction(
         article=article,
         sentences=sentences,
-        mentions=tuple(_mention_from_dict(m, text, aid) for m in data["mentions"]),
+        mentions=tuple(
+            m for m in (_mention_from_dict(d, text, aid) for d in data["mentions"]) if m
+        ),
         actors=tuple(_actor_from_dict(a, text) for a in data["actors"]),
-        forces=tuple(_force_from_dict(f, text) for f in data["forces"]),
+        forces=tuple(f for f in (_force_from_dict(d, text) for d in data["forces"]) if f),
         events=tuple(_event_from_dict(e, article, sentences) for e in data["events"]),
         warnings=tuple(data["warnings"]),
     )

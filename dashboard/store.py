@@ -272,7 +272,7 @@ class Store:
             identity = story_identity(article)
             old = [
                 sid
-                for sid, h in by_identity.get(identity, ())
+                for sid, h in (by_identity.get(identity, []) if identity is not None else [])
                 if h not in batch_hashes[identity] and sid not in claimed
             ]
             claimed.update(old)
