@@ -179,16 +179,16 @@ def _take_click(out: dict | None) -> None:
         st.session_state.tm_view = ((center.get("lat"), center.get("lng")), int(zoom))
 
 
-def _show_map(refs, tallies) -> None:
+def _show_map(refs, tallies, colours: dict[str, str]) -> None:
     """The folium map; clicks select features."""
     _take_click(st.session_state.get(MAP_KEY))
-    m = layers.build_map(refs, tallies, shape_of=shape_of, outlines=outlines())
+    m = layers.build_map(refs, tallies, shape_of=shape_of, outlines=outlines(), colours=colours)
     halo = layers.selection_layer(refs, tallies, st.session_state.tm_sel)
     center, zoom = st.session_state.tm_target or (None, None)
     out = st_folium(
         m,
         key=MAP_KEY,
-        height=560,
+        height=600,
         use_container_width=True,
         returned_objects=RETURNED,
         center=center,
@@ -212,11 +212,13 @@ def _show_panel(refs, tallies) -> None:
     if sel:
         st.info("The selected item is not among the events shown; showing all events.")
     st.caption(f"{len(refs)} events. Click one on the map, or pick a card.")
-    with st.container(height=470):
+    with st.container(height=560):
         for ref in refs:
-            st.html(panel.event_card_html(ref))
-            st.button(
-                "Show",
+            card, button = st.columns([6, 1], vertical_alignment="center")
+            card.html(panel.event_card_html(ref))
+            button.button(
+                "›",
+                help="Show on the map",
                 key=f"card-{ref.event.id}",
                 on_click=_select,
                 args=(f"ev:{ref.event.id}", layers.event_bounds(ref)),
@@ -348,7 +350,8 @@ def main() -> None:
         st.error(f"Cannot read the stories: {exc}")
         extractions = []
     st.sidebar.title("Troop map")
-    flt = _sidebar_filters(filters.filter_options(extractions))
+    options = filters.filter_options(extractions)
+    flt = _sidebar_filters(options)
     _place_hits(filters.tally_places(extractions, flt.stories), flt.place or "")
     _add_articles_ui(path)
     refs = filters.filter_events(extractions, flt)
@@ -356,9 +359,9 @@ def main() -> None:
     for notice in st.session_state.tm_notices:
         st.warning(notice)
     st.session_state.tm_notices = []
-    left, right = st.columns([3, 2])
+    left, right = st.columns([5, 3])
     with left:
-        _show_map(refs, tallies)
+        _show_map(refs, tallies, layers.actor_colours(options.actors))
         _timeline(refs)
     with right:
         _show_panel(refs, tallies)

@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable, Sequence
 from html import escape
 
 import folium
+import shapely
 from branca.element import MacroElement
 from folium.plugins import Fullscreen, MarkerCluster
 from jinja2 import Template
@@ -26,6 +27,7 @@ from dashboard.panel import event_label, event_title
 __all__ = [
     "PALETTE",
     "actor_colour",
+    "actor_colours",
     "selection_token",
     "selection_from_tooltip",
     "curve_points",
@@ -40,28 +42,25 @@ __all__ = [
 LatLon = tuple[float, float]
 ShapeOf = Callable[[str], BaseGeometry | None]
 
-PALETTE = (
-    "#1f77b4",
-    "#d62728",
-    "#2ca02c",
-    "#9467bd",
-    "#ff7f0e",
-    "#17becf",
-    "#8c564b",
-    "#e377c2",
-    "#bcbd22",
-    "#393b79",
-)
+PALETTE = tuple("#1f77b4 #d62728 #2ca02c #9467bd #ff7f0e #17becf #8c564b #e377c2 #393b79".split())
 ARMS_COLOUR = "#8c510a"
 ROLE_COLOURS = {"sends": "#fdae6b", "receives": "#9ecae1", "faces": "#fc9272"}
 MOVES = ("deployment", "withdrawal", "arms_transfer", "diplomatic_visit")
+LAYERS = ("Movements", "Concentrations", "Diplomacy")
 _TOKEN = re.compile(r"#((?:ev|pl):\S+)\s*$")
 
 
-def actor_colour(actor: str | None) -> str:
-    """A stable colour per actor code; grey when the actor is not known."""
+def actor_colours(actors: Sequence[str]) -> dict[str, str]:
+    """A distinct colour per actor, in the order given (pass the whole corpus's actors)."""
+    return {actor: PALETTE[i % len(PALETTE)] for i, actor in enumerate(actors)}
+
+
+def actor_colour(actor: str | None, colours: dict[str, str] | None = None) -> str:
+    """The actor's colour: from ``colours`` when given, else a stable hash; grey if unknown."""
     if not actor:
         return "#555555"
+    if colours and actor in colours:
+        return colours[actor]
     digest = hashlib.md5(actor.encode("utf-8"), usedforsecurity=False).digest()
     return PALETTE[digest[0] % len(PALETTE)]
 
@@ -107,7 +106,7 @@ def arrowhead(points: Sequence[LatLon], size: float | None = None) -> list[LatLo
     step = math.hypot(dx, dy) or 1e-9
     if size is None:
         span = math.hypot((points[-1][1] - points[0][1]) * k, points[-1][0] - points[0][0])
-        size = min(max(0.1 * span, 0.25), 1.5)
+        size = min(max(0.04 * span, 0.12), 0.6)
     ux, uy = dx / step, dy / step
     bx, by = lon1 * k - ux * size, lat1 - uy * size
     half = size * 0.45
@@ -179,10 +178,12 @@ def _weight(ref: EventRef) -> float:
     return round(min(12.0, max(3.0, 2.0 + 2.2 * math.log10(max(count, 10) / 10))), 1)
 
 
-def _style(ref: EventRef) -> dict:
+def _style(ref: EventRef, colours: dict[str, str]) -> dict:
     """Polyline options by event type and modality."""
     event = ref.event
-    colour = ARMS_COLOUR if event.type == "arms_transfer" else actor_colour(event_actor(event))
+    colour = (
+        ARMS_COLOUR if event.type == "arms_transfer" else actor_colour(event_actor(event), colours)
+    )
     dash = {"diplomatic_visit": "8 6", "arms_transfer": "1 8", "withdrawal": "12 4"}.get(event.type)
     hidden = event.modality not in SHOWN_MODALITIES
     return {
@@ -207,12 +208,12 @@ def _label_marker(at: LatLon, text: str, tooltip: str, colour: str) -> folium.Ma
     return folium.Marker(at, icon=icon, tooltip=folium.Tooltip(tooltip, sticky=False))
 
 
-def _add_movement(ref: EventRef, group: folium.FeatureGroup) -> bool:
+def _add_movement(ref: EventRef, group: folium.FeatureGroup, colours: dict[str, str]) -> bool:
     """An arc with an arrowhead and a label; False when the event has no two ends."""
     ends = _endpoints(ref)
     if ends is None:
         return False
-    style, tip = _style(ref), _tooltip(ref)
+    style, tip = _style(ref, colours), _tooltip(ref)
     points = curve_points(*ends)
     folium.PolyLine(points, tooltip=tip, **style).add_to(group)
     folium.Polygon(
@@ -235,10 +236,10 @@ def _rings(geom: BaseGeometry) -> list[list[LatLon]]:
     return [[_latlon(x, y) for x, y, *_ in p.exterior.coords] for p in parts]
 
 
-def _add_place_event(ref: EventRef, group: folium.FeatureGroup) -> bool:
+def _add_place_event(ref: EventRef, group: folium.FeatureGroup, colours: dict[str, str]) -> bool:
     """An area for a concentration, or a circle when only a point is known."""
     geom, tip = ref.event.geometry, _tooltip(ref)
-    colour = actor_colour(event_actor(ref.event))
+    colour = actor_colour(event_actor(ref.event), colours)
     hidden = ref.event.modality not in SHOWN_MODALITIES
     dash = "6 4" if ref.event.type == "exercise" or hidden else None
     label = event_label(ref.event)
@@ -261,7 +262,13 @@ def _add_place_event(ref: EventRef, group: folium.FeatureGroup) -> bool:
         return False
     radius = 6 + min(14, _weight(ref))
     folium.CircleMarker(
-        at, radius=radius, color=colour, fill=True, fill_opacity=0.35, dash_array=dash, tooltip=tip
+        at,
+        radius=radius,
+        color=colour,
+        fill=True,
+        fill_opacity=0.15 if hidden else 0.35,
+        dash_array=dash,
+        tooltip=tip,
     ).add_to(group)
     if label:
         _label_marker(at, label, tip, colour).add_to(group)
@@ -292,18 +299,9 @@ def country_roles(refs: Iterable[EventRef]) -> dict[str, str]:
     return roles
 
 
-def _geojson(geom: BaseGeometry, digits: int = 3) -> dict:
-    """GeoJSON of a geometry with rounded coordinates, to keep the page small."""
-
-    def rnd(value):
-        if isinstance(value, (list, tuple)):
-            if value and isinstance(value[0], float):
-                return [round(v, digits) for v in value]
-            return [rnd(v) for v in value]
-        return value
-
-    data = mapping(geom)
-    return {"type": data["type"], "coordinates": rnd(data["coordinates"])}
+def _geojson(geom: BaseGeometry, grid: float = 0.001) -> dict:
+    """GeoJSON of a geometry snapped to a grid, to keep the page small."""
+    return mapping(shapely.set_precision(geom, grid))
 
 
 def _add_countries(m: folium.Map, roles: dict[str, str], shape_of: ShapeOf | None) -> None:
@@ -377,9 +375,9 @@ border-radius:4px;box-shadow:0 1px 4px rgba(0,0,0,.3);max-width:220px}
 </style>"""
 
 
-def _legend_html(actors: Sequence[str]) -> str:
+def _legend_html(colours: dict[str, str]) -> str:
     """Legend rows: actor colours, line styles and country roles (escaped)."""
-    rows = [f'<i style="border-top:4px solid {actor_colour(a)}"></i>{escape(a)}' for a in actors]
+    rows = [f'<i style="border-top:4px solid {c}"></i>{escape(a)}' for a, c in colours.items()]
     rows += [
         '<i style="border-top:2px dashed #555"></i>diplomatic trip',
         f'<i style="border-top:3px dotted {ARMS_COLOUR}"></i>arms transfer',
@@ -395,13 +393,39 @@ def _legend_html(actors: Sequence[str]) -> str:
     return "<br>".join(rows)
 
 
-def _add_legend(m: folium.Map, actors: Sequence[str]) -> None:
+def _add_legend(m: folium.Map, colours: dict[str, str]) -> None:
     """A legend control in the bottom-left corner."""
     legend = MacroElement()
     legend._template = _LEGEND
-    legend.html = json.dumps(_legend_html(actors))
+    legend.html = json.dumps(_legend_html(colours))
     m.add_child(legend)
     m.get_root().header.add_child(folium.Element(_CSS))
+
+
+def _add_events(m: folium.Map, refs: Sequence[EventRef], colours: dict[str, str]) -> None:
+    """Each event into its layer: movements, concentrations or diplomacy."""
+    groups = {name: folium.FeatureGroup(name=name) for name in LAYERS}
+    for ref in refs:
+        kind = ref.event.type
+        if kind in ("diplomatic_visit", "meeting"):
+            group = groups["Diplomacy"]
+        else:
+            group = groups["Movements" if kind in MOVES else "Concentrations"]
+        if kind not in MOVES or not _add_movement(ref, group, colours):
+            _add_place_event(ref, group, colours)
+    for group in groups.values():
+        group.add_to(m)
+
+
+def _fit(m: folium.Map, refs: Sequence[EventRef], places: Sequence[PlaceTally]) -> None:
+    """Open on the events (or, without events, on the places)."""
+    corners = [b for b in (event_bounds(r) for r in refs) if b]
+    if not corners:
+        corners = [((t.place.lat, t.place.lon),) * 2 for t in places]
+    if corners:
+        south, west = min(c[0][0] for c in corners), min(c[0][1] for c in corners)
+        north, east = max(c[1][0] for c in corners), max(c[1][1] for c in corners)
+        m.fit_bounds([(south, west), (north, east)])
 
 
 def build_map(
@@ -410,42 +434,25 @@ def build_map(
     *,
     shape_of: ShapeOf | None = None,
     outlines: BaseGeometry | None = None,
+    colours: dict[str, str] | None = None,
     tiles: bool = True,
     cluster_over: int = 40,
 ) -> folium.Map:
     """The full map: outlines, shaded countries, movements, concentrations, places, controls."""
+    if colours is None:
+        colours = actor_colours(sorted({a for r in refs if (a := event_actor(r.event))}))
     m = folium.Map(location=(48.0, 20.0), zoom_start=4, tiles=None, control_scale=True)
     if tiles:
         folium.TileLayer("OpenStreetMap", name="Street map").add_to(m)
     _add_outlines(m, outlines)
     _add_countries(m, country_roles(refs), shape_of)
-    groups = {
-        name: folium.FeatureGroup(name=name)
-        for name in ("Movements", "Concentrations", "Diplomacy")
-    }
-    for ref in refs:
-        kind = ref.event.type
-        if kind in ("diplomatic_visit", "meeting"):
-            _add_movement(ref, groups["Diplomacy"]) or _add_place_event(ref, groups["Diplomacy"])
-        elif kind in MOVES:
-            _add_movement(ref, groups["Movements"]) or _add_place_event(ref, groups["Movements"])
-        else:
-            _add_place_event(ref, groups["Concentrations"])
-    for group in groups.values():
-        group.add_to(m)
+    _add_events(m, refs, colours)
     _add_places(m, places, cluster_over)
-    actors = sorted({a for a in (event_actor(r.event) for r in refs) if a})
-    _add_legend(m, actors)
+    shown = {a for r in refs if (a := event_actor(r.event))}
+    _add_legend(m, {a: c for a, c in colours.items() if a in shown})
     folium.LayerControl(collapsed=True).add_to(m)
     Fullscreen().add_to(m)
-    corners = [b for b in (event_bounds(r) for r in refs) if b]
-    corners += [((t.place.lat, t.place.lon),) * 2 for t in places]
-    if corners:
-        south = min(c[0][0] for c in corners)
-        west = min(c[0][1] for c in corners)
-        m.fit_bounds(
-            [(south, west), (max(c[1][0] for c in corners), max(c[1][1] for c in corners))]
-        )
+    _fit(m, refs, places)
     return m
 
 

@@ -89,30 +89,32 @@ def event_title(event: Event) -> str:
     return text
 
 
-def _force_spans(force: Force) -> list[tuple[int, int, str]]:
+Span = tuple[int, int, str, str]  # article start, end, highlight kind, the words expected
+
+
+def _force_spans(force: Force) -> list[Span]:
     """Article offsets of a force's count and unit words, else of the whole force phrase."""
     spans = []
     for words, kind in ((force.count_text, "count"), (force.unit, "unit")):
-        if words:
-            at = force.text.find(words)
-            if at >= 0:
-                spans.append((force.start + at, force.start + at + len(words), kind))
-    return spans or [(force.start, force.end, "count")]
+        at = force.text.find(words) if words else -1
+        if words and at >= 0:
+            spans.append((force.start + at, force.start + at + len(words), kind, words))
+    return spans or [(force.start, force.end, "count", force.text)]
 
 
 def _spans(sentence: Sentence, extraction: Extraction, event: Event | None):
     """Non-overlapping (start, end, kind) article offsets to highlight inside the sentence."""
-    found: list[tuple[int, int, str]] = []
+    found: list[Span] = []
     mentions = list(extraction.mentions)
     forces = list(extraction.forces)
     if event is not None:
         mentions += [m for m in (event.origin, event.destination, event.location) if m]
         forces += [event.force] if event.force is not None else []
-    found += [(m.start, m.end, "place") for m in mentions if m.place is not None]
+    found += [(m.start, m.end, "place", m.text) for m in mentions if m.place is not None]
     for force in forces:
         found += _force_spans(force)
     inside = [s for s in found if sentence.start <= s[0] < s[1] <= sentence.end]
-    kept: list[tuple[int, int, str]] = []
+    kept: list[Span] = []
     for span in sorted(set(inside), key=lambda s: (s[0], -s[1])):
         if not kept or span[0] >= kept[-1][1]:
             kept.append(span)
@@ -125,9 +127,9 @@ def highlight_sentence(
     """The sentence as escaped HTML with place names, counts and units in ``<mark>``."""
     text = sentence.text
     pieces, at = [], 0
-    for start, end, kind in _spans(sentence, extraction, event):
+    for start, end, kind, words in _spans(sentence, extraction, event):
         lo, hi = start - sentence.start, end - sentence.start
-        if extraction.article.text[start:end] != text[lo:hi]:
+        if text[lo:hi] != words:
             continue  # offsets that do not match the words are not shown as evidence
         pieces.append(escape(text[at:lo]))
         pieces.append(f'<mark class="{kind}">{escape(text[lo:hi])}</mark>')
