@@ -196,13 +196,18 @@ class Store:
     def extractions(self) -> list[Extraction]:
         """Every stored extraction, in the order the stories were added."""
         with self._reading() as conn:
-            rows = conn.execute("SELECT text, extraction FROM stories ORDER BY fid").fetchall()
+            sql = "SELECT id, text, extraction FROM stories ORDER BY fid"
+            rows = conn.execute(sql).fetchall()
         out = []
-        for text, encoded in rows:
-            data = json.loads(encoded)
-            if data["article"]["text"] is None:
-                data["article"]["text"] = text
-            out.append(extraction_from_dict(data))
+        for story_id, text, encoded in rows:
+            try:
+                data = json.loads(encoded)
+                if data["article"]["text"] is None:
+                    data["article"]["text"] = text
+                out.append(extraction_from_dict(data))
+            except (ValueError, KeyError, TypeError, AttributeError):
+                # One damaged row must not hide the rest of the corpus.
+                log.warning("story %s in %s is damaged and was skipped", story_id, self.path)
         return out
 
     def stale_count(self) -> int:

@@ -205,6 +205,12 @@ def test_unreadable_files_get_a_clear_error(tmp_path: Path, content: bytes, mess
     assert path.read_bytes() == content  # nothing was overwritten
 
 
+def test_a_damaged_story_row_is_skipped_not_fatal(store: Store) -> None:
+    store.add_articles([_article(1), _article(2)])
+    store._conn.execute("UPDATE stories SET extraction='{broken' WHERE id='id1'")
+    assert [ex.article.id for ex in store.extractions()] == ["id2"]
+
+
 def test_a_folder_is_not_a_store(tmp_path: Path) -> None:
     with pytest.raises(StoreError, match="is a folder"):
         Store(tmp_path, extract=fake_extract, extractor_version="1")
