@@ -285,34 +285,28 @@ class Store:
             jobs.append(_Job(article, kind, tuple(old)))
         return jobs, unchanged
 
+    def _select_in(self, columns: str, key: str, values: set[str]) -> list[tuple]:
+        """Rows of ``columns`` from stories whose ``key`` is one of ``values``."""
+        ordered, rows = sorted(values), []
+        for i in range(0, len(ordered), 500):
+            part = ordered[i : i + 500]
+            sql = f"SELECT {columns} FROM stories WHERE {key} IN ({', '.join('?' * len(part))})"
+            with self._reading() as conn:
+                rows.extend(conn.execute(sql, part).fetchall())
+        return rows
+
     def _stored_by_hash(self, hashes: set[str]) -> dict[str, tuple[str, str]]:
         """Stored (id, extractor version) by content hash, for the given hashes."""
-        found: dict[str, tuple[str, str]] = {}
-        chunk = sorted(hashes)
-        for i in range(0, len(chunk), 500):
-            part = chunk[i : i + 500]
-            sql = (
-                "SELECT content_hash, id, extractor_version FROM stories "
-                f"WHERE content_hash IN ({', '.join('?' * len(part))})"
-            )
-            with self._reading() as conn:
-                for digest, story_id, version in conn.execute(sql, part):
-                    found[digest] = (story_id, version)
-        return found
+        rows = self._select_in("content_hash, id, extractor_version", "content_hash", hashes)
+        return {digest: (story_id, version) for digest, story_id, version in rows}
 
     def _stored_by_identity(self, identities: set) -> dict[str, list[tuple[str, str]]]:
         """Stored (id, content hash) pairs by story identity, for the given identities."""
         found: dict[str, list[tuple[str, str]]] = {}
-        chunk = sorted(identities)
-        for i in range(0, len(chunk), 500):
-            part = chunk[i : i + 500]
-            sql = (
-                "SELECT identity, id, content_hash FROM stories "
-                f"WHERE identity IN ({', '.join('?' * len(part))})"
-            )
-            with self._reading() as conn:
-                for identity, story_id, digest in conn.execute(sql, part):
-                    found.setdefault(identity, []).append((story_id, digest))
+        for identity, story_id, digest in self._select_in(
+            "identity, id, content_hash", "identity", identities
+        ):
+            found.setdefault(identity, []).append((story_id, digest))
         return found
 
     def _stale_jobs(self, exclude: set[str]) -> list[_Job]:
