@@ -73,26 +73,25 @@ def add_articles(path: str | None, articles):
     return summary
 
 
-@st.cache_resource
+@st.cache_resource(show_spinner=False)
 def outlines():
-    """The country-outline basemap geometry, or None when geodata has none."""
+    """The country-outline basemap, or None when the boundaries cannot be read."""
     try:
-        from geodata import geometry
-    except ImportError:
+        codes = gazetteer().countries()
+        return layers.outline_basemap(shape_of(cc) for cc in codes)
+    except Exception:  # the basemap is a convenience: the map works without it
+        LOG.warning("no country outlines for the basemap", exc_info=True)
         return None
-    world = getattr(geometry, "world_outlines", None)
-    return world() if world is not None else None
 
 
 def shape_of(cc: str):
-    """A country's shape for role shading, or None."""
+    """A country's shape for shading and outlines, or None when it cannot be had."""
     try:
         from geodata.geometry import country_shape
-    except ImportError:
-        return None
-    try:
+
         return country_shape(cc)
-    except (KeyError, ValueError):
+    except Exception:  # shading is a convenience: a missing shape never breaks the map
+        LOG.debug("no shape for %s", cc, exc_info=True)
         return None
 
 

@@ -35,6 +35,7 @@ __all__ = [
     "event_bounds",
     "country_roles",
     "build_map",
+    "outline_basemap",
     "selection_layer",
     "view_of",
 ]
@@ -203,7 +204,8 @@ def _tooltip(ref: EventRef) -> str:
 
 def _label_marker(at: LatLon, text: str, tooltip: str, colour: str) -> folium.Marker:
     """A small always-visible text label that selects its event when clicked."""
-    html = f'<div class="tm-label" style="border-color:{colour}">{escape(text)}</div>'
+    style = f"border-color:{colour}"
+    html = f'<div class="tm-label" style="{style}" data-title="{tooltip}">{escape(text)}</div>'
     icon = folium.DivIcon(html=html, icon_size=(1, 1), icon_anchor=(0, 0), class_name="tm-lbl")
     return folium.Marker(at, icon=icon, tooltip=folium.Tooltip(tooltip, sticky=False))
 
@@ -323,6 +325,17 @@ def _add_countries(m: folium.Map, roles: dict[str, str], shape_of: ShapeOf | Non
             _geojson(geom), style_function=lambda _f, s=style: s, interactive=False, control=False
         ).add_to(group)
     group.add_to(m)
+
+
+def outline_basemap(shapes: Iterable[BaseGeometry | None], tolerance: float = 0.05):
+    """One simplified multipolygon of country outlines for the vector basemap."""
+    parts = []
+    for shape in shapes:
+        if shape is None or shape.is_empty:
+            continue
+        simple = shapely.set_precision(shape.simplify(tolerance), tolerance / 5)
+        parts += [p for p in getattr(simple, "geoms", [simple]) if isinstance(p, Polygon)]
+    return MultiPolygon(parts) if parts else None
 
 
 def _add_outlines(m: folium.Map, outlines: BaseGeometry | None) -> None:

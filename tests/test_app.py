@@ -10,8 +10,10 @@ from pathlib import Path
 
 import pytest
 from app_records import sample
+from shapely.geometry import box
 from streamlit.testing.v1 import AppTest
 
+SHAPES = {"EE": box(21.8, 57.5, 28.2, 59.7), "FR": box(-5, 42, 8, 51)}
 APP = Path(__file__).resolve().parent.parent / "dashboard" / "app.py"
 
 
@@ -51,6 +53,12 @@ def fake_store(monkeypatch):
     module = types.ModuleType("dashboard.store")
     module.open_store = lambda path=None, **_: fake
     monkeypatch.setitem(sys.modules, "dashboard.store", module)
+    gazetteer = types.ModuleType("geodata.gazetteer")
+    gazetteer.load_gazetteer = lambda: types.SimpleNamespace(countries=lambda: ["EE", "FR"])
+    monkeypatch.setitem(sys.modules, "geodata.gazetteer", gazetteer)
+    geometry = types.ModuleType("geodata.geometry")
+    geometry.country_shape = SHAPES.get
+    monkeypatch.setitem(sys.modules, "geodata.geometry", geometry)
     st.cache_resource.clear()
     yield fake
     st.cache_resource.clear()

@@ -1,0 +1,125 @@
+"""What a person does in a real browser: open, click on the map, read the evidence, share, add."""
+
+from __future__ import annotations
+
+import re
+
+from conftest import map_frame, screenshot
+
+ROMANIA = "1,000 US soldiers in Germany are being sent to Romania"
+HOSTILE_TEXT = (
+    "Hostile test story\n\n"
+    "Officials said 300 soldiers were sent to Vilnius <script>window.__pwned=1</script> "
+    'on Monday <img src=x onerror="window.__pwned=1"> as drills began. '
+    "More at javascript:window.__pwned=1 later.\n"
+)
+HOSTILE_HTML = (
+    "<html><head><title>Hostile page <script>window.__pwned=1</script></title></head><body>"
+    "<h1>Drills near Vilnius</h1><p>Officials said 300 soldiers were sent to Vilnius on "
+    'Monday <img src=x onerror="window.__pwned=1">.</p><p><a href="javascript:window.__pwned=1">'
+    "more</a></p><script>window.__pwned=1;alert(1)</script></body></html>"
+)
+
+
+def evidence(page):
+    """The evidence panel's locator."""
+    return page.locator(".tm-ev")
+
+
+def click_label(frame, words: str) -> None:
+    """Click the map label of the event whose tooltip mentions ``words``."""
+    frame.locator(f'.tm-label[data-title*="{words}"]').first.click()
+
+
+def test_click_on_the_map_shows_the_evidence(page, app_url):
+    page.goto(app_url)
+    frame = map_frame(page)
+    screenshot(page, "01-opened")
+    click_label(frame, "Romania")
+    panel = evidence(page).filter(has_text=ROMANIA)
+    panel.wait_for(timeout=10_000)
+    assert panel.locator("mark").count() >= 2
+    screenshot(page, "02-romania-selected")
+
+
+def test_second_click_on_the_same_feature_selects_it_again(page, app_url):
+    page.goto(app_url)
+    frame = map_frame(page)
+    click_label(frame, "Romania")
+    evidence(page).filter(has_text=ROMANIA).wait_for(timeout=10_000)
+    page.get_by_role("button", name="All events").click()
+    page.locator(".tm-card").first.wait_for(timeout=10_000)
+    click_label(frame, "Romania")
+    evidence(page).filter(has_text=ROMANIA).wait_for(timeout=10_000)
+
+
+def test_a_shared_link_opens_the_same_selection(page, app_url):
+    page.goto(app_url)
+    click_label(map_frame(page), "Romania")
+    evidence(page).filter(has_text=ROMANIA).wait_for(timeout=10_000)
+    page.wait_for_url(re.compile(r"sel=ev"), timeout=10_000)
+    link = page.url
+    page.goto("about:blank")
+    page.goto(link)
+    map_frame(page)
+    evidence(page).filter(has_text=ROMANIA).wait_for(timeout=15_000)
+    screenshot(page, "03-shared-link")
+
+
+def test_a_card_click_selects_on_the_map(page, app_url):
+    page.goto(app_url)
+    map_frame(page)
+    page.get_by_role("button", name="›").first.click()
+    evidence(page).first.wait_for(timeout=10_000)
+    page.wait_for_url(re.compile("sel=ev"), timeout=10_000)
+
+
+def upload(page, files: list[dict]) -> None:
+    """Upload files through the Add articles box and press Add."""
+    page.get_by_text("Add articles").click()
+    page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(files)
+    page.get_by_role("button", name="Add", exact=True).click()
+
+
+def test_an_uploaded_story_appears_on_the_map(page, app_url):
+    page.goto(app_url)
+    frame = map_frame(page)
+    before = frame.locator(".leaflet-interactive").count()
+    story = "Tallinn drills\n\nEstonia said 400 soldiers from Finland arrived in Tartu on Monday.\n"
+    upload(page, [{"name": "tartu.txt", "mimeType": "text/plain", "buffer": story.encode()}])
+    page.get_by_text(re.compile(r"Added \d+ stor")).wait_for(timeout=60_000)
+    frame = map_frame(page)
+    page.wait_for_function(
+        "([sel, n]) => document.querySelector(sel).contentDocument"
+        ".querySelectorAll('.leaflet-interactive').length > n",
+        arg=['iframe[title="streamlit_folium.st_folium"]', before],
+        timeout=20_000,
+    )
+    screenshot(page, "04-uploaded")
+
+
+def test_hostile_uploads_run_no_script(page, app_url):
+    page.goto(app_url)
+    map_frame(page)
+    upload(
+        page,
+        [
+            {"name": "hostile.txt", "mimeType": "text/plain", "buffer": HOSTILE_TEXT.encode()},
+            {"name": "hostile.html", "mimeType": "text/html", "buffer": HOSTILE_HTML.encode()},
+        ],
+    )
+    page.get_by_text(re.compile(r"Added \d+ stor")).wait_for(timeout=60_000)
+    frame = map_frame(page)
+    page.get_by_placeholder("e.g. a city or country").fill("Vilnius")
+    page.keyboard.press("Enter")
+    page.get_by_role("button", name=re.compile("Vilnius")).first.click()
+    panel = evidence(page).filter(has_text="<script>window.__pwned=1</script>")
+    panel.wait_for(timeout=15_000)
+    for label in frame.locator(".tm-label").all()[:20]:
+        label.hover()
+    page.wait_for_timeout(500)
+    screenshot(page, "05-hostile")
+    assert page.evaluate("typeof window.__pwned") == "undefined"
+    map_window = page.frame_locator('iframe[title="streamlit_folium.st_folium"]')
+    assert map_window.locator("body").evaluate("() => typeof window.__pwned") == "undefined"
+    assert page.dialogs == []
