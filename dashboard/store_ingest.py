@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import multiprocessing
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -138,7 +139,13 @@ def extract_payloads(
     chunksize = max(1, min(16, len(articles) // (workers * 8)))
     done = 0
     try:
-        with ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(extract,)) as pool:
+        # Workers start from a fresh server process rather than a copy of this one: an open
+        # SQLite connection (the gazetteer's) must not be shared across fork.
+        methods = multiprocessing.get_all_start_methods()
+        context = multiprocessing.get_context("forkserver" if "forkserver" in methods else None)
+        with ProcessPoolExecutor(
+            workers, mp_context=context, initializer=_init_worker, initargs=(extract,)
+        ) as pool:
             for result in pool.map(_worker_payload, articles, chunksize=chunksize):
                 done += 1
                 yield result
