@@ -146,13 +146,14 @@ def _bare_force(match: re.Match[str], offset: int, actor_of: ActorOf) -> Force:
     mods = match.group("mods") or ""
     start = match.start("noun")
     words = list(re.finditer(r"\S+", mods))
-    if words and actor_of(words[-1].group(0)):
+    actor = actor_of(words[-1].group(0)) if words else None
+    if actor:
         start = match.start("mods") + words[-1].start()
     text = match.string[start : match.end("noun")]
     return Force(
         start=offset + start, end=offset + match.end("noun"), text=text,
         personnel=None if is_equipment else noun.lower(),
-        equipment=(noun.lower(),) if is_equipment else (), actor=_actor_in(mods, actor_of),
+        equipment=(noun.lower(),) if is_equipment else (), actor=actor,
     )
 
 

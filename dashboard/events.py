@@ -1,0 +1,285 @@
+"""Turn one sentence's forces, places, actors and dates into events with a modality.
+
+The rules work on clauses: a trigger word (sent, deployed, visits, drills, supply...) opens
+an event; the places after it with "to/into/in" are destinations, "from X" or a force
+"in X" before it is the origin; the words before it in its clause decide the modality.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from dashboard import slots
+from dashboard.modality import modality_of
+from dashboard.records import Actor, Force, Mention, Sentence
+
+_MOVE = (r"send|sends|sent|sending|deploy|deploys|deployed|deploying|deployment|deployments|"
+         r"dispatch|dispatches|dispatched|dispatching|fly|flies|flew|flown|flying|"
+         r"move|moves|moved|moving|transfer|transfers|transferred|relocate|relocated|"
+         r"relocating|redeploy|redeployed|redeploying|rush|rushed|rushing|shift|shifted|"
+         r"arrive|arrives|arrived|arriving|head|heads|headed|heading|ship|shipped|sail|sails|sailed|sailing|march|marched|pour|poured|"
+         r"mobili[sz]e|mobili[sz]ed|transit|transited|cross|crossed|crossing|"
+         r"enter|entered|entering|invade|invaded|invading|invasion")
+_WITHDRAW = (r"withdraw|withdraws|withdrew|withdrawn|withdrawing|withdrawal|pull back|"
+             r"pulls back|pulled back|pulling back|pull out|pulls out|pulled out|"
+             r"pulling out|pullout|pull-out|leave|leaves|left|leaving|retreat|retreated|"
+             r"retreating|evacuate|evacuated|exit|exited|depart|departed|departing")
+_PRESENCE = (r"poised|massed|massing|amassed|amassing|stationed|positioned|positioning|"
+             r"gathered|gathering|concentrated|based|build-up|buildup|build up|deployed|"
+             r"present|garrisoned|dug in|camped|remain|remains|remained|kept|keeps|keeping|"
+             r"operating|operate|operates|occupying|occupy|occupied")
+_EXERCISE = r"drills?|exercises?|war games|wargames|maneuvers|manoeuvres|practiced|practised"
+_ARMS = (r"supply|supplies|supplied|supplying|deliver|delivers|delivered|delivering|delivery|"
+         r"deliveries|sale|sales|sold|sell|sells|selling|provide|provides|provided|providing|"
+         r"transfer of|donate|donated|gift|gave|give|gives|arming")
+_VISIT = (r"visit|visits|visited|visiting|travel|travels|travelled|traveled|travelling|"
+          r"traveling|trip|trips|journey|fly to|flies to|flew to|flying to|going to|goes to|"
+          r"went to|heads to|headed to|arrive in|arrives in|arrived in|come to|came to|"
+          r"tour|toured")
+_MEET = r"meet|meets|met|meeting|summit|talks"
+
+TRIGGERS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (name, re.compile(r"\b(?:" + words + r")\b", re.I))
+    for name, words in (
+        ("arms_transfer", _ARMS), ("exercise", _EXERCISE), ("withdrawal", _WITHDRAW),
+        ("diplomatic_visit", _VISIT), ("meeting", _MEET), ("deployment", _MOVE),
+        ("presence", _PRESENCE),
+    )
+)
+_BORDER = re.compile(r"^\W*(?:'s\s+|\u2019s\s+)?(?:(?P<sides>(?:(?:north|south|east|west)"
+                     r"(?:ern|-eastern|-western)?(?:\s*(?:,|and)\s*)?)+)\s+)?border", re.I)
+ANY_TRIGGER = re.compile(r"\b(?:" + "|".join((_MOVE, _WITHDRAW, _EXERCISE, _ARMS, _VISIT, _MEET))
+                         + r")\b", re.I)
+_CLAUSE_BREAK = re.compile(r";|\s--\s(?!as well as)|\s\u2014\s(?!as well as)|"
+                           r",\s+(?:and|but|while|whereas|although|as)\s|"
+                           r"\bwhile\b|\bbut\b|,\s+which\b")
+
+
+@dataclass(frozen=True, slots=True)
+class Draft:
+    """An event before geometry and ids: what the rules found in one clause."""
+
+    type: str
+    modality: str
+    trigger_start: int
+    trigger_end: int
+    actor: str | None
+    force: Force | None
+    origin: Mention | None
+    destination: Mention | None
+    location: Mention | None
+    extent: str
+    border_side: tuple[str, ...]
+    person: str | None
+
+
+def find_drafts(text: str, sentence: Sentence, places: Sequence[Mention],
+                forces: Sequence[Force], actors: Sequence[Actor],
+                people: dict[str, str | None]) -> list[Draft]:
+    """All event drafts of one sentence."""
+    drafts: list[Draft] = []
+    for kind, pattern in TRIGGERS:
+        for match in pattern.finditer(sentence.text):
+            t0, t1 = sentence.start + match.start(), sentence.start + match.end()
+            if any(d.trigger_start <= t0 < d.trigger_end for d in drafts):
+                continue
+            slots_ = _Slots(text, sentence, (t0, t1), places, forces, actors, people, kind)
+            drafts.extend(_BUILDERS[kind](slots_))
+    return _drop_duplicates(drafts)
+
+
+def clauses(sentence: Sentence) -> list[tuple[int, int]]:
+    """Article offsets of the clauses of a sentence."""
+    bounds = [sentence.start]
+    for match in _CLAUSE_BREAK.finditer(sentence.text):
+        bounds.append(sentence.start + match.start())
+    bounds.append(sentence.end)
+    return [(a, b) for a, b in zip(bounds, bounds[1:], strict=False) if b > a]
+
+
+class _Slots:
+    """What surrounds one trigger: its clause, force, person, actor and modality."""
+
+    def __init__(self, text: str, sentence: Sentence, trigger: tuple[int, int],
+                 places: Sequence[Mention], forces: Sequence[Force], actors: Sequence[Actor],
+                 people: dict[str, str | None], kind: str) -> None:
+        self.text, self.sentence, self.trigger, self.kind = text, sentence, trigger, kind
+        self.places, self.actors = places, actors
+        self.clause = _clause_of(sentence, trigger[0])
+        self.force = slots.force_for(kind, trigger, self.clause, forces)
+        self.person, person_code = slots.person_before(text, self.clause, trigger, people)
+        self.actor = slots.actor_for(text, self.force, trigger, self.clause, sentence, actors,
+                                     self.person, person_code)
+        self.modality = modality_of(text, self.clause[0], trigger[0], trigger[1], ANY_TRIGGER)
+
+    def draft(self, type_: str, *, origin: Mention | None = None,
+              destination: Mention | None = None, location: Mention | None = None,
+              extent: str = "point", sides: tuple[str, ...] = (), actor: str | None = None,
+              force: Force | None = None, person: str | None = None) -> Draft:
+        """A draft with this trigger's modality and the given slots."""
+        return Draft(type_, self.modality, self.trigger[0], self.trigger[1],
+                     actor or self.actor, force, origin, destination, location, extent, sides,
+                     person)
+
+
+def _movement(s: _Slots) -> list[Draft]:
+    """Forces sent from an origin to one or more destinations."""
+    if s.force is None:
+        return []
+    dest = slots.place_after(s.text, s.trigger[1], s.clause[1], s.places, slots.TO)
+    dest = dest or slots.where_antecedent(s.text, s.clause, s.trigger, s.places)
+    if dest is None:
+        return []
+    origin = slots.origin_of(s.text, s.clause, s.trigger, s.places, s.force)
+    return [s.draft("deployment", origin=origin, destination=d, force=s.force)
+            for d in slots.destinations_from(s.text, dest, s.clause[1], s.places)
+            if origin is None or d.start != origin.start]
+
+
+def _withdrawal(s: _Slots) -> list[Draft]:
+    """Forces leaving a place (to another, when it is named)."""
+    if s.force is None:
+        return []
+    origin = slots.origin_of(s.text, s.clause, s.trigger, s.places, s.force)
+    if origin is None:
+        return []
+    dest = slots.place_after(s.text, s.trigger[1], s.clause[1], s.places, slots.TO)
+    if dest is not None and dest.start <= origin.start:
+        dest = None
+    return [s.draft("withdrawal", origin=origin, destination=dest, force=s.force)]
+
+
+def _presence(s: _Slots) -> list[Draft]:
+    """Forces at, near or along places; "on Ukraine's borders" becomes a border band.
+    Every place of the clause after the force introduced by "in/on/along..." counts
+    ("across Ukraine's borders -- as well as in the annexed Crimea peninsula")."""
+    if s.force is None:
+        return []
+    start = max(s.force.end, s.trigger[1] if s.force.start > s.trigger[0] else s.force.end)
+    out = []
+    while (place := slots.place_after(s.text, start, s.clause[1], s.places, slots.IN)):
+        border = _BORDER.match(s.text[place.end:place.end + 60])
+        if border:
+            sides = tuple(side.lower() for side in re.findall(
+                r"north|south|east|west", border.group("sides") or "", re.I))
+            out.append(s.draft("presence", location=place, extent="border", sides=sides,
+                               force=s.force))
+        else:
+            extent = "area" if place.place and place.place.kind != "city" else "point"
+            out.append(s.draft("presence", location=place, extent=extent, force=s.force))
+        following = slots.place_after(s.text, place.end, s.clause[1], s.places, slots.IN)
+        if following is None or not _CONTINUES.search(s.text[place.end:following.start]):
+            break
+        start = place.end
+    return out
+
+
+def _exercise(s: _Slots) -> list[Draft]:
+    """Drills and exercises, located where the clause says."""
+    where = slots.place_after(s.text, s.trigger[1], s.clause[1], s.places, _BETWEEN_OR_IN,
+                              max_gap=60)
+    if where is not None:  # "drills between Russia and Belarus": the last one is the host
+        where = slots.destinations_from(s.text, where, s.clause[1], s.places)[-1]
+    where = where or _last_place(s.places, s.clause, s.trigger)
+    if where is None:
+        return []
+    actor = s.actor
+    if actor is None:
+        after = [a for a in s.actors if s.trigger[1] <= a.start < s.clause[1]]
+        actor = after[0].code if after else None
+    force = s.force if s.force is not None and s.force.start < s.trigger[1] + 60 else None
+    return [s.draft("exercise", location=where, extent="area", actor=actor, force=force)]
+
+
+def _arms(s: _Slots) -> list[Draft]:
+    """Weapons supplied to someone."""
+    if s.force is None or not s.force.equipment:
+        return []
+    dest = slots.place_after(s.text, s.trigger[1], s.clause[1], s.places, slots.TO)
+    if dest is None:
+        return []
+    origin = slots.origin_of(s.text, s.clause, s.trigger, s.places, None)
+    return [s.draft("arms_transfer", origin=origin, destination=dest, force=s.force)]
+
+
+def _visit(s: _Slots) -> list[Draft]:
+    """A leader's trip: "visits Kyiv", "travel to Moscow", "flagged trips to Moscow"."""
+    if not _is_diplomatic(s):
+        return []
+    dest = slots.place_after(s.text, s.trigger[1], s.clause[1], s.places, slots.DIRECT,
+                             max_gap=8)
+    if dest is None:
+        return []
+    origin = slots.origin_of(s.text, s.clause, s.trigger, s.places, None)
+    countries = slots.leader_countries(s.text, s.clause, s.trigger, s.actors) or [s.actor]
+    return [s.draft("diplomatic_visit", origin=origin, destination=dest, actor=code,
+                    person=s.person) for code in countries]
+
+
+def _meeting(s: _Slots) -> list[Draft]:
+    """Leaders meeting in a place: "Putin meets Xi in Beijing"."""
+    if not _is_diplomatic(s):
+        return []
+    where = slots.place_after(s.text, s.trigger[1], s.clause[1], s.places, slots.IN_STRICT,
+                              max_gap=45)
+    if where is None:
+        return []
+    return [s.draft("meeting", location=where, person=s.person)]
+
+
+def _is_diplomatic(s: _Slots) -> bool:
+    """True when a known person or a leader word stands before the trigger."""
+    return s.person is not None or _LEADER.search(
+        s.text[s.clause[0]:s.trigger[1]]) is not None
+
+
+_BETWEEN_OR_IN = re.compile(r"\b(?:in|at|near|off|between|across|over)\s+(?:the\s+)?"
+                            r"(?:[a-z]+(?:ed|ing|ern|ian)\s+)?$", re.I)
+_CONTINUES = re.compile(r"^(?:['\u2019]s)?[\w\s,-]{0,60}?\b(?:and|as well as|or)\b"
+                       r"[\w\s-]{0,30}$")
+_LEADER = re.compile(r"\b(?:leaders?|minister|president|chancellor|premier|officials?|"
+                     r"delegation|envoy|secretary|king|emir|diplomats?)\b", re.I)
+
+_BUILDERS = {
+    "deployment": _movement, "withdrawal": _withdrawal, "presence": _presence,
+    "exercise": _exercise, "arms_transfer": _arms, "diplomatic_visit": _visit,
+    "meeting": _meeting,
+}
+
+
+def _clause_of(sentence: Sentence, pos: int) -> tuple[int, int]:
+    """The clause of ``sentence`` holding article offset ``pos``."""
+    for a, b in clauses(sentence):
+        if a <= pos < b:
+            return a, b
+    return sentence.start, sentence.end
+
+
+def _last_place(places: Sequence[Mention], clause: tuple[int, int], trigger: tuple[int, int]
+                ) -> Mention | None:
+    """The last place of the clause before the trigger ("Belarus ... practiced")."""
+    inside = [p for p in places if clause[0] <= p.start < trigger[0] and p.role == "place"
+              and p.place is not None]
+    return inside[-1] if inside else None
+
+
+def _drop_duplicates(drafts: list[Draft]) -> list[Draft]:
+    """One draft per type and place in a sentence; a movement's origin is no presence."""
+    origins = {(id(d.force), d.origin.start) for d in drafts
+               if d.type in ("deployment", "withdrawal") and d.origin is not None}
+    seen: set[tuple[str, int | None, int | None, str | None]] = set()
+    out = []
+    for draft in drafts:
+        place = draft.destination or draft.location
+        if draft.type == "presence" and place is not None and (
+                id(draft.force), place.start) in origins:
+            continue
+        key = (draft.type, draft.origin.start if draft.origin else None,
+               place.start if place else None, draft.actor)
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(draft)
+    return out

@@ -1,0 +1,106 @@
+"""From an article to its extraction: sentences, toponyms, actors, forces, events, geometry."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import replace
+
+from dashboard import actors as actor_rules
+from dashboard.dates import TimeExpression, find_dates
+from dashboard.events import Draft, find_drafts
+from dashboard.forces import find_forces
+from dashboard.geocode import event_geometry
+from dashboard.records import Actor, Article, Event, Extraction, Force, Mention, Sentence
+from dashboard.resolve import resolve
+from dashboard.sentences import split_sentences
+from dashboard.summary import summarize
+from dashboard.toponyms import find_candidates
+from geodata.gazetteer import Gazetteer
+
+# Bump when extraction output changes, so that stores re-extract their stories.
+EXTRACTOR_VERSION = "0.1.0"
+
+MAX_TEXT_CHARS = 2_000_000
+
+
+def predict_toponyms(text: str, gazetteer: Gazetteer, home: str | None = None
+                     ) -> list[Mention]:
+    """Every toponym in ``text``, resolved where the gazetteer allows."""
+    text = text[:MAX_TEXT_CHARS]
+    candidates = find_candidates(text, gazetteer)
+    places = resolve(candidates, gazetteer, home=home)
+    mentions = [Mention("", c.start, c.end, c.text, p) for c, p in
+                zip(candidates, places, strict=True)]
+    return [
+        Mention(m.article_id, m.start, m.end, m.text, m.place,
+                "actor" if actor_rules.is_metonymic(text, m) else "place")
+        for m in mentions
+    ]
+
+
+def extract_article(article: Article, gazetteer: Gazetteer) -> Extraction:
+    """Extract sentences, place mentions, actors, forces and events from one article."""
+    text = article.text[:MAX_TEXT_CHARS]
+    sentences = split_sentences(text, article.id)
+    mentions = tuple(
+        Mention(article.id, m.start, m.end, m.text, m.place, m.role)
+        for m in predict_toponyms(text, gazetteer)
+    )
+    people = actor_rules.find_people(text, gazetteer)
+    all_actors: list[Actor] = []
+    all_forces: list[Force] = []
+    events: list[Event] = []
+    for sentence in sentences:
+        in_sentence = [m for m in mentions if sentence.start <= m.start < sentence.end]
+        actors = actor_rules.find_actors(text, sentence.start, sentence.end, in_sentence,
+                                         gazetteer)
+        forces = find_forces(sentence.text, sentence.start, _actor_lookup(gazetteer))
+        all_actors.extend(actors)
+        all_forces.extend(forces)
+        drafts = find_drafts(text, sentence, in_sentence, forces, actors, people)
+        dates = find_dates(sentence.text, sentence.start, article.date)
+        for draft in drafts:
+            events.append(_events_from(article, draft, sentence, dates, len(events) + 1))
+    return Extraction(article, sentences, mentions, tuple(all_actors), tuple(all_forces),
+                      tuple(events))
+
+
+def _actor_lookup(gazetteer: Gazetteer):  # type: ignore[no-untyped-def]
+    """A function from a word ("US", "Russian", "NATO") to an actor code."""
+    alliances = {"NATO": "NATO", "EU": "EU", "UN": "UN"}
+
+    def actor_of(word: str) -> str | None:
+        if word in alliances:
+            return alliances[word]
+        if not word[:1].isupper():
+            return None
+        return gazetteer.demonym(word) or gazetteer.country_code(word)
+
+    return actor_of
+
+
+def _events_from(article: Article, draft: Draft, sentence: Sentence,
+                 dates: Sequence[TimeExpression], index: int) -> Event:
+    """The event of a draft, with its id, date, geometry and summary."""
+    when = _date_for(draft, dates, article.date)
+    geometry = event_geometry(draft.type, draft.origin, draft.destination, draft.location,
+                              draft.extent, draft.border_side, draft.actor)
+    event = Event(
+        id=f"{article.id}-e{index}", article_id=article.id, type=draft.type,
+        modality=draft.modality, sentence=sentence, actor=draft.actor, force=draft.force,
+        origin=draft.origin, destination=draft.destination, location=draft.location,
+        extent=draft.extent, border_side=draft.border_side, person=draft.person,
+        date=when[0], date_end=when[1], date_text=when[2], geometry=geometry,
+    )
+    return replace(event, summary=summarize(event))
+
+
+def _date_for(draft: Draft, dates: Sequence[TimeExpression], published: dt.date | None
+              ) -> tuple[dt.date | None, dt.date | None, str | None]:
+    """The date nearest the trigger in the sentence, else the story's date."""
+    if dates:
+        nearest = min(dates, key=lambda d: abs(d.start - draft.trigger_start))
+        if nearest.date is not None:
+            return nearest.date, nearest.date_end, nearest.text
+    return published, None, None

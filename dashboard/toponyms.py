@@ -1,0 +1,232 @@
+"""Find toponyms in text: capitalised word sequences that the gazetteer knows, demonyms,
+"City, ST" pairs and all-caps datelines. Resolution to one place happens in ``resolve``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from geodata.gazetteer import Gazetteer
+from geodata.records import Place
+from geodata.text import normalize
+
+# A word: letters, with inner dots (U.S.), apostrophes and hyphens.
+_TOKEN = re.compile(r"[^\W\d_](?:[\w\u2019'\-]|\.(?=[^\W\d_]\.?))*\.?")
+_POSSESSIVE = re.compile(r"(?:['\u2019]s?)$")
+# Lower-case words allowed inside a multi-word name ("Sea of Azov", "Bosnia and Herzegovina").
+_CONNECTORS = frozenset({"of", "de", "del", "la", "le", "al", "el", "the", "and", "upon", "on",
+                         "du", "des", "da", "do", "dos", "di", "van", "von", "sur", "am", "an"})
+_DIRECTIONS = frozenset({"eastern", "western", "northern", "southern", "central",
+                         "northeastern", "northwestern", "southeastern", "southwestern",
+                         "north-eastern", "north-western", "south-eastern", "south-western"})
+# Capitalised words that name places somewhere but, alone, almost never do in news text.
+_NOT_ALONE = frozenset(
+    """
+    january february march april may june july august september october november december
+    monday tuesday wednesday thursday friday saturday sunday mon tue wed thu fri sat sun
+    i a an the he she it we they you his her its our their this that these those there
+    here what when where which who why how mr mrs ms dr sir god lord
+    president minister secretary general chancellor prime king queen prince emir senator
+    governor mayor chief officer police sheriff army navy air force forces marine marines
+    university college school hospital church court council county city state states
+    department office center centre street road avenue park lake river mount island
+    north south east west central western eastern northern southern new old great
+    christmas easter ramadan summer winter spring fall autumn
+    pentagon kremlin white house congress parliament senate
+    said says will would can could should may might must also but and or if so as at
+    in on by for with from to of not no yes all any some one two three first second last
+    after before during since while about over under more most many much very just only
+    even still again why however although because despite until unless though
+    many police fire rescue health education energy trade justice defense defence
+    media news press times post journal herald tribune daily weekly
+    union republic federation kingdom empire party
+    victoria hope faith grace joy love liberty independence unity progress
+    sale bath mobile reading buffalo orange jackson lincoln grant lee clinton washington
+    """.split()
+)
+# Names that may also be people's names: taken alone only after a place-like preposition.
+_PERSON_LIKE = frozenset({"jackson", "lincoln", "grant", "lee", "clinton", "washington",
+                          "victoria", "hope", "buffalo", "orange", "mobile", "reading",
+                          "sale", "bath"})
+_PLACE_PREPOSITIONS = re.compile(
+    r"\b(?:in|at|to|from|near|into|toward|towards|outside|across|of|via|around|through|"
+    r"between|and|visit|visits|visited|visiting)\s+(?:the\s+)?$", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """A word with its offsets and normalized key."""
+
+    start: int
+    end: int
+    text: str
+    key: str
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A text span that names something in the gazetteer (not yet resolved to one place)."""
+
+    start: int
+    end: int
+    text: str
+    key: str
+    state: str | None = None  # admin-1 code given right after it ("Fort Bragg, N.C.")
+    demonym: str | None = None  # ISO code when the span is a demonym ("Russian")
+
+
+def tokenize(text: str) -> list[Token]:
+    """Word tokens of ``text`` with offsets; possessive endings are left out of the span."""
+    out: list[Token] = []
+    for match in _TOKEN.finditer(text):
+        word = match.group(0)
+        end = match.end()
+        stripped = _POSSESSIVE.sub("", word)
+        if stripped != word and len(stripped) > 1:
+            end -= len(word) - len(stripped)
+            word = stripped
+        if word.endswith(".") and word.count(".") == 1:
+            word, end = word[:-1], end - 1
+        out.append(Token(match.start(), end, word, normalize(word)))
+    return out
+
+
+def find_candidates(text: str, gazetteer: Gazetteer) -> list[Candidate]:
+    """All spans of ``text`` that the gazetteer knows, longest match first, left to right."""
+    tokens = tokenize(text)
+    found: list[Candidate] = []
+    i = 0
+    while i < len(tokens):
+        match = _longest_match(text, tokens, i, gazetteer) if _can_start(tokens[i]) else None
+        if match is None:
+            i += 1
+            continue
+        candidate, used = match
+        state, used = _state_after(text, tokens, i + used, gazetteer, used, i)
+        if state is not None:
+            candidate = Candidate(candidate.start, candidate.end, candidate.text,
+                                  candidate.key, state=state[0])
+            found.append(candidate)
+            found.append(state[1])
+        else:
+            found.append(candidate)
+        i += used
+    return found
+
+
+def _longest_match(text: str, tokens: list[Token], i: int, gazetteer: Gazetteer
+                   ) -> tuple[Candidate, int] | None:
+    """The longest gazetteer name or demonym starting at token ``i``."""
+    first = tokens[i]
+    if not _can_start(first):
+        return None
+    best: tuple[Candidate, int] | None = None
+    keys: list[str] = []
+    for j in range(i, min(len(tokens), i + gazetteer.max_tokens)):
+        token = tokens[j]
+        if j > i and (not _joins(text, tokens[j - 1], token) or not token.key):
+            break
+        if j > i and not (_is_capitalised(token) or token.key in _CONNECTORS):
+            break
+        keys.append(token.key)
+        key = " ".join(keys)
+        if token.key not in _CONNECTORS and gazetteer.candidates(key) and _acceptable(
+                text, tokens, i, j, key, gazetteer):
+            best = (Candidate(first.start, token.end, text[first.start:token.end], key), j - i + 1)
+        elif best is None and j == i:
+            code = gazetteer.demonym(first.text)
+            if code and len(code) == 2 and first.text[:1].isupper():
+                best = (Candidate(first.start, first.end, first.text, key, demonym=code), 1)
+        if not gazetteer.is_prefix(key):
+            break
+    return best
+
+
+def _can_start(token: Token) -> bool:
+    """A name starts with a capitalised word, or a direction adjective ("eastern Europe")."""
+    return bool(token.key) and (_is_capitalised(token) or token.key in _DIRECTIONS)
+
+
+def _is_capitalised(token: Token) -> bool:
+    """True for "Kyiv", "U.S.", "KYIV" (datelines)."""
+    return token.text[:1].isupper()
+
+
+def _joins(text: str, left: Token, right: Token) -> bool:
+    """True when two tokens are separated by nothing but one space or a hyphen."""
+    gap = text[left.end:right.start]
+    return gap in (" ", "-", "\u2011")
+
+
+def _acceptable(text: str, tokens: list[Token], i: int, j: int, key: str,
+                gazetteer: Gazetteer) -> bool:
+    """Reject lone common words ("March"), acronyms ("NATO", "AFP") and people's names
+    ("President Vladimir Putin", "Mark Rutte") that happen to be places somewhere."""
+    token = tokens[i]
+    before = text[max(0, token.start - 40):token.start]
+    if _TITLE_BEFORE.search(before):
+        return False
+    if j > i:
+        return True
+    if token.key in _DIRECTIONS or len(token.key) < 2:
+        return False
+    if token.text.isupper() and "." not in token.text and gazetteer.country_code(
+            token.text) is None and not _is_major(gazetteer.candidates(key)):
+        return False  # acronyms; all-caps datelines of real cities pass
+    after_place_word = _PLACE_PREPOSITIONS.search(before) is not None
+    if token.key in _PERSON_LIKE or token.key in _NOT_ALONE:
+        return after_place_word and token.key not in _NEVER_ALONE
+    previous = tokens[i - 1] if i > 0 else None
+    if previous is not None and _is_capitalised(previous) and text[
+            previous.end:token.start] == " " and not after_place_word \
+            and previous.key not in _NOT_ALONE:
+        return False  # "Michael Jackson": a first name before it
+    following = tokens[i + 1] if i + 1 < len(tokens) else None
+    if following is not None and _is_capitalised(following) and text[
+            token.end:following.start] == " " and not _is_major(gazetteer.candidates(key)):
+        return False  # "Alexander Grushko": a surname after it
+    return True
+
+
+def _is_major(places: tuple[Place, ...]) -> bool:
+    """True when a name's places include a country, a first-level area or a large city."""
+    return any(p.kind not in ("city", "admin2") or (p.population or 0) >= 100_000
+               for p in places)
+
+
+_TITLE_BEFORE = re.compile(
+    r"\b(?:President|Prime Minister|Minister|Chancellor|Secretary|Mr|Mrs|Ms|Dr|Gen|Sen|Rep|"
+    r"Gov|Lt|Col|Sgt|Capt|Adm|spokesman|spokeswoman|spokesperson|leader|counterpart|"
+    r"King|Queen|Prince|Pope|Premier|Ambassador|envoy|director|chief|Judge|Justice|"
+    r"Officer|Detective|Coach|Senator|Governor|Mayor)\.?\s+$")
+
+_NEVER_ALONE = frozenset({"i", "a", "the", "he", "she", "it", "we", "they", "you", "mr", "mrs",
+                          "ms", "dr", "said", "says", "will", "may", "march", "president",
+                          "minister", "police", "army", "navy"})
+
+
+
+def _state_after(text: str, tokens: list[Token], k: int, gazetteer: Gazetteer, used: int,
+                 i: int) -> tuple[tuple[str, Candidate] | None, int]:
+    """Detect a US state written after a comma: "Fort Bragg, N.C." or "Austin, Texas"."""
+    if k >= len(tokens):
+        return None, used
+    token = tokens[k]
+    gap = text[tokens[k - 1].end:token.start]
+    if gap.strip() != ",":
+        return None, used
+    code = gazetteer.us_state(token.text) if _is_capitalised(token) else None
+    span_end = token.end
+    if code is None and k + 1 < len(tokens) and text[token.end:tokens[k + 1].start] == " ":
+        two = f"{token.text} {tokens[k + 1].text}"
+        code = gazetteer.us_state(two)
+        span_end = tokens[k + 1].end if code else span_end
+    if code is None:
+        return None, used
+    if token.text.isupper() and len(token.text) == 2 and text[span_end:span_end + 1].isalpha():
+        return None, used
+    state_text = text[token.start:span_end]
+    state = Candidate(token.start, span_end, state_text, normalize(state_text))
+    consumed = sum(1 for t in tokens[k:] if t.end <= span_end)
+    return (code, state), used + consumed
