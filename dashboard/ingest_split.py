@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from itertools import pairwise
+from itertools import islice, pairwise
 
 __all__ = ["Story", "split_stories", "is_headline_like", "is_subheading"]
 
@@ -124,17 +124,21 @@ def _hard_wrapped(lines: list[_Line]) -> bool:
 def _paragraph(lines: list[_Line], start: int) -> str:
     """The run of non-blank lines from line ``start``, joined by spaces."""
     parts = []
-    for line in lines[start:]:
-        if not line.text.strip():
+    for j in range(start, len(lines)):
+        if not lines[j].text.strip():
             break
-        parts.append(line.text.strip())
+        parts.append(lines[j].text.strip())
     return " ".join(parts)
 
 
 def _starts_story(lines: list[_Line], i: int, wrapped: bool) -> bool:
     """Whether the headline-like line ``i`` sits between the end and the start of stories."""
     before = next(
-        (ln for ln in reversed(lines[:i]) if ln.text.strip() and not _SEPARATOR.match(ln.text)),
+        (
+            lines[j]
+            for j in range(i - 1, -1, -1)
+            if lines[j].text.strip() and not _SEPARATOR.match(lines[j].text)
+        ),
         None,
     )
     if before is not None and not _is_body(before.text):
@@ -144,7 +148,9 @@ def _starts_story(lines: list[_Line], i: int, wrapped: bool) -> bool:
     )
     if wrapped and not standalone:
         return False
-    following = [ln for ln in lines[i + 1 :] if ln.text.strip()][:3]
+    following = list(
+        islice((lines[j] for j in range(i + 1, len(lines)) if lines[j].text.strip()), 3)
+    )
     while following and _BYLINE.match(following[0].text) and not _is_body(following[0].text):
         following = following[1:]
     if not following:
@@ -189,8 +195,9 @@ def split_stories(
     bounds = [0, *heads, len(lines)] if not heads or heads[0] != 0 else [*heads, len(lines)]
     stories: list[Story] = []
     pending_title: str | None = None
+    head_set = set(heads)
     for begin, stop in pairwise(bounds):
-        has_head = begin in heads
+        has_head = begin in head_set
         title = lines[begin].text.strip() if has_head else None
         span = _body_span(lines[begin + 1 if has_head else begin : stop])
         if span is None:
