@@ -22,6 +22,7 @@ from dashboard.ingest_markup import html_to_text, markdown_to_text
 from dashboard.ingest_meta import (
     SIDECAR_SUFFIX,
     StoryMeta,
+    date_line,
     parse_date,
     read_sidecar,
     split_front_matter,
@@ -111,7 +112,13 @@ def _stories(text: str, name: str, kind: str) -> tuple[StoryMeta, list[tuple[str
         found = split_stories(body, headlines=markdown.headlines, keep=markdown.keep)
     else:
         found = split_stories(body)
-    return file_meta, [(body[s.start : s.end], StoryMeta(title=s.title)) for s in found]
+    stories = []
+    for story in found:
+        text = body[story.start : story.end]
+        # A story that opens with a date line ("Feb. 2, 2022") was published that day.
+        own = StoryMeta(title=story.title, date=date_line(text.split("\n", 1)[0]))
+        stories.append((text, own))
+    return file_meta, stories
 
 
 def _articles(

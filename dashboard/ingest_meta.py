@@ -16,6 +16,7 @@ from dashboard.ingest_decode import ReadError
 __all__ = [
     "StoryMeta",
     "parse_date",
+    "date_line",
     "split_header_block",
     "split_front_matter",
     "meta_from_mapping",
@@ -113,6 +114,17 @@ def parse_date(value: object) -> dt.date | None:
         except ValueError:
             return None
     return None
+
+
+_DATE_LINE_PREFIX = re.compile(r"^\s*(?:(?:published|updated|posted)\b\s*(?:on\b)?:?\s*)?", re.I)
+
+
+def date_line(line: str) -> dt.date | None:
+    """The date of a short line that is only a date ("Feb. 2, 2022", "Published: 2022-02-02")."""
+    text = _DATE_LINE_PREFIX.sub("", line, count=1).strip()
+    if not text or len(text.split()) > 8 or len(text) > 60:
+        return None
+    return parse_date(text)
 
 
 def _clean_value(value: str) -> str | None:

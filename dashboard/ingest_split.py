@@ -7,7 +7,7 @@ The rule, conservative because a wrong split is worse than a missed one:
   one phrase (no ". X" inside), and is not a label ("Photo: ...", "Reporting by ...").
 - It starts a new story only *between paragraphs*: the line before it (or the start of the
   text) ends a paragraph with sentence punctuation, and the line after it (skipping a short
-  byline or dateline) is body text that starts like a sentence. In hard-wrapped text, where
+  byline or a date line) is body text that starts like a sentence. In hard-wrapped text, where
   lines break mid-sentence, the headline must also stand alone between blank lines.
 - *Subheadings* are not new stories: dash-wrapped lines ("- Diplomatic efforts -"), lines
   under 4 words, questions (also "What comes next" without a question mark), and lines a
@@ -23,6 +23,8 @@ import re
 from dataclasses import dataclass
 from itertools import islice, pairwise
 
+from dashboard.ingest_meta import date_line
+
 __all__ = ["Story", "split_stories", "is_headline_like", "is_subheading"]
 
 _FINAL = tuple(".,;:!?…\"'”’»)]}*|—–-")
@@ -31,9 +33,7 @@ _DASH_WRAPPED = re.compile(r"^\s*[-–—=*#~_]+\s*\S.*?\s*[-–—=*#~_]+\s*$")
 _SEPARATOR = re.compile(r"^\s*(?:[-–—=*#~_•·]\s*){3,}$")
 _BULLET = re.compile(r"^\s*(?:[-*+•>#|]|\d+[.)]\s)")
 _INNER_SENTENCE = re.compile(r"[.!?]\s+[A-Z]")
-_BYLINE = re.compile(
-    r"^\s*(?:by|from|updated|published|posted)\b.{0,80}$|^\s*\w+\.? \d{1,2},? \d{4}\s*$", re.I
-)
+_BYLINE = re.compile(r"^\s*(?:by|from|updated|published|posted)\b.{0,80}$", re.I)
 _LABELS = re.compile(
     r"^\s*(?:photo|image|picture|caption|video|read more|related|see also|source|credit|"
     r"advertisement|copyright|all rights reserved|©|title|date|url|link)\b"
@@ -121,6 +121,13 @@ def _hard_wrapped(lines: list[_Line]) -> bool:
     return inner >= 2 and ends * 2 < inner
 
 
+def _byline_or_date(line: str) -> bool:
+    """True for a byline ("By Jane Doe") or a date line between a headline and its body."""
+    if _is_body(line) and date_line(line) is None:
+        return False
+    return bool(_BYLINE.match(line)) or date_line(line) is not None
+
+
 def _paragraph(lines: list[_Line], start: int) -> str:
     """The run of non-blank lines from line ``start``, joined by spaces."""
     parts = []
@@ -151,7 +158,7 @@ def _starts_story(lines: list[_Line], i: int, wrapped: bool) -> bool:
     following = list(
         islice((lines[j] for j in range(i + 1, len(lines)) if lines[j].text.strip()), 3)
     )
-    while following and _BYLINE.match(following[0].text) and not _is_body(following[0].text):
+    while following and _byline_or_date(following[0].text):
         following = following[1:]
     if not following:
         return False

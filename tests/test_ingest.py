@@ -544,6 +544,23 @@ def test_file_wide_title_names_only_the_first_story(tmp_path: Path) -> None:
     assert first.source == second.source == "W"
 
 
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Feb. 2, 2022", D(2022, 2, 2)),
+        ("Published: 2 February 2022", D(2022, 2, 2)),
+        ("Updated on Wednesday, February 2, 2022 10:31 GMT", D(2022, 2, 2)),
+        ("2022-02-02", D(2022, 2, 2)),
+        ("By Jane Doe", None),
+        ("Published by the ministry of defence of the Republic in 2022", None),
+    ],
+)
+def test_date_line_under_headline_dates_the_story(line: str, expected: dt.date | None) -> None:
+    _, second = read_text(f"{P1}\n{H2}\n{line}\n{P3}")
+    assert (second.title, second.date) == (H2, expected)
+    assert second.text.startswith(line)
+
+
 def test_header_block_needs_short_values() -> None:
     text = "Source: " + "the defence ministry said on Monday that troops had arrived " * 6
     (article,) = read_text(text)
