@@ -72,7 +72,7 @@ def find_actors(text: str, start: int, end: int, mentions: Sequence[Mention],
         place = mention.place
         if mention.role != "actor" and is_locative(text, mention):
             continue  # "in Belarus" is where, not who
-        if place.kind == "country" or mention.role == "actor":
+        if place.kind == "country" or mention.role in ("actor", "demonym"):
             if place.country:
                 actors.append(Actor(place.country, mention.start, mention.end, mention.text))
         elif gazetteer.demonym(mention.text) and place.country:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import replace
+from typing import Literal
 
 from dashboard import actors as actor_rules
 from dashboard.dates import TimeExpression, find_dates
@@ -33,10 +34,17 @@ def predict_toponyms(text: str, gazetteer: Gazetteer, home: str | None = None
     mentions = [Mention("", c.start, c.end, c.text, p) for c, p in
                 zip(candidates, places, strict=True)]
     return [
-        Mention(m.article_id, m.start, m.end, m.text, m.place,
-                "actor" if actor_rules.is_metonymic(text, m) else "place")
-        for m in mentions
+        Mention(m.article_id, m.start, m.end, m.text, m.place, _role(text, m, c.demonym))
+        for m, c in zip(mentions, candidates, strict=True)
     ]
+
+
+def _role(text: str, mention: Mention, demonym: str | None) -> Literal["place", "actor",
+                                                                        "demonym"]:
+    """Whether a toponym names a place, stands for a government, or is a demonym."""
+    if demonym:
+        return "demonym"
+    return "actor" if actor_rules.is_metonymic(text, mention) else "place"
 
 
 def extract_article(article: Article, gazetteer: Gazetteer) -> Extraction:

@@ -80,9 +80,9 @@ class Sentence:
 class Mention:
     """A toponym in the text, resolved to a gazetteer place or explicitly unresolved.
 
-    ``role`` is ``"place"`` when the text speaks of a location and ``"actor"`` when a place
-    name stands for a government ("Moscow is preparing"), so it must not become an event
-    location.
+    ``role`` is ``"place"`` when the text speaks of a location, ``"actor"`` when a place
+    name stands for a government ("Moscow is preparing") and ``"demonym"`` for an adjective
+    of nationality ("Russian"); only ``"place"`` mentions become event locations.
     """
 
     article_id: str
@@ -90,7 +90,7 @@ class Mention:
     end: int
     text: str
     place: Place | None
-    role: Literal["place", "actor"] = "place"
+    role: Literal["place", "actor", "demonym"] = "place"
 
 
 @dataclass(frozen=True, slots=True)

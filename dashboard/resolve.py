@@ -1,9 +1,13 @@
-"""Resolve each toponym candidate of an article to one gazetteer place, using the article's
-other places as context (the countries and states it speaks of), kind and population.
+"""Resolve each toponym candidate of an article to one gazetteer place.
+
+Two passes: the first picks by kind, population and the countries the article names; the
+second adds what the first pass found nearby: places in the same US state or within a few
+hundred kilometres of the article's other places win ("Paris" near "Lamar County").
 """
 
 from __future__ import annotations
 
+import functools
 import math
 from collections import Counter
 from collections.abc import Sequence
@@ -14,23 +18,52 @@ from geodata.records import Place
 from geodata.text import normalize
 
 _KIND_WEIGHT = {
-    "country": 7.0,
-    "admin1": 5.0,
-    "region": 6.0,
-    "conflict_area": 6.0,
-    "sea": 6.0,
-    "installation": 6.5,
-    "admin2": 3.5,
+    "country": 8.0,
+    "admin1": 7.5,
+    "region": 7.0,
+    "conflict_area": 7.0,
+    "sea": 7.0,
+    "installation": 7.0,
+    "admin2": 4.0,
     "city": 0.0,
 }
 _FEATURE_BONUS = {"PPLC": 2.5, "PPLA": 1.0, "PPLA2": 0.3}
+_COUNTRY_WEIGHT = 6.0
+_STATE_WEIGHT = 4.0
+_NEAR_WEIGHT = 4.0
+_NEAR_KM = 250.0
+US_STATES = (
+    "Alabama Alaska Arizona Arkansas California Colorado Connecticut Delaware Florida Georgia "
+    "Hawaii Idaho Illinois Indiana Iowa Kansas Kentucky Louisiana Maine Maryland "
+    "Massachusetts Michigan Minnesota Mississippi Missouri Montana Nebraska Nevada "
+    "New_Hampshire New_Jersey New_Mexico New_York North_Carolina North_Dakota Ohio Oklahoma "
+    "Oregon Pennsylvania Rhode_Island South_Carolina South_Dakota Tennessee Texas Utah "
+    "Vermont Virginia Washington West_Virginia Wisconsin Wyoming District_of_Columbia"
+).replace("_", " ").split(" ")
+
+
+@functools.cache
+def _state_places(gazetteer: Gazetteer) -> dict[str, Place]:
+    """The admin-1 place of every US state, by postal code."""
+    out: dict[str, Place] = {}
+    for name in US_STATES:
+        code = gazetteer.us_state(name)
+        for place in gazetteer.candidates(normalize(name)):
+            if code and place.country == "US" and place.kind == "admin1":
+                out[code] = place
+                break
+    return out
 
 
 def options_for(candidate: Candidate, gazetteer: Gazetteer) -> tuple[Place, ...]:
-    """The gazetteer places a candidate may name (a demonym names its country)."""
+    """The gazetteer places a candidate may name (a demonym names its country, a state
+    abbreviation its state, "City, ST" only that state's cities when there are any)."""
     if candidate.demonym:
         country = gazetteer.country(candidate.demonym)
         return (country,) if country else ()
+    if candidate.state_abbreviation:
+        place = _state_places(gazetteer).get(candidate.state_abbreviation)
+        return (place,) if place else ()
     options = gazetteer.candidates(candidate.key)
     if candidate.state:
         in_state = tuple(p for p in options if p.country == "US" and p.admin1
@@ -43,15 +76,30 @@ def resolve(candidates: Sequence[Candidate], gazetteer: Gazetteer,
             home: str | None = None) -> list[Place | None]:
     """The best place for every candidate, in order (None where nothing fits)."""
     options = [options_for(c, gazetteer) for c in candidates]
-    countries, states = _context(options, home)
-    return [_best(c, opts, countries, states) for c, opts in zip(candidates, options, strict=True)]
+    countries = _country_context(options, home)
+    first = [_best(c, opts, _Context(gazetteer, countries)) for c, opts in
+             zip(candidates, options, strict=True)]
+    context = _Context(gazetteer, countries, *_local_context(candidates, first, gazetteer))
+    return [_best(c, opts, context) for c, opts in zip(candidates, options, strict=True)]
 
 
-def _context(options: list[tuple[Place, ...]], home: str | None
-             ) -> tuple[Counter[str], Counter[tuple[str, str]]]:
-    """Countries and admin-1 areas the article speaks of, from its unambiguous names."""
+class _Context:
+    """What the article speaks of: countries (weighted shares), US states, anchor points."""
+
+    def __init__(self, gazetteer: Gazetteer, countries: Counter[str],
+                 states: Counter[str] | None = None,
+                 anchors: dict[str, list[tuple[float, float]]] | None = None) -> None:
+        self.gazetteer = gazetteer
+        self.countries = countries
+        self.country_total = sum(countries.values()) or 1
+        self.states = states or Counter()
+        self.state_total = sum(self.states.values()) or 1
+        self.anchors = anchors or {}
+
+
+def _country_context(options: list[tuple[Place, ...]], home: str | None) -> Counter[str]:
+    """Countries the article speaks of, from names whose country is not in doubt."""
     countries: Counter[str] = Counter()
-    states: Counter[tuple[str, str]] = Counter()
     if home:
         countries[home] += 2
     for opts in options:
@@ -61,9 +109,25 @@ def _context(options: list[tuple[Place, ...]], home: str | None
         if len({p.country for p in opts}) == 1 or top.kind in ("country", "admin1"):
             if top.country:
                 countries[top.country] += 1
-            if top.kind in ("admin1", "city", "admin2") and top.country and top.admin1:
-                states[(top.country, top.admin1)] += 1
-    return countries, states
+    return countries
+
+
+def _local_context(candidates: Sequence[Candidate], first: list[Place | None],
+                   gazetteer: Gazetteer
+                   ) -> tuple[Counter[str], dict[str, list[tuple[float, float]]]]:
+    """US states and anchor points (by name) that the first pass resolved."""
+    states: Counter[str] = Counter()
+    anchors: dict[str, list[tuple[float, float]]] = {}
+    for candidate, place in zip(candidates, first, strict=True):
+        if place is None or place.kind in ("country", "region", "sea"):
+            continue
+        if place.country == "US" and place.admin1:
+            code = gazetteer.us_state(place.admin1)
+            if code:
+                states[code] += 2 if place.kind == "admin1" or candidate.state else 1
+        if place.kind != "admin1":
+            anchors.setdefault(candidate.key, []).append((place.lat, place.lon))
+    return states, anchors
 
 
 def _prior(place: Place) -> float:
@@ -73,23 +137,36 @@ def _prior(place: Place) -> float:
             + _FEATURE_BONUS.get(place.feature_code or "", 0.0))
 
 
-def _best(candidate: Candidate, options: tuple[Place, ...], countries: Counter[str],
-          states: Counter[tuple[str, str]]) -> Place | None:
+def _best(candidate: Candidate, options: tuple[Place, ...], context: _Context
+          ) -> Place | None:
     """The option with the highest prior plus context score."""
     if not options:
         return None
     if len(options) == 1:
         return options[0]
-    total = sum(countries.values()) or 1
+    return max(options, key=lambda place: _score(place, candidate, context))
 
-    def score(place: Place) -> float:
-        value = _prior(place)
-        if place.country:
-            value += 6.0 * countries.get(place.country, 0) / total
-        if place.country and place.admin1 and (place.country, place.admin1) in states:
-            value += 3.0
-        if normalize(place.name) == candidate.key:
-            value += 1.0
-        return value
 
-    return max(options, key=score)
+def _score(place: Place, candidate: Candidate, context: _Context) -> float:
+    """Prior, plus how well a place fits the article's countries, states and places."""
+    value = _prior(place)
+    if place.country:
+        value += _COUNTRY_WEIGHT * context.countries.get(place.country, 0) / context.country_total
+    if place.country == "US" and context.states and place.admin1:
+        share = context.states.get(context.gazetteer.us_state(place.admin1) or "", 0)
+        value += _STATE_WEIGHT * share / context.state_total
+    near = sum(1 for key, points in context.anchors.items() if key != candidate.key and any(
+        _km(place.lat, place.lon, lat, lon) <= _NEAR_KM for lat, lon in points))
+    if context.anchors:
+        value += _NEAR_WEIGHT * near / len(context.anchors)
+    if normalize(place.name) == candidate.key:
+        value += 1.0
+    return value
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in kilometres."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    a = (math.sin((p2 - p1) / 2) ** 2
+         + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2)
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(a)))

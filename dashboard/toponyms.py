@@ -42,13 +42,13 @@ _NOT_ALONE = frozenset(
     media news press times post journal herald tribune daily weekly
     union republic federation kingdom empire party
     victoria hope faith grace joy love liberty independence unity progress
-    sale bath mobile reading buffalo orange jackson lincoln grant lee clinton washington
+    sale bath mobile reading buffalo orange jackson lincoln grant lee clinton
+    jan feb mar apr jun jul aug sep sept oct nov dec man drug metro olympic commerce
     """.split()
 )
 # Names that may also be people's names: taken alone only after a place-like preposition.
-_PERSON_LIKE = frozenset({"jackson", "lincoln", "grant", "lee", "clinton", "washington",
-                          "victoria", "hope", "buffalo", "orange", "mobile", "reading",
-                          "sale", "bath"})
+_PERSON_LIKE = frozenset({"jackson", "lincoln", "grant", "lee", "clinton", "victoria", "hope",
+                          "buffalo", "orange", "mobile", "reading", "sale", "bath"})
 _PLACE_PREPOSITIONS = re.compile(
     r"\b(?:in|at|to|from|near|into|toward|towards|outside|across|of|via|around|through|"
     r"between|and|visit|visits|visited|visiting)\s+(?:the\s+)?$", re.I)
@@ -74,6 +74,7 @@ class Candidate:
     key: str
     state: str | None = None  # admin-1 code given right after it ("Fort Bragg, N.C.")
     demonym: str | None = None  # ISO code when the span is a demonym ("Russian")
+    state_abbreviation: str | None = None  # postal code when the span is "Kan.", "S.C."
 
 
 def tokenize(text: str) -> list[Token]:
@@ -95,10 +96,12 @@ def tokenize(text: str) -> list[Token]:
 def find_candidates(text: str, gazetteer: Gazetteer) -> list[Candidate]:
     """All spans of ``text`` that the gazetteer knows, longest match first, left to right."""
     tokens = tokenize(text)
+    people = person_names(text, tokens, gazetteer)
     found: list[Candidate] = []
     i = 0
     while i < len(tokens):
-        match = _longest_match(text, tokens, i, gazetteer) if _can_start(tokens[i]) else None
+        match = _longest_match(text, tokens, i, gazetteer, people) if _can_start(
+            tokens[i]) else None
         if match is None:
             i += 1
             continue
@@ -115,8 +118,8 @@ def find_candidates(text: str, gazetteer: Gazetteer) -> list[Candidate]:
     return found
 
 
-def _longest_match(text: str, tokens: list[Token], i: int, gazetteer: Gazetteer
-                   ) -> tuple[Candidate, int] | None:
+def _longest_match(text: str, tokens: list[Token], i: int, gazetteer: Gazetteer,
+                   people: frozenset[str]) -> tuple[Candidate, int] | None:
     """The longest gazetteer name or demonym starting at token ``i``."""
     first = tokens[i]
     if not _can_start(first):
@@ -132,7 +135,7 @@ def _longest_match(text: str, tokens: list[Token], i: int, gazetteer: Gazetteer
         keys.append(token.key)
         key = " ".join(keys)
         if token.key not in _CONNECTORS and gazetteer.candidates(key) and _acceptable(
-                text, tokens, i, j, key, gazetteer):
+                text, tokens, i, j, key, gazetteer, people):
             best = (Candidate(first.start, token.end, text[first.start:token.end], key), j - i + 1)
         elif best is None and j == i:
             code = gazetteer.demonym(first.text)
@@ -141,6 +144,47 @@ def _longest_match(text: str, tokens: list[Token], i: int, gazetteer: Gazetteer
         if not gazetteer.is_prefix(key):
             break
     return best
+
+
+def person_names(text: str, tokens: list[Token], gazetteer: Gazetteer) -> frozenset[str]:
+    """Words the text uses as people's names: after a title ("Sen. Welch") or as the second
+    word of a two-word name ("Michael Jones"), so that a later lone "Jones" is no place."""
+    names: set[str] = set()
+    for left, right in zip(tokens, tokens[1:], strict=False):
+        if text[left.end:right.start] not in (" ", ". ") or not _is_capitalised(right):
+            continue
+        if _TITLE_BEFORE.search(text[max(0, right.start - 40):right.start]) or (
+                _is_capitalised(left) and left.key not in _NOT_ALONE
+                and left.key not in _CONNECTORS and not left.text.isupper()
+                and text[right.end:right.end + 1] in (" ", ",", ".", "'", "\u2019")
+                and _FIRST_NAME_SHAPE.fullmatch(left.text)
+                and not gazetteer.candidates(left.key)):
+            names.add(right.text)
+    return frozenset(names)
+
+
+_FIRST_NAME_SHAPE = re.compile(r"[A-Z][a-z]{2,}")
+
+
+def _state_abbreviation(text: str, tokens: list[Token], i: int, gazetteer: Gazetteer
+                        ) -> tuple[Candidate, int] | None:
+    """A US state as newspapers abbreviate it: "Kan.", "S.C.", "D.C.", "W. Va."."""
+    first = tokens[i]
+    if not first.text[:1].isupper() or len(first.key) > 5:
+        return None
+    for used in (2, 1):
+        last = tokens[i + used - 1] if i + used - 1 < len(tokens) else None
+        if last is None or (used == 2 and text[first.end:last.start] != ". "):
+            continue
+        end = last.end + 1 if text[last.end:last.end + 1] == "." else last.end
+        written = text[first.start:end]
+        if "." not in written:
+            continue
+        code = gazetteer.us_state(written)
+        if code:
+            return Candidate(first.start, end, written, normalize(written),
+                             state_abbreviation=code), used
+    return None
 
 
 def _can_start(token: Token) -> bool:
@@ -154,13 +198,17 @@ def _is_capitalised(token: Token) -> bool:
 
 
 def _joins(text: str, left: Token, right: Token) -> bool:
-    """True when two tokens are separated by nothing but one space or a hyphen."""
+    """True when two tokens are separated by nothing but one space or a hyphen, or by the
+    full stop of an abbreviation ("St. Petersburg", "Ft. Bragg")."""
     gap = text[left.end:right.start]
-    return gap in (" ", "-", "\u2011")
+    return gap in (" ", "-", "\u2011") or (gap == ". " and left.key in _NAME_ABBREVIATIONS)
+
+
+_NAME_ABBREVIATIONS = frozenset({"saint", "sainte", "fort", "mount", "port"})
 
 
 def _acceptable(text: str, tokens: list[Token], i: int, j: int, key: str,
-                gazetteer: Gazetteer) -> bool:
+                gazetteer: Gazetteer, people: frozenset[str]) -> bool:
     """Reject lone common words ("March"), acronyms ("NATO", "AFP") and people's names
     ("President Vladimir Putin", "Mark Rutte") that happen to be places somewhere."""
     token = tokens[i]
@@ -175,8 +223,10 @@ def _acceptable(text: str, tokens: list[Token], i: int, j: int, key: str,
             token.text) is None and not _is_major(gazetteer.candidates(key)):
         return False  # acronyms; all-caps datelines of real cities pass
     after_place_word = _PLACE_PREPOSITIONS.search(before) is not None
-    if token.key in _PERSON_LIKE or token.key in _NOT_ALONE:
-        return after_place_word and token.key not in _NEVER_ALONE
+    if token.key in _PERSON_LIKE:
+        return after_place_word
+    if token.key in _NOT_ALONE or (token.text in people and not after_place_word):
+        return False
     previous = tokens[i - 1] if i > 0 else None
     if previous is not None and _is_capitalised(previous) and text[
             previous.end:token.start] == " " and not after_place_word \
@@ -201,10 +251,6 @@ _TITLE_BEFORE = re.compile(
     r"King|Queen|Prince|Pope|Premier|Ambassador|envoy|director|chief|Judge|Justice|"
     r"Officer|Detective|Coach|Senator|Governor|Mayor)\.?\s+$")
 
-_NEVER_ALONE = frozenset({"i", "a", "the", "he", "she", "it", "we", "they", "you", "mr", "mrs",
-                          "ms", "dr", "said", "says", "will", "may", "march", "president",
-                          "minister", "police", "army", "navy"})
-
 
 
 def _state_after(text: str, tokens: list[Token], k: int, gazetteer: Gazetteer, used: int,
@@ -227,6 +273,10 @@ def _state_after(text: str, tokens: list[Token], k: int, gazetteer: Gazetteer, u
     if token.text.isupper() and len(token.text) == 2 and text[span_end:span_end + 1].isalpha():
         return None, used
     state_text = text[token.start:span_end]
-    state = Candidate(token.start, span_end, state_text, normalize(state_text))
+    if text[span_end:span_end + 1] == "." and "." in state_text:
+        span_end += 1
+        state_text = text[token.start:span_end]
+    state = Candidate(token.start, span_end, state_text, normalize(state_text),
+                      state_abbreviation=code)
     consumed = sum(1 for t in tokens[k:] if t.end <= span_end)
     return (code, state), used + consumed
