@@ -18,12 +18,12 @@ from geodata.records import Place
 from geodata.text import normalize
 
 _KIND_WEIGHT = {
-    "country": 8.0,
-    "admin1": 7.5,
-    "region": 7.0,
-    "conflict_area": 7.0,
-    "sea": 7.0,
-    "installation": 7.0,
+    "country": 14.0,
+    "admin1": 13.5,
+    "region": 13.0,
+    "conflict_area": 13.0,
+    "sea": 13.0,
+    "installation": 13.0,
     "admin2": 4.0,
     "city": 0.0,
 }
@@ -131,7 +131,10 @@ def _local_context(candidates: Sequence[Candidate], first: list[Place | None],
 
 
 def _prior(place: Place) -> float:
-    """How likely a place is to be meant, before context."""
+    """How likely a place is to be meant, before context: areas by kind alone (a country's
+    population says nothing of how often its name means it), towns by population."""
+    if place.kind not in ("city", "admin2"):
+        return _KIND_WEIGHT.get(place.kind, 0.0)
     population = place.population or 0
     return (_KIND_WEIGHT.get(place.kind, 0.0) + math.log10(population + 1)
             + _FEATURE_BONUS.get(place.feature_code or "", 0.0))
