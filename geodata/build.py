@@ -60,6 +60,7 @@ def build_gazetteer(cache: Path, data: Path) -> dict[str, int]:
     demote_city_like_names(out)
     tables = country_tables(out, countries, info, country_rows, aliases, us_states)
     tables["members"] = dict(sorted(out.members.items()))
+    tables["admin1_iso"] = dict(sorted(out.iso.items()))
     data.mkdir(parents=True, exist_ok=True)
     # Cities keep a short "@UA.11" reference to their admin-1 name, resolved at load time.
     codes = {name: f"@{code}" for code, name in sorted(admin1_names.items(), reverse=True)}

@@ -37,6 +37,11 @@ def usable_alternate(name: str) -> bool:
     return len(key) >= 3 and any(ch.isalpha() for ch in key)
 
 
+def _plain_exonym(name: str) -> bool:
+    """Keep a hamlet's alternate only if written like an English exonym ("Stepanakert")."""
+    return name.isascii() and name[:1].isupper() and len(name) >= 5 and "'" not in name
+
+
 @dataclass
 class Collection:
     """Gazetteer entries with their name keys and name quality, in insertion order."""
@@ -44,6 +49,7 @@ class Collection:
     places: list[Place] = field(default_factory=list)
     names: dict[str, dict[int, int]] = field(default_factory=lambda: defaultdict(dict))
     members: dict[str, list[str]] = field(default_factory=dict)
+    iso: dict[str, str] = field(default_factory=dict)  # admin-1 entry id -> ISO 3166-2
 
     def add(self, place: Place, primary: str, alternates: tuple[str, ...] = ()) -> int:
         """Add a place under its primary name and alternates; return its row index."""
@@ -66,9 +72,9 @@ class Collection:
 def add_cities(out: Collection, cities: list[sources.City], admin1: dict[str, str]) -> None:
     """Add GeoNames populated places with their Latin-script alternate names."""
     for city in sorted(cities, key=lambda c: c.geonameid):
-        alternates: tuple[str, ...] = ()
-        if city.population >= MIN_POPULATION_FOR_ALTERNATES:
-            alternates = tuple(name for name in city.alternates if usable_alternate(name))
+        alternates = tuple(name for name in city.alternates if usable_alternate(name))
+        if city.population < MIN_POPULATION_FOR_ALTERNATES:
+            alternates = tuple(name for name in alternates if _plain_exonym(name))
         place = Place(
             id=f"gn:{city.geonameid}",
             name=city.name,
@@ -141,22 +147,25 @@ def add_subdivisions(
         for stem in sorted(_stems(sub, by_area.get(sub.geonames_code, []))):
             alternates += [f"{stem} {word}" for word in _REGION_WORDS]
         out.add(place, sub.name, tuple(alternates))
+        if sub.iso_code:
+            out.iso[place.id] = sub.iso_code
     log.info("subdivisions without populated places (skipped): %d", skipped)
 
 
 def demote_city_like_names(out: Collection) -> None:
-    """Rank admin-1 names that are also a big city's name in the same country after the city."""
-    big: set[tuple[str | None, str]] = set()
+    """Rank admin-1 names that are also a big city's name ("Gaza", "Kyiv") after the city."""
+    big: set[str] = set()
     by_index = out.places
     for key, slot in out.names.items():
         for index in slot:
             place = by_index[index]
             if place.kind == "city" and (place.population or 0) >= BIG_CITY:
-                big.add((place.country, key))
+                big.add(key)
     for key, slot in out.names.items():
+        if key not in big:
+            continue
         for index in slot:
-            place = by_index[index]
-            if place.kind == "admin1" and (place.country, key) in big:
+            if by_index[index].kind == "admin1":
                 slot[index] = WEAK
 
 
