@@ -175,12 +175,14 @@ def _take_click(out: dict | None) -> None:
             st.session_state.tm_sel = picked
     center, zoom = out.get("center"), out.get("zoom")
     if isinstance(center, dict) and zoom is not None:
-        st.session_state.tm_view = ((center.get("lat"), center.get("lng")), int(zoom))
+        view = ((center.get("lat"), center.get("lng")), int(zoom))
+        # The first view a map reports is the one it opened on: links leave it out.
+        if st.session_state.setdefault("tm_view0", view) != view:
+            st.session_state.tm_view = view
 
 
 def _show_map(refs, tallies, colours: dict[str, str]) -> None:
     """The folium map; clicks select features."""
-    _take_click(st.session_state.get(MAP_KEY))
     m = layers.build_map(refs, tallies, shape_of=shape_of, outlines=outlines(), colours=colours)
     halo = layers.selection_layer(refs, tallies, st.session_state.tm_sel)
     center, zoom = st.session_state.tm_target or (None, None)
@@ -246,9 +248,21 @@ def _timeline(refs) -> None:
         when = filters.event_date(ref)
         if when is not None:
             days[when] = days.get(when, 0) + 1
-    if days:
-        st.caption("Events by date")
-        st.bar_chart({"events": {d.isoformat(): n for d, n in sorted(days.items())}}, height=140)
+    if not days:
+        return
+    import altair as alt
+
+    rows = [{"date": d.isoformat(), "events": n} for d, n in sorted(days.items())]
+    chart = (
+        alt.Chart(alt.Data(values=rows), height=150, title="Events by date")
+        .mark_bar(size=14)
+        .encode(
+            x=alt.X("date:T", title=None, axis=alt.Axis(format="%d %b %Y", labelAngle=0)),
+            y=alt.Y("events:Q", title=None, axis=alt.Axis(tickMinStep=1)),
+            tooltip=[alt.Tooltip("date:T", format="%d %b %Y"), "events:Q"],
+        )
+    )
+    st.altair_chart(chart, width="stretch")
 
 
 def _read_uploads(files, text: str, title: str, date) -> tuple[list, list[str]]:
@@ -359,11 +373,12 @@ def main() -> None:
         st.warning(notice)
     st.session_state.tm_notices = []
     left, right = st.columns([5, 3])
+    _take_click(st.session_state.get(MAP_KEY))
+    with right:  # first, so the evidence of a click shows before the map is redrawn
+        _show_panel(refs, tallies)
     with left:
         _show_map(refs, tallies, layers.actor_colours(options.actors))
         _timeline(refs)
-    with right:
-        _show_panel(refs, tallies)
     state = _sync_url(flt)
     _share_and_export(state, refs)
 

@@ -202,6 +202,14 @@ def _tooltip(ref: EventRef) -> str:
     return escape(f"{event_title(ref.event)} {token}")
 
 
+def _count_label(ref: EventRef) -> str | None:
+    """The map label of an event with a troop or weapon count; others stay unlabelled."""
+    force = ref.event.force
+    if force is None or (force.count is None and not force.count_text):
+        return None
+    return event_label(ref.event)
+
+
 def _label_marker(at: LatLon, text: str, tooltip: str, colour: str) -> folium.Marker:
     """A small always-visible text label that selects its event when clicked."""
     style = f"border-color:{colour}"
@@ -226,15 +234,16 @@ def _add_movement(ref: EventRef, group: folium.FeatureGroup, colours: dict[str, 
         fill_opacity=style["opacity"],
         tooltip=tip,
     ).add_to(group)
-    label = event_label(ref.event)
-    if label and ref.event.type != "diplomatic_visit":
+    label = _count_label(ref)
+    if label:
         _label_marker(points[len(points) // 2], label, tip, style["color"]).add_to(group)
     return True
 
 
-def _rings(geom: BaseGeometry) -> list[list[LatLon]]:
-    """Outer rings of a polygon or multipolygon as lat/lon lists."""
-    parts = geom.geoms if isinstance(geom, MultiPolygon) else [geom]
+def _rings(geom: BaseGeometry, tolerance: float = 0.01) -> list[list[LatLon]]:
+    """Outer rings of a polygon or multipolygon as lat/lon lists, simplified for drawing."""
+    simple = shapely.set_precision(geom.simplify(tolerance), tolerance / 2)
+    parts = [p for p in getattr(simple, "geoms", [simple]) if isinstance(p, Polygon)]
     return [[_latlon(x, y) for x, y, *_ in p.exterior.coords] for p in parts]
 
 
@@ -244,7 +253,7 @@ def _add_place_event(ref: EventRef, group: folium.FeatureGroup, colours: dict[st
     colour = actor_colour(event_actor(ref.event), colours)
     hidden = ref.event.modality not in SHOWN_MODALITIES
     dash = "6 4" if ref.event.type == "exercise" or hidden else None
-    label = event_label(ref.event)
+    label = _count_label(ref)
     if isinstance(geom, (Polygon, MultiPolygon)):
         for ring in _rings(geom):
             folium.Polygon(
@@ -301,9 +310,9 @@ def country_roles(refs: Iterable[EventRef]) -> dict[str, str]:
     return roles
 
 
-def _geojson(geom: BaseGeometry, grid: float = 0.001) -> dict:
-    """GeoJSON of a geometry snapped to a grid, to keep the page small."""
-    return mapping(shapely.set_precision(geom, grid))
+def _geojson(geom: BaseGeometry, tolerance: float = 0.05) -> dict:
+    """GeoJSON of a simplified geometry snapped to a grid, to keep the page small."""
+    return mapping(shapely.set_precision(geom.simplify(tolerance), tolerance / 2))
 
 
 def _add_countries(m: folium.Map, roles: dict[str, str], shape_of: ShapeOf | None) -> None:
@@ -327,14 +336,22 @@ def _add_countries(m: folium.Map, roles: dict[str, str], shape_of: ShapeOf | Non
     group.add_to(m)
 
 
-def outline_basemap(shapes: Iterable[BaseGeometry | None], tolerance: float = 0.05):
-    """One simplified multipolygon of country outlines for the vector basemap."""
+def outline_basemap(shapes: Iterable[BaseGeometry | None], tolerance: float = 0.1):
+    """One simplified multipolygon of country outlines for the vector basemap.
+
+    Islands smaller than about a grid cell of ``tolerance`` are left out: at the zooms the
+    basemap is for they would be specks, and they would weigh on every page load.
+    """
     parts = []
     for shape in shapes:
         if shape is None or shape.is_empty:
             continue
         simple = shapely.set_precision(shape.simplify(tolerance), tolerance / 5)
-        parts += [p for p in getattr(simple, "geoms", [simple]) if isinstance(p, Polygon)]
+        parts += [
+            p
+            for p in getattr(simple, "geoms", [simple])
+            if isinstance(p, Polygon) and p.area >= 4 * tolerance**2
+        ]
     return MultiPolygon(parts) if parts else None
 
 
@@ -344,7 +361,7 @@ def _add_outlines(m: folium.Map, outlines: BaseGeometry | None) -> None:
         return
     style = {"fillColor": "#f2efe9", "color": "#8a8a8a", "weight": 0.7, "fillOpacity": 1}
     folium.GeoJson(
-        _geojson(outlines, 2),
+        mapping(outlines),
         name="Country outlines",
         interactive=False,
         style_function=lambda _f: style,
@@ -381,29 +398,30 @@ L.DomEvent.disableClickPropagation(d);return d;};c.addTo({{ this._parent.get_nam
 _CSS = """<style>
 .tm-label{background:rgba(255,255,255,.88);border:1px solid;border-radius:3px;padding:0 3px;
 font:11px/1.3 sans-serif;white-space:nowrap;transform:translate(-50%,-50%);display:inline-block}
-.tm-legend{background:rgba(255,255,255,.92);padding:6px 8px;font:12px/1.5 sans-serif;
-border-radius:4px;box-shadow:0 1px 4px rgba(0,0,0,.3);max-width:220px}
-.tm-legend i{display:inline-block;width:22px;height:0;margin-right:6px;vertical-align:middle}
-.tm-legend b.sw{display:inline-block;width:12px;height:12px;margin-right:6px;vertical-align:middle}
+.tm-legend{background:rgba(255,255,255,.92);padding:4px 7px;font:11px/1.35 sans-serif;
+border-radius:4px;box-shadow:0 1px 4px rgba(0,0,0,.3);max-width:190px}
+.tm-legend summary{cursor:pointer;font-weight:600}
+.tm-legend .a{display:inline-block;margin-right:8px;white-space:nowrap}
+.tm-legend i{display:inline-block;width:18px;height:0;margin-right:5px;vertical-align:middle}
+.tm-legend b.sw{display:inline-block;width:10px;height:10px;margin-right:5px;vertical-align:middle}
 </style>"""
 
 
 def _legend_html(colours: dict[str, str]) -> str:
-    """Legend rows: actor colours, line styles and country roles (escaped)."""
-    rows = [f'<i style="border-top:4px solid {c}"></i>{escape(a)}' for a, c in colours.items()]
-    rows += [
+    """The legend: actor colours, line styles, country roles and places (escaped)."""
+    actors = "".join(
+        f'<span class="a"><i style="border-top:4px solid {c}"></i>{escape(a)}</span>'
+        for a, c in colours.items()
+    )
+    rows = [
         '<i style="border-top:2px dashed #555"></i>diplomatic trip',
         f'<i style="border-top:3px dotted {ARMS_COLOUR}"></i>arms transfer',
         '<i style="border-top:2px dashed #999;opacity:.6"></i>not happening / demanded',
+        *(f'<b class="sw" style="background:{c}"></b>{r} forces' for r, c in ROLE_COLOURS.items()),
+        '<b class="sw" style="background:#fff;border:1px solid #333;border-radius:6px"></b>'
+        "place (size: mentions)",
     ]
-    rows += [
-        f'<b class="sw" style="background:{c}"></b>{r} forces' for r, c in ROLE_COLOURS.items()
-    ]
-    rows.append(
-        '<b class="sw" style="background:#fff;border:1px solid #333;border-radius:6px">'
-        "</b>place (size: mentions)"
-    )
-    return "<br>".join(rows)
+    return f"<details open><summary>Legend</summary>{actors}<br>{'<br>'.join(rows)}</details>"
 
 
 def _add_legend(m: folium.Map, colours: dict[str, str]) -> None:

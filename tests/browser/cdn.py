@@ -127,7 +127,7 @@ class Assets:
         """A Playwright route handler: local files for CDNs, abort tiles, record the rest."""
         url = route.request.url
         host = urlsplit(url).hostname or ""
-        if host in ("127.0.0.1", "localhost") or url.startswith(("data:", "blob:")):
+        if host in ("127.0.0.1", "localhost") or url.startswith(("data:", "blob:", "file:")):
             route.continue_()
             return
         if TILE_HOSTS.search(host):

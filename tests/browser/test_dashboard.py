@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from conftest import map_frame, screenshot
+from harness import map_frame, screenshot
 
 ROMANIA = "1,000 US soldiers in Germany are being sent to Romania"
 HOSTILE_TEXT = (

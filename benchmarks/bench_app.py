@@ -1,0 +1,164 @@
+"""Dashboard speed in headless Chromium: map load against a trivial map, click to evidence, RSS.
+
+Both pages run side by side in the same run: the dashboard on the seed corpus and a one-line,
+one-marker streamlit-folium page, loaded in turns. Targets: dashboard load <= 1.2 x the
+trivial page, click to evidence <= 1 s, server resident memory <= 400 MB.
+Run: ``python -m benchmarks.bench_app``. Needs Chromium, Playwright and npm (for the CDN files).
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+BROWSER = REPO / "tests" / "browser"
+ROUNDS = 5
+TRIVIAL = """
+import folium
+import streamlit as st
+from streamlit_folium import st_folium
+
+m = folium.Map(location=(50.0, 15.0), zoom_start=4)
+folium.PolyLine([(50.0, 10.0), (45.0, 25.0)], tooltip="line").add_to(m)
+folium.Marker((45.0, 25.0), tooltip="marker").add_to(m)
+st_folium(m, height=600, use_container_width=True)
+"""
+_FEATURES = """([frame, n]) => {
+  const doc = document.querySelector(frame)?.contentDocument;
+  return !!doc && doc.querySelectorAll('.leaflet-interactive').length >= n
+    && doc.querySelectorAll('.leaflet-marker-icon').length >= 1;
+}"""
+
+
+def _load(name: str):
+    """A helper module of the browser tests, by file name."""
+    spec = importlib.util.spec_from_file_location(name, BROWSER / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def seed_map(store_path: Path) -> tuple[int, str]:
+    """The clickable paths the dashboard draws on the seed (default filters), and its page."""
+    from dashboard import filters, layers
+    from dashboard.store import open_store
+
+    store = open_store(store_path)
+    extractions = store.extractions()
+    store.close()
+    refs = filters.filter_events(extractions, filters.EventFilter())
+    html = layers.build_map(refs, filters.tally_places(extractions)).get_root().render()
+    count = sum(html.count(f"L.{kind}(") for kind in ("polyline", "polygon", "circleMarker"))
+    return count, html
+
+
+def time_load(browser, assets, url: str, features: int, harness) -> float:
+    """Seconds from navigation until the map shows at least ``features`` clickable paths."""
+    page = browser.new_page(viewport={"width": 1500, "height": 950})
+    page.route("**/*", assets.route)
+    start = time.perf_counter()
+    page.goto(url)
+    page.wait_for_function(
+        _FEATURES, arg=[harness.MAP_FRAME, features], timeout=120_000, polling="raf"
+    )
+    elapsed = time.perf_counter() - start
+    page.close()
+    return elapsed
+
+
+def time_clicks(browser, assets, url: str, harness, clicks: int = 4) -> list[float]:
+    """Seconds from a click on a map label until its evidence is in the panel."""
+    page = browser.new_page(viewport={"width": 1500, "height": 950})
+    page.route("**/*", assets.route)
+    page.goto(url)
+    frame = harness.map_frame(page, timeout=120_000)
+    labels = frame.locator(".tm-label")
+    times = []
+    for i in range(clicks):
+        label = labels.nth(i % max(1, labels.count()))
+        selection = label.get_attribute("data-title").rsplit("#", 1)[-1]
+        start = time.perf_counter()
+        label.click()
+        page.locator(f'.tm-ev[data-selection="{selection}"]').wait_for(timeout=30_000)
+        times.append(time.perf_counter() - start)
+    page.close()
+    return times
+
+
+def rss_mb(pid: int) -> float:
+    """Resident memory of a process and its children, in MB (Linux /proc)."""
+    total = 0
+    for proc in [pid, *_children(pid)]:
+        status = Path(f"/proc/{proc}/status")
+        if status.exists():
+            for line in status.read_text().splitlines():
+                if line.startswith("VmRSS:"):
+                    total += int(line.split()[1])
+    return total / 1024
+
+
+def _children(pid: int) -> list[int]:
+    """Child process ids."""
+    path = Path(f"/proc/{pid}/task/{pid}/children")
+    return [int(c) for c in path.read_text().split()] if path.exists() else []
+
+
+def main() -> None:
+    """Start both servers, measure in turns, print the figures."""
+    from playwright.sync_api import sync_playwright
+
+    cdn, harness = _load("cdn"), _load("harness")
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        store = folder / "store.gpkg"
+        features, html = seed_map(store)  # also seeds the store before timing starts
+        trivial_script = folder / "trivial.py"
+        trivial_script.write_text(TRIVIAL, encoding="utf-8")
+        app, app_url = harness.start_streamlit(
+            REPO / "dashboard" / "app.py", {"TROOPMAP_STORE": str(store)}, folder / "app.log"
+        )
+        trivial, trivial_url = harness.start_streamlit(trivial_script, {}, folder / "trivial.log")
+        assets = cdn.Assets()
+        assets.fetch(cdn.folium_urls(html))
+        with sync_playwright() as pw:
+            browser = pw.chromium.launch(
+                executable_path=harness.CHROMIUM, args=harness.CHROMIUM_ARGS
+            )
+            time_load(browser, assets, trivial_url, 1, harness)  # warm both servers once
+            time_load(browser, assets, app_url, features, harness)
+            ours, floor = [], []
+            for _ in range(ROUNDS):
+                floor.append(time_load(browser, assets, trivial_url, 1, harness))
+                ours.append(time_load(browser, assets, app_url, features, harness))
+            clicks = time_clicks(browser, assets, app_url, harness)
+            browser.close()
+        memory = rss_mb(app.pid)
+        for process in (app, trivial):
+            process.terminate()
+            process.wait(timeout=20)
+    ratio = statistics.median(ours) / statistics.median(floor)
+    print(f"clickable paths on the seed map: {features}")
+    print(
+        f"trivial streamlit-folium page: median {statistics.median(floor):.2f} s  "
+        f"({', '.join(f'{t:.2f}' for t in floor)})"
+    )
+    print(
+        f"dashboard on the seed:         median {statistics.median(ours):.2f} s  "
+        f"({', '.join(f'{t:.2f}' for t in ours)})"
+    )
+    print(f"ratio dashboard / trivial:     {ratio:.2f} (target <= 1.2)")
+    print(
+        f"click to evidence:             median {statistics.median(clicks):.2f} s, "
+        f"max {max(clicks):.2f} s (target <= 1 s)"
+    )
+    print(f"server resident memory:        {memory:.0f} MB (target <= 400 MB)")
+
+
+if __name__ == "__main__":
+    main()
