@@ -75,6 +75,10 @@ _ELLIPTIC = re.compile(
 _BARE = re.compile(
     r"(?P<mods>(?:\b[A-Za-z][\w.'\u2019-]*\s+){0,3}?)\b(?P<noun>" + PERSONNEL + r"|"
     + EQUIPMENT + r")\b", re.I)
+# A cheap first look: most sentences name no force at all.
+_ANY_FORCE_WORD = re.compile(r"\b(?:" + PERSONNEL + r"|" + EQUIPMENT + r"|division|brigade|"
+                             r"regiment|battalion|squadron|corps|army|fleet|wing|group|unit|"
+                             r"airborne|infantry|cavalry|company|team)\b", re.I)
 _UNIT = re.compile(
     r"\b(?:the\s+)?(?P<unit>\d{1,3}(?:st|nd|rd|th)\s+(?:[A-Z][\w-]*\s+){0,5}"
     r"(?:Division|Brigade(?: Combat Team)?|Regiment|Battalion|Squadron|Corps|Army|Fleet|"
@@ -88,6 +92,8 @@ _UNIT = re.compile(
 def find_forces(sentence: str, offset: int, actor_of: ActorOf) -> list[Force]:
     """All forces in ``sentence`` (starting at ``offset`` in the article)."""
     forces: list[Force] = []
+    if not _ANY_FORCE_WORD.search(sentence):
+        return forces
     for match in _FORCE.finditer(sentence):
         forces.append(_force_from(match, sentence, offset, actor_of))
     for match in _ELLIPTIC.finditer(sentence):

@@ -66,7 +66,8 @@ def extract_article(article: Article, gazetteer: Gazetteer) -> Extraction:
         forces = find_forces(sentence.text, sentence.start, _actor_lookup(gazetteer))
         all_actors.extend(actors)
         all_forces.extend(forces)
-        drafts = find_drafts(text, sentence, in_sentence, forces, actors, people)
+        drafts = find_drafts(text, sentence, in_sentence, forces, actors,
+                             people) if in_sentence else []
         dates = find_dates(sentence.text, sentence.start, article.date)
         for draft in drafts:
             events.append(_events_from(article, draft, sentence, dates, len(events) + 1))

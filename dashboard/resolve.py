@@ -27,11 +27,15 @@ _KIND_WEIGHT = {
     "admin2": 4.0,
     "city": 0.0,
 }
-_FEATURE_BONUS = {"PPLC": 2.5, "PPLA": 1.0, "PPLA2": 0.3}
+_FEATURE_BONUS = {"PPLC": 4.0, "PPLA": 1.0, "PPLA2": 0.3}
+# A large city called exactly by the name beats a province of that name ("Moscow", "Gaza").
+_BIG_CITY_BONUS = 4.0
+_BIG_CITY = 100_000
 _COUNTRY_WEIGHT = 6.0
 _STATE_WEIGHT = 4.0
 _NEAR_WEIGHT = 4.0
 _NEAR_KM = 250.0
+_MAX_OPTIONS = 30  # the gazetteer lists a name's places best first; the tail never wins
 US_STATES = (
     "Alabama Alaska Arizona Arkansas California Colorado Connecticut Delaware Florida Georgia "
     "Hawaii Idaho Illinois Indiana Iowa Kansas Kentucky Louisiana Maine Maryland "
@@ -75,7 +79,7 @@ def options_for(candidate: Candidate, gazetteer: Gazetteer) -> tuple[Place, ...]
 def resolve(candidates: Sequence[Candidate], gazetteer: Gazetteer,
             home: str | None = None) -> list[Place | None]:
     """The best place for every candidate, in order (None where nothing fits)."""
-    options = [options_for(c, gazetteer) for c in candidates]
+    options = [options_for(c, gazetteer)[:_MAX_OPTIONS] for c in candidates]
     countries = _country_context(options, home)
     first = [_best(c, opts, _Context(gazetteer, countries)) for c, opts in
              zip(candidates, options, strict=True)]
@@ -147,10 +151,11 @@ def _best(candidate: Candidate, options: tuple[Place, ...], context: _Context
         return None
     if len(options) == 1:
         return options[0]
-    return max(options, key=lambda place: _score(place, candidate, context))
+    province = any(p.kind == "admin1" for p in options)
+    return max(options, key=lambda place: _score(place, candidate, context, province))
 
 
-def _score(place: Place, candidate: Candidate, context: _Context) -> float:
+def _score(place: Place, candidate: Candidate, context: _Context, province: bool) -> float:
     """Prior, plus how well a place fits the article's countries, states and places."""
     value = _prior(place)
     if place.country:
@@ -164,6 +169,8 @@ def _score(place: Place, candidate: Candidate, context: _Context) -> float:
         value += _NEAR_WEIGHT * near / len(context.anchors)
     if normalize(place.name) == candidate.key:
         value += 1.0
+        if province and place.kind == "city" and (place.population or 0) >= _BIG_CITY:
+            value += _BIG_CITY_BONUS
     return value
 
 

@@ -4,6 +4,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -77,6 +78,12 @@ class Candidate:
     state_abbreviation: str | None = None  # postal code when the span is "Kan.", "S.C."
 
 
+@functools.lru_cache(maxsize=200_000)
+def _word_key(word: str) -> str:
+    """The normalized key of one word (words repeat, so the key is cached)."""
+    return normalize(word)
+
+
 def tokenize(text: str) -> list[Token]:
     """Word tokens of ``text`` with offsets; possessive endings are left out of the span."""
     out: list[Token] = []
@@ -89,7 +96,7 @@ def tokenize(text: str) -> list[Token]:
             word = stripped
         if word.endswith(".") and word.count(".") == 1:
             word, end = word[:-1], end - 1
-        out.append(Token(match.start(), end, word, normalize(word)))
+        out.append(Token(match.start(), end, word, _word_key(word)))
     return out
 
 
