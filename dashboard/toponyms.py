@@ -45,6 +45,8 @@ _NOT_ALONE = frozenset(
     victoria hope faith grace joy love liberty independence unity progress
     sale bath mobile reading buffalo orange jackson lincoln grant lee clinton
     jan feb mar apr jun jul aug sep sept oct nov dec man drug metro olympic commerce
+    sen rep gov gen lt col sgt capt st is none hamas hezbollah taliban duma toyota honda
+    arab gulf area bank academy chamber time jesus christian english pacific atlantic
     """.split()
 )
 # Names that may also be people's names: taken alone only after a place-like preposition.
@@ -170,6 +172,7 @@ def person_names(text: str, tokens: list[Token], gazetteer: Gazetteer) -> frozen
     return frozenset(names)
 
 
+_CONTRACTION = re.compile(r"['\u2019](?:ve|ll|re|m|d|t)$", re.I)
 _FIRST_NAME_SHAPE = re.compile(r"[A-Z][a-z]{2,}")
 
 
@@ -224,7 +227,7 @@ def _acceptable(text: str, tokens: list[Token], i: int, j: int, key: str,
         return False
     if j > i:
         return True
-    if token.key in _DIRECTIONS or len(token.key) < 2:
+    if token.key in _DIRECTIONS or len(token.key) < 2 or _CONTRACTION.search(token.text):
         return False
     if token.text.isupper() and "." not in token.text and gazetteer.country_code(
             token.text) is None and not _is_major(gazetteer.candidates(key)):
