@@ -19,7 +19,7 @@ from geodata.text import normalize
 
 _KIND_WEIGHT = {
     "country": 14.0,
-    "admin1": 13.5,
+    "admin1": 12.0,
     "region": 13.0,
     "conflict_area": 13.0,
     "sea": 13.0,
