@@ -303,6 +303,8 @@ def _add_articles_ui(path: str | None) -> None:
             return
         articles, errors = _read_uploads(files, text, title, date)
         messages = [("error", e) for e in errors]
+        if not files and not text.strip():
+            messages.append(("error", "Choose files or paste a story first."))
         if articles:
             summary = add_articles(path, articles)
             messages += [("error", f"{name}: {reason}") for name, reason in summary.failed]

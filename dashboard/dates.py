@@ -38,6 +38,7 @@ _FUTURE = re.compile(
 )
 _IRREGULAR_PAST = r"said|told|was|were|had|sent|flew|met|went|came|began|held|took|left|made|gave"
 _PAST_VERB = re.compile(r"\b(?:" + _IRREGULAR_PAST + r"|[a-z]{3,}ed)\s+(?:on\s+)?$")
+_PASSIVE = re.compile(r"\b(?:be|been|being)\s+$")  # "would be demonstrated" is no past
 _PAST_WORD = re.compile(r"\b(?:" + _IRREGULAR_PAST + r"|[a-z]{3,}ed)\b")
 
 
@@ -129,13 +130,16 @@ def _weekday(name: str, match: re.Match[str], sentence: str, published: dt.date)
     target = _WEEKDAYS[name]
     if target == published.weekday():
         return published
-    before = sentence[max(0, match.start() - 60) : match.start()]
+    before = sentence[max(0, match.start() - 100) : match.start()]
+    past = [m.end() for m in _PAST_WORD.finditer(before)
+            if not _PASSIVE.search(before, 0, m.start())]
+    future = [m.end() for m in _FUTURE.finditer(before)]
     if _PAST_VERB.search(before):
         forward = False  # "said Tuesday"
-    elif _FUTURE.search(sentence):
+    elif past or future:  # the nearer cue governs: "will station ..., he said on Monday"
+        forward = max(future, default=-1) > max(past, default=-1)
+    else:  # "visits Kyiv on Thursday" is to come
         forward = True
-    else:  # "deployed troops on Monday" is past, "visits Kyiv on Thursday" is to come
-        forward = _PAST_WORD.search(before) is None
     if forward:
         return published + dt.timedelta(days=(target - published.weekday()) % 7)
     return published - dt.timedelta(days=(published.weekday() - target) % 7)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from dashboard import slots
 from dashboard.modality import modality_of
@@ -26,10 +26,13 @@ _WITHDRAW = (r"withdraw|withdraws|withdrew|withdrawn|withdrawing|withdrawal|pull
              r"pulls back|pulled back|pulling back|pull out|pulls out|pulled out|"
              r"pulling out|pullout|pull-out|leave|leaves|left|leaving|retreat|retreated|"
              r"retreating|evacuate|evacuated|exit|exited|depart|departed|departing")
-_PRESENCE = (r"poised|massed|massing|amassed|amassing|stationed|positioned|positioning|"
+_PRESENCE = (r"station|stations|poised|massed|massing|amassed|amassing|stationed|positioned|"
+             r"positioning|"
              r"gathered|gathering|concentrated|based|build-up|buildup|build up|deployed|"
              r"present|garrisoned|dug in|camped|remain|remains|remained|kept|keeps|keeping|"
              r"operating|operate|operates|occupying|occupy|occupied")
+_SHARED_BORDER = (r"(?:along|on|near|at|across)\s+(?:their|the)\s+(?:shared\s+|common\s+|"
+                  r"disputed\s+|tense\s+)?(?:border|frontier|line of contact)")
 _EXERCISE = r"drills?|exercises?|war games|wargames|maneuvers|manoeuvres|practiced|practised"
 _ARMS = (r"supply|supplies|supplied|supplying|deliver|delivers|delivered|delivering|delivery|"
          r"deliveries|sale|sales|sold|sell|sells|selling|provide|provides|provided|providing|"
@@ -45,7 +48,7 @@ TRIGGERS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     for name, words in (
         ("arms_transfer", _ARMS), ("exercise", _EXERCISE), ("withdrawal", _WITHDRAW),
         ("diplomatic_visit", _VISIT), ("meeting", _MEET), ("deployment", _MOVE),
-        ("presence", _PRESENCE),
+        ("presence", _PRESENCE), ("shared_border", _SHARED_BORDER),
     )
 )
 _BORDER = re.compile(r"^\W*(?:'s\s+|\u2019s\s+)?(?:(?P<sides>(?:(?:north|south|east|west)"
@@ -54,7 +57,7 @@ ANY_TRIGGER = re.compile(r"\b(?:" + "|".join((_MOVE, _WITHDRAW, _EXERCISE, _ARMS
                          + r")\b", re.I)
 _CLAUSE_BREAK = re.compile(r";|\s--\s(?!as well as)|\s\u2014\s(?!as well as)|"
                            r",\s+(?:and|but|while|whereas|although|as)\s|"
-                           r"\bwhile\b|\bbut\b|,\s+which\b")
+                           r"\bwhile\b|\bbut\b|,\s+which\b|,\s+(?=[a-z]+ing\b)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,6 +76,7 @@ class Draft:
     extent: str
     border_side: tuple[str, ...]
     person: str | None
+    border_with: str | None = None
 
 
 def find_drafts(text: str, sentence: Sentence, places: Sequence[Mention],
@@ -145,7 +149,7 @@ def _withdrawal(s: _Slots) -> list[Draft]:
     origin = slots.origin_of(s.text, s.clause, s.trigger, s.places, s.force)
     if origin is None:
         return []
-    dest = slots.place_after(s.text, s.trigger[1], s.clause[1], s.places, slots.TO)
+    dest = slots.place_after(s.text, s.trigger[1], s.clause[1], s.places, _ONWARD)
     if dest is not None and dest.start <= origin.start:
         dest = None
     return [s.draft("withdrawal", origin=origin, destination=dest, force=s.force)]
@@ -239,13 +243,35 @@ _BETWEEN_OR_IN = re.compile(r"\b(?:in|at|near|off|between|across|over)\s+(?:the\
                             r"(?:[a-z]+(?:ed|ing|ern|ian)\s+)?$", re.I)
 _CONTINUES = re.compile(r"^(?:['\u2019]s)?[\w\s,-]{0,60}?\b(?:and|as well as|or)\b"
                        r"[\w\s-]{0,30}$")
+_ONWARD = re.compile(r"\b(?:to|into|toward|towards|for)\s+(?:the\s+)?"
+                     r"(?:[a-z]+(?:ed|ing|ern)\s+)?$", re.I)
 _LEADER = re.compile(r"\b(?:leaders?|minister|president|chancellor|premier|officials?|"
                      r"delegation|envoy|secretary|king|emir|diplomats?)\b", re.I)
+
+def _shared_border(s: _Slots) -> list[Draft]:
+    """ "Armenian and Azerbaijani forces clashed along their border": each side's forces
+    along its border with the other."""
+    if s.force is None or s.force.start > s.trigger[0]:
+        return []
+    sides = [m for m in s.places if m.place is not None and m.place.kind == "country"
+             and m.role == "demonym" and s.clause[0] <= m.start < s.force.end]
+    sides = [m for i, m in enumerate(sides) if m.place.country not in  # type: ignore[union-attr]
+             {o.place.country for o in sides[:i]}]  # type: ignore[union-attr]
+    if len(sides) != 2:
+        return []
+    out = []
+    for mine, theirs in (sides, sides[::-1]):
+        assert mine.place is not None and theirs.place is not None
+        out.append(replace(s.draft("presence", location=mine, extent="border",
+                                   actor=mine.place.country, force=s.force),
+                           border_with=theirs.place.country))
+    return out
+
 
 _BUILDERS = {
     "deployment": _movement, "withdrawal": _withdrawal, "presence": _presence,
     "exercise": _exercise, "arms_transfer": _arms, "diplomatic_visit": _visit,
-    "meeting": _meeting,
+    "meeting": _meeting, "shared_border": _shared_border,
 }
 
 

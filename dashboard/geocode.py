@@ -28,7 +28,7 @@ def point_of(mention: Mention | None) -> Point | None:
 
 def event_geometry(type_: str, origin: Mention | None, destination: Mention | None,
                    location: Mention | None, extent: str, border_side: tuple[str, ...],
-                   actor: str | None) -> BaseGeometry | None:
+                   actor: str | None, border_with: str | None = None) -> BaseGeometry | None:
     """The geometry an event is drawn with."""
     start, end = point_of(origin), point_of(destination)
     if start is not None and end is not None and not start.equals(end):
@@ -38,7 +38,7 @@ def event_geometry(type_: str, origin: Mention | None, destination: Mention | No
     if location is None or location.place is None:
         return start
     if extent == "border":
-        band = _border_band(location, border_side, actor)
+        band = _border_band(location, border_side, border_with or actor)
         if band is not None:
             return band
     if extent in ("area", "border"):

@@ -94,12 +94,13 @@ def _events_from(article: Article, draft: Draft, sentence: Sentence,
     """The event of a draft, with its id, date, geometry and summary."""
     when = _date_for(draft, dates, article.date)
     geometry = event_geometry(draft.type, draft.origin, draft.destination, draft.location,
-                              draft.extent, draft.border_side, draft.actor)
+                              draft.extent, draft.border_side, draft.actor, draft.border_with)
     event = Event(
         id=f"{article.id}-e{index}", article_id=article.id, type=draft.type,
         modality=draft.modality, sentence=sentence, actor=draft.actor, force=draft.force,
         origin=draft.origin, destination=draft.destination, location=draft.location,
-        extent=draft.extent, border_side=draft.border_side, person=draft.person,
+        extent=draft.extent, border_side=draft.border_side, border_with=draft.border_with,
+        person=draft.person,
         date=when[0], date_end=when[1], date_text=when[2], geometry=geometry,
     )
     return replace(event, summary=summarize(event))

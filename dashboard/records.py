@@ -127,7 +127,8 @@ class Event:
     A movement to several destinations becomes one event per destination.
     ``location`` is where a presence, exercise or meeting happens; ``extent`` says how the
     location should be drawn: ``"point"``, ``"area"`` (a country or region) or
-    ``"border"`` (a band along a country's border, optionally ``border_with``/``border_side``).
+    ``"border"`` (a band along a country's border, on ``border_side`` compass sides or facing
+    the neighbour ``border_with``).
     """
 
     id: str
@@ -142,6 +143,7 @@ class Event:
     location: Mention | None = None
     extent: str = "point"
     border_side: tuple[str, ...] = ()
+    border_with: str | None = None  # ISO alpha-2 of the neighbour across the border
     person: str | None = None
     date: dt.date | None = None
     date_end: dt.date | None = None

@@ -129,8 +129,20 @@ def place_after(text: str, start: int, end: int, places: Sequence[Mention],
         if FROM.search(gap):
             continue
         if preposition.search(gap) or (preposition is DIRECT and DIRECT.match(gap)):
-            return place
+            return _more_specific(text, place, places)
     return None
+
+
+def _more_specific(text: str, place: Mention, places: Sequence[Mention]) -> Mention:
+    """ "Russia's Kursk region", "Ukraine's Donetsk": the place inside the country."""
+    for other in places:
+        if other.start > place.end and other.place is not None and _POSSESSED.match(
+                text[place.end:other.start]):
+            return other
+    return place
+
+
+_POSSESSED = re.compile(r"^['\u2019]s\s+(?:[a-z]+(?:ern|ed)\s+)?$")
 
 
 def origin_of(text: str, clause: Span, trigger: Span, places: Sequence[Mention],

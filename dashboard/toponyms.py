@@ -143,13 +143,18 @@ def _longest_match(text: str, tokens: list[Token], i: int, gazetteer: Gazetteer,
             break
         keys.append(token.key)
         key = " ".join(keys)
+        if j == i and first.text[:1].isupper():
+            code = gazetteer.demonym(first.text)
+            if code and len(code) == 2 and not any(
+                    p.kind == "country" for p in gazetteer.candidates(key)):
+                best = (Candidate(first.start, first.end, first.text, key, demonym=code), 1)
+                if not gazetteer.is_prefix(key):
+                    break
+                continue  # "Russian" alone is a demonym, "Russian Federation" a country
         if token.key not in _CONNECTORS and gazetteer.candidates(key) and _acceptable(
                 text, tokens, i, j, key, gazetteer, people):
             best = (Candidate(first.start, token.end, text[first.start:token.end], key), j - i + 1)
-        elif best is None and j == i:
-            code = gazetteer.demonym(first.text)
-            if code and len(code) == 2 and first.text[:1].isupper():
-                best = (Candidate(first.start, first.end, first.text, key, demonym=code), 1)
+            best = _with_admin_suffix(text, tokens, j, best, gazetteer)
         if not gazetteer.is_prefix(key):
             break
     return best
@@ -195,6 +200,24 @@ def _state_abbreviation(text: str, tokens: list[Token], i: int, gazetteer: Gazet
             return Candidate(first.start, end, written, normalize(written),
                              state_abbreviation=code), used
     return None
+
+
+_ADMIN_SUFFIXES = frozenset({"region", "oblast", "province", "governorate", "prefecture",
+                             "county", "district", "state", "krai", "republic"})
+
+
+def _with_admin_suffix(text: str, tokens: list[Token], j: int, best: tuple[Candidate, int],
+                       gazetteer: Gazetteer) -> tuple[Candidate, int]:
+    """Extend "Kursk" to "Kursk region" when the gazetteer knows the longer name."""
+    if j + 1 >= len(tokens) or tokens[j + 1].key not in _ADMIN_SUFFIXES or not _joins(
+            text, tokens[j], tokens[j + 1]):
+        return best
+    candidate, used = best
+    key = f"{candidate.key} {tokens[j + 1].key}"
+    if not gazetteer.candidates(key):
+        return best
+    end = tokens[j + 1].end
+    return Candidate(candidate.start, end, text[candidate.start:end], key), used + 1
 
 
 def _can_start(token: Token) -> bool:
