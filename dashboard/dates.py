@@ -75,11 +75,13 @@ def _resolve(kind: str, match: re.Match[str], sentence: str, published: dt.date 
              ) -> tuple[dt.date | None, dt.date | None] | None:
     """Resolve one match to (date, date_end); None when it is not a date after all."""
     groups = match.groupdict()
+    future = _FUTURE.search(sentence) is not None
     if kind in ("month_day", "day_month"):
-        return _month_day(groups, published)
+        return _month_day(groups, published, future)
     if kind == "month_only":
         month = _MONTHS[groups["month"].lower()]
-        year = int(groups["year"]) if groups.get("year") else _year_for(month, published)
+        year = int(groups["year"]) if groups.get("year") else _year_for(month, published,
+                                                                          future)
         return (dt.date(year, month, 1), _month_end(year, month)) if year else (None, None)
     if published is None:
         return (None, None)
@@ -88,7 +90,7 @@ def _resolve(kind: str, match: re.Match[str], sentence: str, published: dt.date 
     return _relative(groups["rel"].lower(), published)
 
 
-def _month_day(groups: dict[str, str | None], published: dt.date | None
+def _month_day(groups: dict[str, str | None], published: dt.date | None, future: bool
                ) -> tuple[dt.date | None, dt.date | None] | None:
     """Resolve "February 10-20" or "10 February 2022"."""
     month = _MONTHS[str(groups["month"]).lower()]
@@ -97,7 +99,7 @@ def _month_day(groups: dict[str, str | None], published: dt.date | None
     if groups.get("year"):
         year: int | None = int(str(groups["year"]))
     else:
-        year = _year_for(month, published)
+        year = _year_for(month, published, future)
     if year is None:
         return (None, None)
     try:
@@ -108,14 +110,15 @@ def _month_day(groups: dict[str, str | None], published: dt.date | None
     return (start, end)
 
 
-def _year_for(month: int, published: dt.date | None) -> int | None:
-    """The year a month without a year most likely refers to: the one nearest the story."""
+def _year_for(month: int, published: dt.date | None, future: bool) -> int | None:
+    """The year a month without a year most likely refers to: the one nearest the story,
+    and a month early in the year only the next one when the sentence speaks of the future."""
     if published is None:
         return None
     delta = month - published.month
     if delta > 6:
         return published.year - 1
-    if delta < -6:
+    if delta < -6 and future:
         return published.year + 1
     return published.year
 
@@ -138,8 +141,10 @@ def _weekday(name: str, match: re.Match[str], sentence: str, published: dt.date)
         forward = False  # "said Tuesday"
     elif past or future:  # the nearer cue governs: "will station ..., he said on Monday"
         forward = max(future, default=-1) > max(past, default=-1)
-    else:  # "visits Kyiv on Thursday" is to come
-        forward = True
+    else:  # "visits Kyiv on Thursday" is to come; "on Thursday ordered" is past
+        after = sentence[match.end() : match.end() + 30]
+        forward = _PAST_WORD.match(after.lstrip(" ,")) is None and not _PAST_WORD.search(
+            after.split(",")[0])
     if forward:
         return published + dt.timedelta(days=(target - published.weekday()) % 7)
     return published - dt.timedelta(days=(published.weekday() - target) % 7)

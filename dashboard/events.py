@@ -15,7 +15,8 @@ from dashboard import slots
 from dashboard.modality import modality_of
 from dashboard.records import Actor, Force, Mention, Sentence
 
-_MOVE = (r"send|sends|sent|sending|deploy|deploys|deployed|deploying|deployment|deployments|"
+_MOVE = (r"order|orders|ordered|ordering|send|sends|sent|sending|deploy|deploys|deployed|"
+         r"deploying|deployment|deployments|"
          r"dispatch|dispatches|dispatched|dispatching|fly|flies|flew|flown|flying|"
          r"move|moves|moved|moving|transfer|transfers|transferred|relocate|relocated|"
          r"relocating|redeploy|redeployed|redeploying|rush|rushed|rushing|shift|shifted|"
@@ -132,7 +133,10 @@ def _movement(s: _Slots) -> list[Draft]:
     """Forces sent from an origin to one or more destinations."""
     if s.force is None:
         return []
-    dest = slots.place_after(s.text, s.trigger[1], s.clause[1], s.places, slots.TO)
+    dest = slots.place_after(s.text, s.trigger[1], s.clause[1], s.places, slots.TO_STRONG)
+    if dest is None and _STATIVE.search(s.text[max(0, s.trigger[0] - 20):s.trigger[0]]):
+        return []  # "remain deployed in": a presence, not a movement
+    dest = dest or slots.place_after(s.text, s.trigger[1], s.clause[1], s.places, slots.TO)
     dest = dest or slots.where_antecedent(s.text, s.clause, s.trigger, s.places)
     if dest is None:
         return []
@@ -146,7 +150,8 @@ def _withdrawal(s: _Slots) -> list[Draft]:
     """Forces leaving a place (to another, when it is named)."""
     if s.force is None:
         return []
-    origin = slots.origin_of(s.text, s.clause, s.trigger, s.places, s.force)
+    origin = slots.origin_of(s.text, s.clause, s.trigger, s.places, s.force) or \
+        slots.place_after(s.text, s.trigger[1], s.clause[1], s.places, slots.DIRECT, max_gap=6)
     if origin is None:
         return []
     dest = slots.place_after(s.text, s.trigger[1], s.clause[1], s.places, _ONWARD)
@@ -245,6 +250,8 @@ _CONTINUES = re.compile(r"^(?:['\u2019]s)?[\w\s,-]{0,60}?\b(?:and|as well as|or)
                        r"[\w\s-]{0,30}$")
 _ONWARD = re.compile(r"\b(?:to|into|toward|towards|for)\s+(?:the\s+)?"
                      r"(?:[a-z]+(?:ed|ing|ern)\s+)?$", re.I)
+_STATIVE = re.compile(r"\b(?:remain|remains|remained|are|is|were|was|stay|stays|stayed|"
+                      r"been|already)\s+$", re.I)
 _LEADER = re.compile(r"\b(?:leaders?|minister|president|chancellor|premier|officials?|"
                      r"delegation|envoy|secretary|king|emir|diplomats?)\b", re.I)
 

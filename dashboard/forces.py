@@ -61,7 +61,7 @@ _COUNT = (
 # "30,000 additional combat-ready Russian troops").
 _MODIFIERS = r"(?P<mods>(?:[A-Za-z][\w.'\u2019-]*\s+){0,4}?)"
 _FORCE = re.compile(
-    r"\b" + _COUNT + r"\s+" + _MODIFIERS
+    r"(?<![\w-])" + _COUNT + r"\s+" + _MODIFIERS
     + r"(?P<noun>" + PERSONNEL + r"|" + EQUIPMENT + r")\b",
     re.I,
 )

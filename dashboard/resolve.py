@@ -43,14 +43,14 @@ US_STATES = (
     "New_Hampshire New_Jersey New_Mexico New_York North_Carolina North_Dakota Ohio Oklahoma "
     "Oregon Pennsylvania Rhode_Island South_Carolina South_Dakota Tennessee Texas Utah "
     "Vermont Virginia Washington West_Virginia Wisconsin Wyoming District_of_Columbia"
-).replace("_", " ").split(" ")
+).split(" ")
 
 
 @functools.cache
 def _state_places(gazetteer: Gazetteer) -> dict[str, Place]:
     """The admin-1 place of every US state, by postal code."""
     out: dict[str, Place] = {}
-    for name in US_STATES:
+    for name in (state.replace("_", " ") for state in US_STATES):
         code = gazetteer.us_state(name)
         for place in gazetteer.candidates(normalize(name)):
             if code and place.country == "US" and place.kind == "admin1":

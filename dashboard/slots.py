@@ -17,6 +17,10 @@ _ADJ = (r"(?:(?:[a-z]+(?:ed|ing|ern|ian|ish)|nearby|disputed|[a-z]+-held|[a-z]+-
         r"[a-z]+-controlled|key|strategic|frontline|front-line)\s+){0,2}")
 TO = re.compile(r"\b(?:to|into|toward|towards|for|in|inside|at|on|across|along|near|"
                 r"onto|over|off)\s+(?:the\s+)?" + _ADJ + r"$", re.I)
+TO_STRONG = re.compile(r"\b(?:to|into|toward|towards|onto)\s+(?:the\s+)?" + _ADJ + r"$", re.I)
+# "from the 82nd Airborne Division at Fort Bragg": the unit's home is the origin.
+FROM_UNIT = re.compile(r"\bfrom\b[^,;]{0,60}?\b(?:at|in|based at|based in)\s+(?:the\s+)?$",
+                       re.I)
 FROM = re.compile(r"\b(?:from|out of|leaving)\s+(?:the\s+)?" + _ADJ + r"$", re.I)
 IN = re.compile(r"\b(?:in|at|near|along|on|across|inside|around|off|within|to)\s+"
                 r"(?:the\s+)?" + _ADJ + r"$", re.I)
@@ -126,7 +130,7 @@ def place_after(text: str, start: int, end: int, places: Sequence[Mention],
         if max_gap is not None and place.start - start > max_gap:
             return None
         gap = text[start:place.start]
-        if FROM.search(gap):
+        if FROM.search(gap) or FROM_UNIT.search(gap):
             continue
         if preposition.search(gap) or (preposition is DIRECT and DIRECT.match(gap)):
             return _more_specific(text, place, places)
@@ -150,8 +154,9 @@ def origin_of(text: str, clause: Span, trigger: Span, places: Sequence[Mention],
     """ "from X" anywhere in the clause, or the force's own place: "1,000 soldiers in
     Germany are being sent", "pull back forces in eastern Europe"."""
     for place in places:
-        if clause[0] <= place.start < clause[1] and FROM.search(
-                text[max(clause[0], place.start - 40):place.start]):
+        before = text[max(clause[0], place.start - 90):place.start]
+        if clause[0] <= place.start < clause[1] and (
+                FROM.search(before[-40:]) or FROM_UNIT.search(before)):
             return place
     if force is None:
         return None
@@ -180,8 +185,19 @@ def destinations_from(text: str, first: Mention, end: int, places: Sequence[Ment
     for place in places:
         if place.start <= out[-1].start or place.start >= end or place.role != "place":
             continue
+        if _contains(place, out[-1]):
+            continue  # "Fort Bragg, N.C.": the state says where the first place is
         if AND.search(text[out[-1].end:place.start]):
             out.append(place)
         else:
             break
     return out
+
+
+def _contains(outer: Mention, inner: Mention) -> bool:
+    """True when ``outer`` is the state or country that ``inner`` lies in."""
+    a, b = outer.place, inner.place
+    if a is None or b is None or a.country != b.country:
+        return False
+    return a.kind == "country" or (a.kind == "admin1" and b.admin1 is not None and (
+        b.admin1 == a.name or b.admin1 == a.admin1))

@@ -47,6 +47,7 @@ _NOT_ALONE = frozenset(
     jan feb mar apr jun jul aug sep sept oct nov dec man drug metro olympic commerce
     sen rep gov gen lt col sgt capt st is none hamas hezbollah taliban duma toyota honda
     arab gulf area bank academy chamber time jesus christian english pacific atlantic
+    line front base camp
     """.split()
 )
 # Names that may also be people's names: taken alone only after a place-like preposition.
@@ -202,6 +203,8 @@ def _state_abbreviation(text: str, tokens: list[Token], i: int, gazetteer: Gazet
     return None
 
 
+_GROUP_NOUNS = frozenset({"fighters", "militants", "rebels", "mercenaries", "group", "forces",
+                          "troops", "militia", "militias", "soldiers", "brigade", "movement"})
 _ADMIN_SUFFIXES = frozenset({"region", "oblast", "province", "governorate", "prefecture",
                              "county", "district", "state", "krai", "republic"})
 
@@ -266,6 +269,9 @@ def _acceptable(text: str, tokens: list[Token], i: int, j: int, key: str,
             and previous.key not in _NOT_ALONE:
         return False  # "Michael Jackson": a first name before it
     following = tokens[i + 1] if i + 1 < len(tokens) else None
+    if following is not None and following.key in _GROUP_NOUNS and not _is_major(
+            gazetteer.candidates(key)):
+        return False  # "Wagner fighters", "Houthi rebels": a group, not a town
     if following is not None and _is_capitalised(following) and text[
             token.end:following.start] == " " and not _is_major(gazetteer.candidates(key)):
         return False  # "Alexander Grushko": a surname after it
