@@ -4,6 +4,9 @@
 
 from __future__ import annotations
 
+import csv
+import functools
+import importlib.resources
 import re
 from collections.abc import Sequence
 
@@ -88,16 +91,36 @@ def find_actors(text: str, start: int, end: int, mentions: Sequence[Mention],
     return actors
 
 
+@functools.cache
+def known_leaders() -> tuple[tuple[re.Pattern[str], str, str], ...]:
+    """Leaders news names without their country ("Putin said"): (pattern, key, actor).
+
+    From ``data/leaders.csv``: full names always count; the short aliases listed there are
+    names distinctive enough to stand alone."""
+    source = importlib.resources.files("dashboard").joinpath("data/leaders.csv")
+    out = []
+    with source.open(encoding="utf-8") as handle:
+        for row in csv.DictReader(handle):
+            names = [row["name"], *(a for a in row["aliases"].split("|") if a)]
+            for name in names:
+                out.append((re.compile(r"\b" + re.escape(name) + r"\b"), name, row["actor"]))
+    return tuple(out)
+
+
 def find_people(text: str, gazetteer: Gazetteer) -> dict[str, str | None]:
-    """Surnames of people named with a title or their country ("Turkish President Recep
-    Tayyip Erdogan", "Germany's Chancellor Olaf Scholz", "Russia's Vladimir Putin"), mapped to
-    that country's code where the text gives it."""
+    """Names of people the text names with a title or their country ("Turkish President
+    Recep Tayyip Erdogan", "Germany's Chancellor Olaf Scholz", "Russia's Vladimir Putin"),
+    mapped to that country's code where the text gives it, else where the table of
+    well-known leaders does."""
     people: dict[str, str | None] = {}
+    for pattern, name, actor in known_leaders():
+        if name[:4] in text and pattern.search(text):
+            people[name] = actor
     for match in _PERSON.finditer(text):
         code = _country_in(match.group("who") or "", gazetteer)
         surname = match.group("surname")
-        if code or surname not in people:
-            people[surname] = code
+        if code or people.get(surname) is None:
+            people[surname] = code or people.get(surname)
     for match in _OWNED_PERSON.finditer(text):
         code = _country_in(match.group("who"), gazetteer)
         if code and gazetteer.lookup(match.group("name"), limit=1) == []:
