@@ -36,7 +36,8 @@ _METONYMY_AFTER = re.compile(
     r"hesitant|worried|worries|preparing|prepares|threatens?|threatened|responded|"
     r"urged?|urges|insisting|argues?|argued|maintains?|sees|considers?|agreed|agrees|"
     r"plans?|planned|intends?|objects?|condemned|condemns|welcomed|welcomes|"
-    r"ordered|orders|sought|seeks|tried|tries))\b", re.I)
+    r"ordered|orders|sought|seeks|tried|tries|considering|weighing|sending|deploying|"
+    r"stationed|deployed|sent|moved|massed|built|supplied|delivered|blamed|vowed))\b", re.I)
 _METONYMY_BEFORE = re.compile(
     r"\b(?:denials?\s+from|relations\s+with|talks\s+with|ties\s+with|pressure\s+(?:from|on)|"
     r"warnings?\s+from|support\s+(?:from|of)|criticism\s+from|accused|urged|by|with\s+both)"
@@ -65,6 +66,14 @@ def is_metonymic(text: str, mention: Mention) -> bool:
     return place.kind == "city" and _METONYMY_BEFORE.search(before) is not None
 
 
+_AFTER_PLACE = re.compile(r",\s*$")
+
+
+def _follows_place(mention: Mention, mentions: Sequence[Mention]) -> bool:
+    """True when a mention comes right after another place ("Vilseck, Germany")."""
+    return any(0 <= mention.start - m.end <= 2 and m.place is not None for m in mentions)
+
+
 def find_actors(text: str, start: int, end: int, mentions: Sequence[Mention],
                 gazetteer: Gazetteer) -> list[Actor]:
     """Actors named between ``start`` and ``end``: countries, demonyms, seats, alliances."""
@@ -73,8 +82,10 @@ def find_actors(text: str, start: int, end: int, mentions: Sequence[Mention],
         if not (start <= mention.start < end) or mention.place is None:
             continue
         place = mention.place
-        if mention.role != "actor" and is_locative(text, mention):
-            continue  # "in Belarus" is where, not who
+        if mention.role != "actor" and (is_locative(text, mention) or _AFTER_PLACE.search(
+                text[max(0, mention.start - 3):mention.start]) and _follows_place(
+                    mention, mentions)):
+            continue  # "in Belarus", "Vilseck, Germany": where, not who
         if place.kind == "country" or mention.role in ("actor", "demonym"):
             if place.country:
                 actors.append(Actor(place.country, mention.start, mention.end, mention.text))

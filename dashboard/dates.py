@@ -16,11 +16,12 @@ _MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _DAY2 = r"(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?:,?\s+(?P<year>(?:19|20)\d\d))?"
-_RANGE = r"(?:\s*(?:-|\u2013|to|until|through)\s*" + _DAY2 + r")?"
+_MONTH2 = r"(?:(?P<month2>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?\s+)?"
+_RANGE = r"(?:\s*(?:-|\u2013|to|until|through)\s*" + _MONTH2 + _DAY2 + r")?"
 
 _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("month_day", re.compile(r"\b" + _MONTH + r"\s+" + _DAY + _RANGE + r"\b" + _YEAR, re.I)),
-    ("day_month", re.compile(r"\b" + _DAY + _RANGE + r"\s+" + _MONTH
+    ("day_month", re.compile(r"\b" + _DAY + _RANGE.replace("P<month2>", ":") + r"\s+" + _MONTH
                              + r"\b" + _YEAR, re.I)),
     ("weekday", re.compile(r"\b(?P<weekday>" + "|".join(_WEEKDAYS) + r")\b", re.I)),
     ("relative", re.compile(
@@ -104,7 +105,8 @@ def _month_day(groups: dict[str, str | None], published: dt.date | None, future:
         return (None, None)
     try:
         start = dt.date(year, month, day)
-        end = dt.date(year, month, day2) if day2 and day2 > day else None
+        month2 = _MONTHS[str(groups["month2"]).lower()] if groups.get("month2") else month
+        end = dt.date(year, month2, day2) if day2 and (month2, day2) > (month, day) else None
     except ValueError:
         return None
     return (start, end)

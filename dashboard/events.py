@@ -23,7 +23,8 @@ _MOVE = (r"order|orders|ordered|ordering|send|sends|sent|sending|deploy|deploys|
          r"arrive|arrives|arrived|arriving|head|heads|headed|heading|ship|shipped|sail|sails|sailed|sailing|march|marched|pour|poured|"
          r"mobili[sz]e|mobili[sz]ed|transit|transited|cross|crossed|crossing|"
          r"enter|entered|entering|invade|invaded|invading|invasion")
-_WITHDRAW = (r"withdraw|withdraws|withdrew|withdrawn|withdrawing|withdrawal|pull back|"
+_WITHDRAW = (r"pull(?:s|ed|ing)?(?=[^.;]{0,60}\b(?:out|back)\b)|"
+             r"withdraw|withdraws|withdrew|withdrawn|withdrawing|withdrawal|pull back|"
              r"pulls back|pulled back|pulling back|pull out|pulls out|pulled out|"
              r"pulling out|pullout|pull-out|leave|leaves|left|leaving|retreat|retreated|"
              r"retreating|evacuate|evacuated|exit|exited|depart|departed|departing")
@@ -133,17 +134,33 @@ def _movement(s: _Slots) -> list[Draft]:
     """Forces sent from an origin to one or more destinations."""
     if s.force is None:
         return []
-    dest = slots.place_after(s.text, s.trigger[1], s.clause[1], s.places, slots.TO_STRONG)
-    if dest is None and _STATIVE.search(s.text[max(0, s.trigger[0] - 20):s.trigger[0]]):
+    dest = slots.place_after(s.text, s.trigger[1], s.clause[1], s.places, slots.TO)
+    if dest is not None and _STATIVE.search(s.text[max(0, s.trigger[0] - 20):s.trigger[0]]) \
+            and not _ONWARD.search(s.text[s.trigger[1]:dest.start]):
         return []  # "remain deployed in": a presence, not a movement
-    dest = dest or slots.place_after(s.text, s.trigger[1], s.clause[1], s.places, slots.TO)
     dest = dest or slots.where_antecedent(s.text, s.clause, s.trigger, s.places)
     if dest is None:
         return []
     origin = slots.origin_of(s.text, s.clause, s.trigger, s.places, s.force)
-    return [s.draft("deployment", origin=origin, destination=d, force=s.force)
+    sending = _SENDING.fullmatch(s.text[s.trigger[0]:s.trigger[1]]) is not None
+    kind = "arms_transfer" if sending and _is_weapons_delivery(s.force) else "deployment"
+    return [s.draft(kind, origin=origin, destination=d, force=s.force)
             for d in slots.destinations_from(s.text, dest, s.clause[1], s.places)
             if origin is None or d.start != origin.start]
+
+
+def _is_weapons_delivery(force: Force) -> bool:
+    """Weapons without troops that are sent somewhere change hands ("sending ATACMS missiles
+    to Ukraine"); ships, jets and troops sent somewhere are deployed."""
+    return force.personnel is None and not force.unit and any(
+        _TRANSFERABLE.search(item) for item in force.equipment)
+
+
+_SENDING = re.compile(r"send|sends|sent|sending|ship|ships|shipped|shipping|rush|rushed|"
+                      r"dispatch|dispatched|dispatching", re.I)
+_TRANSFERABLE = re.compile(r"tank|missile|drone|artillery|howitzer|rocket|launcher|himars|"
+                           r"patriot|batter|armou?red|vehicle|air defen|bayraktar|ammunition",
+                           re.I)
 
 
 def _withdrawal(s: _Slots) -> list[Draft]:
@@ -170,7 +187,9 @@ def _presence(s: _Slots) -> list[Draft]:
     out = []
     while (place := slots.place_after(s.text, start, s.clause[1], s.places, slots.IN)):
         border = _BORDER.match(s.text[place.end:place.end + 60])
-        if border:
+        if border is None and _BORDER_WITH.search(s.text[start:place.start]):
+            out.append(s.draft("presence", location=place, extent="border", force=s.force))
+        elif border:
             sides = tuple(side.lower() for side in re.findall(
                 r"north|south|east|west", border.group("sides") or "", re.I))
             out.append(s.draft("presence", location=place, extent="border", sides=sides,
@@ -206,9 +225,10 @@ def _arms(s: _Slots) -> list[Draft]:
     """Weapons supplied to someone."""
     if s.force is None or not s.force.equipment:
         return []
-    dest = slots.place_after(s.text, s.trigger[1], s.clause[1], s.places, slots.TO)
+    dest = slots.place_after(s.text, s.trigger[1], s.clause[1], s.places, slots.TO) or \
+        slots.place_after(s.text, s.trigger[1], s.clause[1], s.places, slots.DIRECT, max_gap=4)
     if dest is None:
-        return []
+        return []  # "supplied Russia with drones": the recipient is the direct object
     origin = slots.origin_of(s.text, s.clause, s.trigger, s.places, None)
     return [s.draft("arms_transfer", origin=origin, destination=dest, force=s.force)]
 
@@ -250,9 +270,10 @@ _CONTINUES = re.compile(r"^(?:['\u2019]s)?[\w\s,-]{0,60}?\b(?:and|as well as|or)
                        r"[\w\s-]{0,30}$")
 _ONWARD = re.compile(r"\b(?:to|into|toward|towards|for)\s+(?:the\s+)?"
                      r"(?:[a-z]+(?:ed|ing|ern)\s+)?$", re.I)
+_BORDER_WITH = re.compile(slots.BORDER_WITH + r"$", re.I)
 _STATIVE = re.compile(r"\b(?:remain|remains|remained|are|is|were|was|stay|stays|stayed|"
                       r"been|already)\s+$", re.I)
-_LEADER = re.compile(r"\b(?:leaders?|minister|president|chancellor|premier|officials?|"
+_LEADER = re.compile(r"\b(?:leaders?|ministers?|presidents?|chancellor|premier|officials?|"
                      r"delegation|envoy|secretary|king|emir|diplomats?)\b", re.I)
 
 def _shared_border(s: _Slots) -> list[Draft]:
@@ -261,18 +282,23 @@ def _shared_border(s: _Slots) -> list[Draft]:
     if s.force is None or s.force.start > s.trigger[0]:
         return []
     sides = [m for m in s.places if m.place is not None and m.place.kind == "country"
-             and m.role == "demonym" and s.clause[0] <= m.start < s.force.end]
+             and s.clause[0] <= m.start < s.force.end]
     sides = [m for i, m in enumerate(sides) if m.place.country not in  # type: ignore[union-attr]
              {o.place.country for o in sides[:i]}]  # type: ignore[union-attr]
     if len(sides) != 2:
         return []
     out = []
+    inside = slots.place_after(s.text, s.trigger[1], s.clause[1], s.places, _IN_REGION,
+                               max_gap=12)
     for mine, theirs in (sides, sides[::-1]):
         assert mine.place is not None and theirs.place is not None
-        out.append(replace(s.draft("presence", location=mine, extent="border",
-                                   actor=mine.place.country, force=s.force),
-                           border_with=theirs.place.country))
+        draft = s.draft("presence", location=inside or mine, extent="area" if inside else
+                        "border", actor=mine.place.country, force=s.force)
+        out.append(draft if inside else replace(draft, border_with=theirs.place.country))
     return out
+
+
+_IN_REGION = re.compile(r"^\s*(?:in|near)\s+(?:the\s+)?$", re.I)
 
 
 _BUILDERS = {

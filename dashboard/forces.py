@@ -59,7 +59,7 @@ _COUNT = (
 )
 # Up to four modifier words between the count and the noun ("1,000 US soldiers",
 # "30,000 additional combat-ready Russian troops").
-_MODIFIERS = r"(?P<mods>(?:[A-Za-z][\w.'\u2019-]*\s+){0,4}?)"
+_MODIFIERS = r"(?P<mods>(?:(?:[A-Za-z][\w.'\u2019-]*|\d{1,2}[A-Z]?)\s+){0,4}?)"
 _FORCE = re.compile(
     r"(?<![\w-])" + _COUNT + r"\s+" + _MODIFIERS
     + r"(?P<noun>" + PERSONNEL + r"|" + EQUIPMENT + r")\b",
@@ -114,8 +114,10 @@ def find_forces(sentence: str, offset: int, actor_of: ActorOf) -> list[Force]:
         unit = match.group("unit").strip()
         if any(f.unit == unit for f in forces):
             continue
+        before = sentence[max(0, match.start("unit") - 25):match.start("unit")]
         forces.append(Force(start=offset + match.start("unit"), end=offset + match.end("unit"),
-                            text=unit, unit=unit, actor=_actor_in(unit, actor_of)))
+                            text=unit, unit=unit,
+                            actor=_actor_in(unit, actor_of) or _actor_in(before, actor_of)))
     forces.sort(key=lambda f: f.start)
     return _attach_units(forces, sentence, offset)
 

@@ -15,15 +15,15 @@ Span = tuple[int, int]
 # "in the annexed Crimea peninsula", "near rebel-held Donetsk".
 _ADJ = (r"(?:(?:[a-z]+(?:ed|ing|ern|ian|ish)|nearby|disputed|[a-z]+-held|[a-z]+-occupied|"
         r"[a-z]+-controlled|key|strategic|frontline|front-line)\s+){0,2}")
+BORDER_WITH = r"(?:its|their|the|his|her)\s+(?:\w+\s+)?(?:border|frontier)\s+with\s+(?:the\s+)?"
 TO = re.compile(r"\b(?:to|into|toward|towards|for|in|inside|at|on|across|along|near|"
-                r"onto|over|off)\s+(?:the\s+)?" + _ADJ + r"$", re.I)
-TO_STRONG = re.compile(r"\b(?:to|into|toward|towards|onto)\s+(?:the\s+)?" + _ADJ + r"$", re.I)
+                r"onto|over|off)\s+(?:the\s+)?(?:" + BORDER_WITH + r")?" + _ADJ + r"$", re.I)
 # "from the 82nd Airborne Division at Fort Bragg": the unit's home is the origin.
 FROM_UNIT = re.compile(r"\bfrom\b[^,;]{0,60}?\b(?:at|in|based at|based in)\s+(?:the\s+)?$",
                        re.I)
 FROM = re.compile(r"\b(?:from|out of|leaving)\s+(?:the\s+)?" + _ADJ + r"$", re.I)
 IN = re.compile(r"\b(?:in|at|near|along|on|across|inside|around|off|within|to)\s+"
-                r"(?:the\s+)?" + _ADJ + r"$", re.I)
+                r"(?:the\s+)?(?:" + BORDER_WITH + r")?" + _ADJ + r"$", re.I)
 IN_STRICT = re.compile(r"\b(?:in|at)\s+(?:the\s+)?$", re.I)
 DIRECT = re.compile(r"^\s*(?:to|into|in|for)?\s*(?:the\s+)?$", re.I)
 AND = re.compile(r"^\s*(?:,\s*)?(?:and|or|,|as well as(?:\s+in)?|and\s+to|and\s+in)"
@@ -44,7 +44,13 @@ OBJECT_GAP = 30  # a force this close after its trigger is the trigger's object
 
 def is_locative(text: str, mention: Mention) -> bool:
     """True when a place name follows a locative preposition ("in Belarus")."""
-    return _LOCATIVE.search(text[max(0, mention.start - 40):mention.start]) is not None
+    before = text[max(0, mention.start - 40):mention.start]
+    return _LOCATIVE.search(before) is not None and _ADDRESSEE.search(before) is None
+
+
+# "called on Germany to", "urged Japan to": the country addressed will be the actor.
+_ADDRESSEE = re.compile(r"\b(?:call(?:s|ed|ing)?|prevail(?:s|ed)?|rel(?:y|ies|ied))\s+on\s+"
+                        r"(?:the\s+)?$", re.I)
 
 
 def force_for(kind: str, trigger: Span, clause: Span, forces: Sequence[Force]) -> Force | None:
