@@ -263,6 +263,57 @@ EXPECTED: dict[str, Expect] = {
         "time in four years.",
         D(2023, 6, 7), "meeting", "Tokyo/JP", modality="asserted", location="Tokyo/JP@city",
         date=D(2023, 6, 5)),
+    "turkish-tanks-iraq": Expect(
+        "Dozens of Turkish tanks rolled across the border into northern Iraq on Wednesday, "
+        "Kurdish officials said.",
+        D(2024, 7, 4), "deployment", "IQ", modality="asserted", actor="TR",
+        date=D(2024, 7, 3)),
+    "dutch-f35-leave-poland": Expect(
+        "The Netherlands will withdraw its F-35 detachment from Poland in June.",
+        D(2024, 4, 24), "withdrawal", "Poland", modality="planned", actor="NL",
+        origin="PL", date=(D(2024, 6, 1), D(2024, 6, 30))),
+    "polish-border-belarus": Expect(
+        "Some 4,000 Polish soldiers are stationed along the border with Belarus.",
+        D(2023, 8, 10), "presence", "Belarus", modality="asserted", actor="PL", count=4000,
+        extent="border"),
+    "japan-destroyers-red-sea": Expect(
+        "Japan dispatched two destroyers to the Red Sea on Friday to escort merchant ships.",
+        D(2024, 1, 8), "deployment", "Red Sea@sea", modality="asserted", actor="JP",
+        count=2, date=D(2024, 1, 5)),
+    "russia-finnish-border": Expect(
+        "Russia has about 40,000 troops near the Finnish border, a Finnish general said.",
+        D(2023, 4, 24), "presence", "FI", actor="RU", count=40000, extent="border"),
+    "chinese-minister-moscow-last-week": Expect(
+        "The Chinese defence minister visited Moscow last week for talks with his Russian "
+        "counterpart.",
+        D(2023, 4, 24), "diplomatic_visit", "Moscow/RU@city", modality="asserted",
+        actor="CN", date=(D(2023, 4, 17), D(2023, 4, 23))),
+    "nigeria-not-to-niger": Expect(
+        "Nigerian troops will not be sent to Niger, the government in Abuja said.",
+        D(2023, 8, 12), "deployment", "Niger", modality="negated", actor="NG",
+        destination="NE"),
+    "uk-might-south-china-sea": Expect(
+        "The United Kingdom might send warships to the South China Sea later this year.",
+        D(2023, 3, 1), "deployment", "South China Sea", modality="hypothetical",
+        actor="GB"),
+    "pyongyang-shells-russia": Expect(
+        "Pyongyang has shipped millions of artillery shells to Russia, Seoul says.",
+        D(2024, 10, 2), "arms_transfer", "Russia", modality="asserted", actor="KP",
+        destination="RU"),
+    "joint-drills-sea-of-japan": Expect(
+        "Russian and Chinese warships began joint naval drills in the Sea of Japan on "
+        "Monday.",
+        D(2023, 7, 20), "exercise", "Sea of Japan", modality="asserted",
+        actor=("RU", "CN"), date=D(2023, 7, 17)),
+    "estonians-home-from-mali": Expect(
+        "About 300 Estonian soldiers returned home from Mali last year.",
+        D(2023, 2, 15), "withdrawal", "Mali", modality="asserted", actor="EE", count=300,
+        origin="ML"),
+    "russians-pulled-back-kupiansk": Expect(
+        "Kyiv said on Sunday that Russian forces had pulled back from the town of "
+        "Kupiansk.",
+        D(2022, 10, 3), "withdrawal", "Kupiansk|Kupyansk", modality="asserted", actor="RU",
+        origin="UA"),
 }
 
 ABSENT: dict[str, Absent] = {
@@ -305,6 +356,19 @@ ABSENT: dict[str, Absent] = {
     "origin-is-not-a-destination": Absent(
         "Britain is sending 500 troops from Cyprus to Estonia and Poland.",
         D(2022, 2, 21), "CY", type="presence"),
+    "abuja-said-not-a-location": Absent(
+        "Nigerian troops will not be sent to Niger, the government in Abuja said.",
+        D(2023, 8, 12), "Abuja"),
+    "seoul-pyongyang-metonymy": Absent(
+        "Pyongyang has shipped millions of artillery shells to Russia, Seoul says.",
+        D(2024, 10, 2), "Pyongyang|Seoul"),
+    "kyiv-said-not-a-location": Absent(
+        "Kyiv said on Sunday that Russian forces had pulled back from the town of "
+        "Kupiansk.",
+        D(2022, 10, 3), "Kyiv"),
+    "might-is-not-asserted": Absent(
+        "The United Kingdom might send warships to the South China Sea later this year.",
+        D(2023, 3, 1), "South China Sea", modality="asserted"),
     "no-invasion-of-cambodia": Absent(
         "Washington says Beijing has stationed around 200 troops at a naval base in "
         "Cambodia.",
