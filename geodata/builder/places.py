@@ -113,7 +113,9 @@ def _stems(sub: sources.Subdivision, biggest: list[sources.City]) -> set[str]:
         if len(key) >= 4 and (first[:5] == key[:5] or first.startswith(key)):
             stems.add(city.name)
             break
-    return {stem for stem in stems if len(normalize(stem)) >= 3}
+    own = normalize(sub.name)
+    # A city-level area ("Kyiv") must not take "Kyiv region", which means the oblast around it.
+    return {stem for stem in stems if len(normalize(stem)) >= 3 and normalize(stem) != own}
 
 
 def add_subdivisions(
@@ -214,8 +216,9 @@ def add_curated(out: Collection, rows: list[dict[str, str]]) -> None:
             admin1=row["admin1"] or None,
             feature_code=None,
         )
-        aliases = tuple(alias for alias in row["aliases"].split("|") if alias)
-        out.add(place, row["name"], aliases)
+        index = out.add(place, row["name"])
+        for alias in row["aliases"].split("|"):
+            out.name(index, alias, PRIMARY)  # chosen by hand for news usage: rank as a name
         if row["members"]:
             out.members[row["id"]] = row["members"].split("|")
 
