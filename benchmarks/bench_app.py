@@ -61,7 +61,7 @@ def seed_map(store_path: Path) -> tuple[int, str]:
 def time_load(browser, assets, url: str, features: int, harness) -> float:
     """Seconds from navigation until the map shows at least ``features`` clickable paths."""
     page = browser.new_page(viewport={"width": 1500, "height": 950})
-    page.route("**/*", assets.route)
+    assets.install(page)
     start = time.perf_counter()
     page.goto(url)
     page.wait_for_function(
@@ -75,14 +75,14 @@ def time_load(browser, assets, url: str, features: int, harness) -> float:
 def time_clicks(browser, assets, url: str, harness, clicks: int = 4) -> list[float]:
     """Seconds from a click on a map label until its evidence is in the panel."""
     page = browser.new_page(viewport={"width": 1500, "height": 950})
-    page.route("**/*", assets.route)
+    assets.install(page)
     page.goto(url)
     frame = harness.map_frame(page, timeout=120_000)
     labels = frame.locator(".tm-label")
     times = []
     for i in range(clicks):
         label = labels.nth(i % max(1, labels.count()))
-        selection = label.get_attribute("data-title").rsplit("#", 1)[-1]
+        selection = label.get_attribute("data-sel")
         start = time.perf_counter()
         label.click()
         page.locator(f'.tm-ev[data-selection="{selection}"]').wait_for(timeout=30_000)

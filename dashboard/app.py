@@ -74,11 +74,17 @@ def add_articles(path: str | None, articles):
 
 
 @st.cache_resource(show_spinner=False)
+def _outlines():
+    """The country-outline basemap, built once; raises when the boundaries cannot be read."""
+    from geodata.geometry import country_shape
+
+    return layers.outline_basemap(country_shape(cc) for cc in gazetteer().countries())
+
+
 def outlines():
-    """The country-outline basemap, or None when the boundaries cannot be read."""
+    """The outline basemap, or None for now (a failure is not cached: the next run retries)."""
     try:
-        codes = gazetteer().countries()
-        return layers.outline_basemap(shape_of(cc) for cc in codes)
+        return _outlines()
     except Exception:  # the basemap is a convenience: the map works without it
         LOG.warning("no country outlines for the basemap", exc_info=True)
         return None
@@ -232,7 +238,8 @@ def _place_hits(tallies, query: str) -> None:
     for tally in hits[:5]:
         at = ((tally.place.lat, tally.place.lon),) * 2
         st.sidebar.button(
-            f"📍 {tally.place.name} ({tally.count})",
+            f"{tally.place.name} ({tally.count})",
+            icon=":material/location_on:",
             key=f"find-{tally.place.id}",
             on_click=_select,
             args=(f"pl:{tally.place.id}", at),

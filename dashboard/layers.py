@@ -196,10 +196,18 @@ def _style(ref: EventRef, colours: dict[str, str]) -> dict:
     }
 
 
+def _tip(title: str, token: str) -> str:
+    """Tooltip HTML: the escaped title, then the selection token in a hidden span.
+
+    The token is hidden from the reader but is part of the tooltip's text, which is what
+    the map reports when the feature is clicked.
+    """
+    return f'{escape(title)}<span class="tm-id"> {escape(token)}</span>'
+
+
 def _tooltip(ref: EventRef) -> str:
-    """One escaped line: what the event is, then its selection token."""
-    token = selection_token("ev", ref.event.id)
-    return escape(f"{event_title(ref.event)} {token}")
+    """One line saying what the event is, carrying its selection token."""
+    return _tip(event_title(ref.event), selection_token("ev", ref.event.id))
 
 
 def _count_label(ref: EventRef) -> str | None:
@@ -210,10 +218,14 @@ def _count_label(ref: EventRef) -> str | None:
     return event_label(ref.event)
 
 
-def _label_marker(at: LatLon, text: str, tooltip: str, colour: str) -> folium.Marker:
+def _label_marker(at: LatLon, text: str, ref: EventRef, colour: str) -> folium.Marker:
     """A small always-visible text label that selects its event when clicked."""
-    style = f"border-color:{colour}"
-    html = f'<div class="tm-label" style="{style}" data-title="{tooltip}">{escape(text)}</div>'
+    tooltip = _tooltip(ref)
+    title, sel = escape(event_title(ref.event)), escape(f"ev:{ref.event.id}")
+    html = (
+        f'<div class="tm-label" style="border-color:{colour}" data-title="{title}" '
+        f'data-sel="{sel}">{escape(text)}</div>'
+    )
     icon = folium.DivIcon(html=html, icon_size=(1, 1), icon_anchor=(0, 0), class_name="tm-lbl")
     return folium.Marker(at, icon=icon, tooltip=folium.Tooltip(tooltip, sticky=False))
 
@@ -236,7 +248,7 @@ def _add_movement(ref: EventRef, group: folium.FeatureGroup, colours: dict[str, 
     ).add_to(group)
     label = _count_label(ref)
     if label:
-        _label_marker(points[len(points) // 2], label, tip, style["color"]).add_to(group)
+        _label_marker(points[len(points) // 2], label, ref, style["color"]).add_to(group)
     return True
 
 
@@ -266,7 +278,7 @@ def _add_place_event(ref: EventRef, group: folium.FeatureGroup, colours: dict[st
                 tooltip=tip,
             ).add_to(group)
         if label:
-            _label_marker(_point(ref), label, tip, colour).add_to(group)
+            _label_marker(_point(ref), label, ref, colour).add_to(group)
         return True
     at = _point(ref)
     if at is None:
@@ -282,7 +294,7 @@ def _add_place_event(ref: EventRef, group: folium.FeatureGroup, colours: dict[st
         tooltip=tip,
     ).add_to(group)
     if label:
-        _label_marker(at, label, tip, colour).add_to(group)
+        _label_marker(at, label, ref, colour).add_to(group)
     return True
 
 
@@ -375,7 +387,7 @@ def _add_places(m: folium.Map, tallies: Sequence[PlaceTally], cluster_over: int)
     for tally in tallies:
         place = tally.place
         mentions = f"{tally.count} mention{'s' if tally.count != 1 else ''}"
-        tip = escape(f"{place.name} · {place.kind} · {mentions} {selection_token('pl', place.id)}")
+        tip = _tip(f"{place.name} · {place.kind} · {mentions}", selection_token("pl", place.id))
         folium.CircleMarker(
             (place.lat, place.lon),
             radius=min(18, 4 + 3 * math.sqrt(tally.count)),
@@ -400,6 +412,7 @@ _CSS = """<style>
 font:11px/1.3 sans-serif;white-space:nowrap;transform:translate(-50%,-50%);display:inline-block}
 .tm-legend{background:rgba(255,255,255,.92);padding:4px 7px;font:11px/1.35 sans-serif;
 border-radius:4px;box-shadow:0 1px 4px rgba(0,0,0,.3);max-width:190px}
+.tm-id{display:none}
 .tm-legend summary{cursor:pointer;font-weight:600}
 .tm-legend .a{display:inline-block;margin-right:8px;white-space:nowrap}
 .tm-legend i{display:inline-block;width:18px;height:0;margin-right:5px;vertical-align:middle}

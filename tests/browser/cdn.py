@@ -123,13 +123,20 @@ class Assets:
                 return file.read_bytes(), TYPES.get(file.suffix, "application/octet-stream")
         return None
 
+    @staticmethod
+    def outside(url: str) -> bool:
+        """Whether a request leaves this machine (local requests are never intercepted)."""
+        host = urlsplit(url).hostname or ""
+        return bool(host) and host not in ("127.0.0.1", "localhost")
+
+    def install(self, page) -> None:
+        """Answer the page's outside requests from the cache; local ones go straight through."""
+        page.route(self.outside, self.route)
+
     def route(self, route) -> None:
         """A Playwright route handler: local files for CDNs, abort tiles, record the rest."""
         url = route.request.url
         host = urlsplit(url).hostname or ""
-        if host in ("127.0.0.1", "localhost") or url.startswith(("data:", "blob:", "file:")):
-            route.continue_()
-            return
         if TILE_HOSTS.search(host):
             route.abort()
             return

@@ -78,7 +78,7 @@ def page(browser, assets):
     page.dialogs = []
     page.on("dialog", lambda dialog: (page.dialogs.append(dialog.message), dialog.dismiss()))
     assets.offline.clear()
-    page.route("**/*", assets.route)
+    assets.install(page)
     yield page
     context.close()
     assert assets.offline == [], f"requests that need the internet: {assets.offline}"
