@@ -124,23 +124,29 @@ class Boundaries:
     # -- point location -------------------------------------------------------------------
 
     @functools.cached_property
-    def _country_tree(self) -> tuple[shapely.STRtree, list[str]]:
+    def _country_tree(self) -> tuple[shapely.STRtree, list[str], list[BaseGeometry]]:
         """Build the spatial index of all countries on first use."""
-        shapes = [self.country_shape(cc) for cc in self._country_codes]
-        return shapely.STRtree(shapes), list(self._country_codes)
+        codes = list(self._country_codes)
+        shapes = [self.country_shape(cc) for cc in codes]
+        return shapely.STRtree(shapes), codes, shapes
 
     @functools.cached_property
-    def _admin1_tree(self) -> tuple[shapely.STRtree, list[str]]:
+    def _admin1_tree(self) -> tuple[shapely.STRtree, list[str], list[BaseGeometry]]:
         """Build the spatial index of all admin-1 areas on first use."""
         codes = [code for code, _, _ in self._admin1_codes]
-        return shapely.STRtree([self._shape("admin1", code) for code in codes]), codes
+        shapes = [self._shape("admin1", code) for code in codes]
+        return shapely.STRtree(shapes), codes, shapes
 
-    def _hit(self, tree: tuple[shapely.STRtree, list[str]], point: BaseGeometry) -> str | None:
+    @staticmethod
+    def _hit(
+        tree: tuple[shapely.STRtree, list[str], list[BaseGeometry]], x: float, y: float
+    ) -> str | None:
         """Return the code of the shape containing a point, else of the nearest one close by."""
-        index, codes = tree
-        hits = index.query(point, predicate="intersects")
-        if len(hits):
-            return codes[int(min(hits))]
+        index, codes, shapes = tree
+        point = shapely.Point(x, y)
+        for i in sorted(int(i) for i in index.query(point)):  # bounding boxes first
+            if shapely.contains_xy(shapes[i], x, y):  # prepared polygons: fast
+                return codes[i]
         near = index.query_nearest(point, max_distance=COAST_SNAP)
         return codes[int(near[0])] if len(near) else None
 
@@ -152,9 +158,8 @@ class Boundaries:
             return None, None
         if not (math.isfinite(lon) and math.isfinite(lat)) or abs(lat) > 90 or abs(lon) > 180:
             return None, None
-        point = shapely.Point(lon, lat)
-        cc = self._hit(self._country_tree, point)
-        code = self._hit(self._admin1_tree, point)
+        cc = self._hit(self._country_tree, lon, lat)
+        code = self._hit(self._admin1_tree, lon, lat)
         if code is None or self._admin1_country.get(code) != cc:
             return cc, None
         return cc, self._admin1_names.get(code)
@@ -167,7 +172,7 @@ class Boundaries:
         shape = self.country_shape(cc)
         if shape is None:
             return ()
-        index, codes = self._country_tree
+        index, codes, _ = self._country_tree
         hits = index.query(shape.buffer(BORDER_SNAP), predicate="intersects")
         found = sorted({codes[int(i)] for i in hits} - {cc.upper()})
         return tuple(other for other in found if not self.land_border(cc, other).is_empty)

@@ -8,6 +8,8 @@ import subprocess
 import sys
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from geodata import load_gazetteer, normalize
 from geodata.records import Place
@@ -299,3 +301,17 @@ def test_cli_rejects_bad_input():
         [sys.executable, "-m", "geodata", "lookup", ""], capture_output=True, text=True
     )
     assert done.returncode == 2 and "NAME" in done.stderr
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=300))
+def test_lookup_never_crashes(text):
+    gazetteer = load_gazetteer()
+    key = normalize(text)
+    assert key == key.strip() and "  " not in key
+    for place in gazetteer.lookup(text, limit=3):
+        assert -90 <= place.lat <= 90 and -180 <= place.lon <= 180
+    gazetteer.country_code(text)
+    gazetteer.demonym(text)
+    gazetteer.us_state(text)
+    assert isinstance(gazetteer.is_prefix(key), bool)

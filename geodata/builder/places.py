@@ -179,16 +179,17 @@ def add_us_counties(
 ) -> None:
     """Add US counties and parishes, placed at geoBoundaries' point for the unit."""
     state_code = {str(row["name"]): code for code, row in states.items()}
-    located = {}
+    located: dict[tuple[str, str], dict[str, str]] = {}
     for row in points:
         if row["admin1"] == "United States" and row["admin2"] in state_code:
             located[(state_code[row["admin2"]], normalize(row["name"]))] = row
     suffix = re.compile(r"\s+(county|parish|borough|census area|municipality)$", re.I)
     for county in sorted(counties, key=lambda c: c["fips"]):
         stem = suffix.sub("", county["name"])
-        row = located.get((county["state"], normalize(stem)))
-        if row is None or stem == county["name"]:
+        found = located.get((county["state"], normalize(stem)))
+        if found is None or stem == county["name"]:
             continue
+        row = found
         state = states.get(county["state"], {})
         place = Place(
             id=f"us:{county['fips']}",

@@ -194,7 +194,7 @@ def write_shapes(
     path.unlink(missing_ok=True)
     db = sqlite3.connect(path)
     db.executescript(SCHEMA)
-    rows = []
+    rows: list[tuple[str, str, str, str, str, str | None, bytes]] = []
     for cc, geometry in countries.items():
         name = country_names.get(cc) or cc
         rows.append(("country", cc, cc, name, name, None, encode(geometry)))
