@@ -37,7 +37,8 @@ _METONYMY_AFTER = re.compile(
     r"urged?|urges|insisting|argues?|argued|maintains?|sees|considers?|agreed|agrees|"
     r"plans?|planned|intends?|objects?|condemned|condemns|welcomed|welcomes|"
     r"ordered|orders|sought|seeks|tried|tries|considering|weighing|sending|deploying|"
-    r"stationed|deployed|sent|moved|massed|built|supplied|delivered|blamed|vowed))\b", re.I)
+    r"stationed|deployed|sent|moved|massed|built|supplied|delivered|blamed|vowed)"
+    r"|\s+(?:has|have|had)\s+(?:also\s+|already\s+|now\s+|long\s+)?[a-z]+(?:ed|en|t))\b", re.I)
 _METONYMY_BEFORE = re.compile(
     r"\b(?:denials?\s+from|relations\s+with|talks\s+with|ties\s+with|pressure\s+(?:from|on)|"
     r"warnings?\s+from|support\s+(?:from|of)|criticism\s+from|accused|urged|by|with\s+both)"

@@ -15,7 +15,8 @@ from dashboard import slots
 from dashboard.modality import modality_of
 from dashboard.records import Actor, Force, Mention, Sentence
 
-_MOVE = (r"order|orders|ordered|ordering|send|sends|sent|sending|deploy|deploys|deployed|"
+_MOVE = (r"roll|rolls|rolled|rolling|"
+         r"order|orders|ordered|ordering|send|sends|sent|sending|deploy|deploys|deployed|"
          r"deploying|deployment|deployments|"
          r"dispatch|dispatches|dispatched|dispatching|fly|flies|flew|flown|flying|"
          r"move|moves|moved|moving|transfer|transfers|transferred|relocate|relocated|"
@@ -24,6 +25,7 @@ _MOVE = (r"order|orders|ordered|ordering|send|sends|sent|sending|deploy|deploys|
          r"mobili[sz]e|mobili[sz]ed|transit|transited|cross|crossed|crossing|"
          r"enter|entered|entering|invade|invaded|invading|invasion")
 _WITHDRAW = (r"pull(?:s|ed|ing)?(?=[^.;]{0,60}\b(?:out|back)\b)|"
+             r"return|returns|returned|returning|"
              r"withdraw|withdraws|withdrew|withdrawn|withdrawing|withdrawal|pull back|"
              r"pulls back|pulled back|pulling back|pull out|pulls out|pulled out|"
              r"pulling out|pullout|pull-out|leave|leaves|left|leaving|retreat|retreated|"
@@ -93,7 +95,41 @@ def find_drafts(text: str, sentence: Sentence, places: Sequence[Mention],
                 continue
             slots_ = _Slots(text, sentence, (t0, t1), places, forces, actors, people, kind)
             drafts.extend(_BUILDERS[kind](slots_))
+    used = {id(d.force) for d in drafts if d.force is not None}
+    for force in forces:
+        if id(force) not in used and (force.count is not None or force.actor):
+            drafts.extend(_where_force_is(text, sentence, force, places, actors, people))
     return _drop_duplicates(drafts)
+
+
+def _where_force_is(text: str, sentence: Sentence, force: Force, places: Sequence[Mention],
+                    actors: Sequence[Actor], people: dict[str, str | None]) -> list[Draft]:
+    """A force with no verb of its own, placed by the words right after it: "has 40,000
+    troops near the Finnish border", "1,500 Russian troops in Transnistria"."""
+    for place in places:
+        if place.start < force.end or place.place is None:
+            continue
+        gap = text[force.end:place.start]
+        if not _FORCE_PLACE.match(gap):
+            return []
+        border = _BORDER_AFTER.match(text[place.end:place.end + 20])
+        if place.role == "demonym" and not border:
+            return []
+        if place.role == "actor":
+            return []
+        s = _Slots(text, sentence, (force.start, force.start), places, [force], actors, people,
+                   "presence")
+        extent = "border" if border else (
+            "area" if place.place.kind != "city" else "point")
+        return [s.draft("presence", location=place, extent=extent, force=force)]
+    return []
+
+
+_FORCE_PLACE = re.compile(r"^\s+(?:(?:are|is|were|was|remain|remains|remained|now|still)\s+)?"
+                          r"(?:(?:stationed|based|deployed|positioned|massed|gathered)\s+)?"
+                          r"(?:in|at|near|along|on|inside|across|around|off)\s+(?:the\s+)?"
+                          + slots.ADJ + r"$", re.I)
+_BORDER_AFTER = re.compile(r"^\s+(?:border|frontier)", re.I)
 
 
 def clauses(sentence: Sentence) -> list[tuple[int, int]]:

@@ -26,7 +26,8 @@ EQUIPMENT = (
     r"rocket launchers|rocket systems|himars|artillery pieces|artillery|howitzers|"
     r"armou?red vehicles|armou?red personnel carriers|infantry fighting vehicles|"
     r"warships|ships|vessels|destroyers|frigates|corvettes|submarines|landing ships|"
-    r"amphibious assault ships|f-\d+s?|su-\d+s?|mig-\d+s?|b-52s?|bayraktars?"
+    r"amphibious assault ships|f-\d+s?|su-\d+s?|mig-\d+s?|b-52s?|bayraktars?|"
+    r"artillery shells|shells|rounds of ammunition|ammunition"
 )
 _NUM_WORDS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
@@ -42,7 +43,9 @@ _VAGUE = {
                                                                                None),
     "several hundred": (300, 200, 900), "hundreds of": (300, 200, None),
     "a few hundred": (300, 200, 500), "a few thousand": (3000, 2000, 5000),
-    "dozens of": (36, 24, None), "several dozen": (36, 24, 100), "a dozen": (12, 12, 12),
+    "dozens of": (36, 24, None),
+    "millions of": (3_000_000, 1_000_000, None),
+    "several dozen": (36, 24, 100), "a dozen": (12, 12, 12),
     "scores of": (60, 40, None),
 }
 

@@ -93,6 +93,8 @@ def _events_from(article: Article, draft: Draft, sentence: Sentence,
                  dates: Sequence[TimeExpression], index: int) -> Event:
     """The event of a draft, with its id, date, geometry and summary."""
     when = _date_for(draft, dates, article.date)
+    if draft.modality == "asserted" and article.date and when[0] and when[0] > article.date:
+        draft = replace(draft, modality="planned")  # "visits Kyiv on Thursday"
     geometry = event_geometry(draft.type, draft.origin, draft.destination, draft.location,
                               draft.extent, draft.border_side, draft.actor, draft.border_with)
     event = Event(

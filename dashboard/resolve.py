@@ -18,7 +18,7 @@ from geodata.records import Place
 from geodata.text import normalize
 
 _KIND_WEIGHT = {
-    "country": 14.0,
+    "country": 15.5,
     "admin1": 12.0,
     "region": 13.0,
     "conflict_area": 13.0,
@@ -35,6 +35,7 @@ _COUNTRY_WEIGHT = 6.0
 _STATE_WEIGHT = 4.0
 _NEAR_WEIGHT = 4.0
 _NEAR_KM = 250.0
+_MAX_ANCHORS = 150  # enough context for any news story, and bounded for huge files
 _MAX_OPTIONS = 30  # the gazetteer lists a name's places best first; the tail never wins
 US_STATES = (
     "Alabama Alaska Arizona Arkansas California Colorado Connecticut Delaware Florida Georgia "
@@ -81,10 +82,23 @@ def resolve(candidates: Sequence[Candidate], gazetteer: Gazetteer,
     """The best place for every candidate, in order (None where nothing fits)."""
     options = [options_for(c, gazetteer)[:_MAX_OPTIONS] for c in candidates]
     countries = _country_context(options, home)
-    first = [_best(c, opts, _Context(gazetteer, countries)) for c, opts in
-             zip(candidates, options, strict=True)]
+    first = _choose(candidates, options, _Context(gazetteer, countries))
     context = _Context(gazetteer, countries, *_local_context(candidates, first, gazetteer))
-    return [_best(c, opts, context) for c, opts in zip(candidates, options, strict=True)]
+    return _choose(candidates, options, context)
+
+
+def _choose(candidates: Sequence[Candidate], options: list[tuple[Place, ...]],
+            context: _Context) -> list[Place | None]:
+    """The best option of every candidate; one decision per distinct name, since the
+    context is the article's and the same name means the same place throughout it."""
+    decided: dict[tuple[str, str | None, str | None, str | None], Place | None] = {}
+    out = []
+    for candidate, opts in zip(candidates, options, strict=True):
+        key = (candidate.key, candidate.state, candidate.demonym, candidate.state_abbreviation)
+        if key not in decided:
+            decided[key] = _best(candidate, opts, context)
+        out.append(decided[key])
+    return out
 
 
 class _Context:
@@ -129,8 +143,10 @@ def _local_context(candidates: Sequence[Candidate], first: list[Place | None],
             code = gazetteer.us_state(place.admin1)
             if code:
                 states[code] += 2 if place.kind == "admin1" or candidate.state else 1
-        if place.kind != "admin1":
-            anchors.setdefault(candidate.key, []).append((place.lat, place.lon))
+        if place.kind != "admin1" and (candidate.key in anchors or len(anchors) < _MAX_ANCHORS):
+            points = anchors.setdefault(candidate.key, [])
+            if (place.lat, place.lon) not in points:
+                points.append((place.lat, place.lon))
     return states, anchors
 
 
@@ -163,9 +179,9 @@ def _score(place: Place, candidate: Candidate, context: _Context, province: bool
     if place.country == "US" and context.states and place.admin1:
         share = context.states.get(context.gazetteer.us_state(place.admin1) or "", 0)
         value += _STATE_WEIGHT * share / context.state_total
-    near = sum(1 for key, points in context.anchors.items() if key != candidate.key and any(
-        _km(place.lat, place.lon, lat, lon) <= _NEAR_KM for lat, lon in points))
-    if context.anchors:
+    if context.anchors and place.kind in ("city", "admin2", "installation"):
+        near = sum(1 for key, points in context.anchors.items() if key != candidate.key and any(
+            _km(place.lat, place.lon, lat, lon) <= _NEAR_KM for lat, lon in points))
         value += _NEAR_WEIGHT * near / len(context.anchors)
     if normalize(place.name) == candidate.key:
         value += 1.0

@@ -13,8 +13,10 @@ Span = tuple[int, int]
 
 # Words allowed between a preposition and its place: "to neighbouring Belarus",
 # "in the annexed Crimea peninsula", "near rebel-held Donetsk".
-_ADJ = (r"(?:(?:[a-z]+(?:ed|ing|ern|ian|ish)|nearby|disputed|[a-z]+-held|[a-z]+-occupied|"
-        r"[a-z]+-controlled|key|strategic|frontline|front-line)\s+){0,2}")
+ADJ = _ADJ = (r"(?:(?:[a-z]+(?:ed|ing|ern|ian|ish)|nearby|disputed|[a-z]+-held|[a-z]+-occupied|"
+        r"[a-z]+-controlled|key|strategic|frontline|front-line)\s+){0,2}"
+        r"(?:(?:town|city|village|port|region|province|area|district|capital|island|"
+        r"settlement|enclave)\s+of\s+)?")
 BORDER_WITH = r"(?:its|their|the|his|her)\s+(?:\w+\s+)?(?:border|frontier)\s+with\s+(?:the\s+)?"
 TO = re.compile(r"\b(?:to|into|toward|towards|for|in|inside|at|on|across|along|near|"
                 r"onto|over|off)\s+(?:the\s+)?(?:" + BORDER_WITH + r")?" + _ADJ + r"$", re.I)
