@@ -76,6 +76,7 @@ def build(cache: Path, data: Path) -> dict[str, int]:
 
     tables["members"] = dict(sorted(out.members.items()))
     tables["admin1_iso"] = dict(sorted(out.iso.items()))
+    tables["admin1_rows"] = dict(sorted(out.admin1_rows.items()))
     # Cities keep a short "@UA.11" reference to their admin-1 name, resolved at load time.
     codes = {name: f"@{code}" for code, name in sorted(admin1_names.items(), reverse=True)}
     tables["admin1"] = {code[1:]: renamed.get(name, name) for name, code in sorted(codes.items())}

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import json
+import re
 import sqlite3
 import threading
 from collections.abc import Iterable
@@ -19,6 +20,7 @@ __all__ = ["Gazetteer", "load_gazetteer", "normalize"]
 
 SCALE = 100_000
 MAX_INPUT_CHARS = 1_000
+_REGION_SUFFIX = re.compile(r"^(.+) (?:region|oblast|province|governorate)$")
 _COLUMNS = "idx, id, gid, name, kind, lat, lon, country, admin1, population, feature_code"
 
 
@@ -35,6 +37,7 @@ class Gazetteer:
         self._demonyms: dict[str, str] = tables["demonyms"]
         self._us_states: dict[str, str] = tables["us_states"]
         self._admin1: dict[str, str] = tables["admin1"]
+        self._admin1_rows: dict[str, int] = tables.get("admin1_rows", {})
         self.members: dict[str, list[str]] = tables["members"]
         meta = dict(self._db.execute("SELECT name, value FROM meta"))
         self.max_tokens: int = int(meta["max_tokens"])
@@ -44,13 +47,40 @@ class Gazetteer:
 
     # -- raw access for the extractor --------------------------------------------------
 
-    def _candidates(self, key: str) -> tuple[Place, ...]:
-        """Return the entries of an already-normalized key, best first (cached)."""
+    def _rows(self, key: str) -> list[int]:
+        """Return the ranked row numbers stored under a key."""
         with self._lock:
             row = self._db.execute("SELECT places FROM names WHERE key = ?", (key,)).fetchone()
-        if row is None:
+        return [int(index) for index in row[0].split()] if row else []
+
+    def _candidates(self, key: str) -> tuple[Place, ...]:
+        """Return the entries of an already-normalized key, best first (cached)."""
+        rows = self._rows(key)
+        if not rows:
+            return self._region_of_city(key)
+        return tuple(self._place(index) for index in rows)
+
+    def _region_of_city(self, key: str) -> tuple[Place, ...]:
+        """Resolve "Kharkov region" to the admin-1 area around the city that "Kharkov" names."""
+        match = _REGION_SUFFIX.match(key)
+        if match is None:
             return ()
-        return tuple(self._place(int(index)) for index in row[0].split())
+        suffix = key[len(match.group(1)) :]
+        for index in self._rows(match.group(1))[:5]:
+            with self._lock:
+                row = self._db.execute(
+                    "SELECT kind, admin1, name FROM places WHERE idx = ?", (index,)
+                ).fetchone()
+            if not row or row[0] != "city":
+                continue
+            # "Kiev region": the city's own name may have the form ("Kyiv region").
+            own = self._rows(normalize(row[2]) + suffix)
+            if own:
+                return (self._place(own[0]),)
+            if row[1] and row[1].startswith("@"):
+                area = self._admin1_rows.get(row[1][1:])
+                return (self._place(area),) if area is not None else ()
+        return ()
 
     def _is_prefix(self, key: str) -> bool:
         """Tell whether some longer name key starts with ``key`` followed by a word break."""
@@ -58,7 +88,10 @@ class Gazetteer:
             row = self._db.execute(
                 "SELECT 1 FROM names WHERE key > ? AND key < ? LIMIT 1", (key + " ", key + "!")
             ).fetchone()
-        return row is not None
+        if row is not None:
+            return True
+        # Any city name may be followed by "region"/"oblast" (see _region_of_city).
+        return any(place.kind == "city" for place in self.candidates(key)[:5])
 
     def _load_place(self, index: int) -> Place:
         """Read one entry by its row number."""

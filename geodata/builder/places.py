@@ -50,6 +50,7 @@ class Collection:
     names: dict[str, dict[int, int]] = field(default_factory=lambda: defaultdict(dict))
     members: dict[str, list[str]] = field(default_factory=dict)
     iso: dict[str, str] = field(default_factory=dict)  # admin-1 entry id -> ISO 3166-2
+    admin1_rows: dict[str, int] = field(default_factory=dict)  # "UA.11" -> admin-1 row
 
     def add(self, place: Place, primary: str, alternates: tuple[str, ...] = ()) -> int:
         """Add a place under its primary name and alternates; return its row index."""
@@ -148,7 +149,7 @@ def add_subdivisions(
         alternates = [name for name in sub.alternates if usable_alternate(name)]
         for stem in sorted(_stems(sub, by_area.get(sub.geonames_code, []))):
             alternates += [f"{stem} {word}" for word in _REGION_WORDS]
-        out.add(place, sub.name, tuple(alternates))
+        out.admin1_rows[sub.geonames_code] = out.add(place, sub.name, tuple(alternates))
         if sub.iso_code:
             out.iso[place.id] = sub.iso_code
     log.info("subdivisions without populated places (skipped): %d", skipped)
