@@ -13,6 +13,8 @@ import geopandas as gpd
 import pytest
 from shapely.geometry import Point
 
+import dashboard
+import geodata
 from dashboard.cli import main
 from dashboard.records import Article, Event, Extraction, Mention, Place, Sentence
 
@@ -62,6 +64,9 @@ def fake_pipeline(monkeypatch: pytest.MonkeyPatch) -> None:
     gazetteer.load_gazetteer = lambda: object()  # type: ignore[attr-defined]
     monkeypatch.setitem(sys.modules, "dashboard.pipeline", pipeline)
     monkeypatch.setitem(sys.modules, "geodata.gazetteer", gazetteer)
+    # "from dashboard import pipeline" reads the package attribute once it exists.
+    monkeypatch.setattr(dashboard, "pipeline", pipeline, raising=False)
+    monkeypatch.setattr(geodata, "gazetteer", gazetteer, raising=False)
     monkeypatch.setattr("dashboard.store_ingest._gazetteer", None)
 
 
