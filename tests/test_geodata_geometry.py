@@ -95,3 +95,28 @@ def test_region_shapes_from_members():
     donbas = shape_of(gazetteer.lookup("Donbas")[0])
     assert donbas is not None and donbas.contains(shapely.Point(37.80, 48.00))  # Donetsk
     assert shape_of(gazetteer.lookup("Kyiv")[0]) is None  # a city is a point
+
+
+@pytest.mark.parametrize(
+    ("name", "inside", "outside"),
+    [
+        ("Black Sea", (34.0, 43.4), (36.6, 46.1)),  # not the Sea of Azov
+        ("Sea of Azov", (36.6, 46.1), (34.0, 43.4)),
+        ("Baltic Sea", (20.0, 57.0), (24.1, 56.95)),  # not Riga on land
+        ("Persian Gulf", (51.5, 27.0), (51.42, 35.69)),  # not Tehran
+        ("Taiwan Strait", (119.5, 24.0), (121.53, 25.05)),  # not Taipei
+    ],
+)
+def test_sea_water(name, inside, outside):
+    sea = load_gazetteer().lookup(name)[0]
+    shape = shape_of(sea)
+    assert sea.kind == "sea" and shape is not None
+    assert shape.contains(shapely.Point(*inside))
+    assert not shape.contains(shapely.Point(*outside))
+
+
+def test_conflict_area_members():
+    gazetteer = load_gazetteer()
+    transnistria = shape_of(gazetteer.lookup("Transnistria")[0])
+    assert transnistria is not None and transnistria.contains(shapely.Point(29.63, 46.84))
+    assert not transnistria.contains(shapely.Point(28.86, 47.01))  # Chisinau

@@ -22,6 +22,7 @@ from geodata.text import is_latin, normalize
 
 __all__ = [
     "country_shapes",
+    "water_areas",
     "admin1_areas",
     "match_admin1",
     "write_shapes",
@@ -43,7 +44,7 @@ ADMIN1_COUNTRIES = (
 ).split()
 SCHEMA = """
 CREATE TABLE shapes (
-    layer TEXT NOT NULL,      -- "country" or "admin1"
+    layer TEXT NOT NULL,      -- "country", "admin1" or "area" (a sea's water)
     code TEXT NOT NULL,       -- ISO alpha-2, or the gazetteer id of the admin-1 entry
     country TEXT NOT NULL,
     name TEXT NOT NULL,       -- the gazetteer's name of the area when matched
@@ -182,6 +183,26 @@ def refine_admin1(
     return renamed
 
 
+def water_areas(
+    countries: dict[str, BaseGeometry], outlines: list[dict[str, str]], points: dict[str, Place]
+) -> dict[str, BaseGeometry]:
+    """Cut each sea's hand-drawn outline by the land; keep the water around the sea's point."""
+    land = shapely.union_all(list(countries.values()))
+    result = {}
+    for row in outlines:
+        ring = [tuple(map(float, pair.split())) for pair in row["outline"].split(",")]
+        water = shapely.Polygon(ring).difference(land)
+        place = points[row["id"]]
+        point = shapely.Point(place.lon, place.lat)
+        parts = list(shapely.get_parts(water))
+        if not parts:
+            log.warning("sea %s has no water inside its outline", row["id"])
+            continue
+        best = min(parts, key=lambda part: (not part.contains(point), part.distance(point)))
+        result[row["id"]] = shapely.simplify(best, 0.02)
+    return result
+
+
 def write_shapes(
     path: Path,
     countries: dict[str, BaseGeometry],
@@ -189,6 +210,7 @@ def write_shapes(
     matches: dict[tuple[str, str], int],
     out: Collection,
     country_names: dict[str, str],
+    water: dict[str, BaseGeometry],
 ) -> dict[str, int]:
     """Write shapes.sqlite; return how many shapes of each layer it holds."""
     path.unlink(missing_ok=True)
@@ -207,9 +229,16 @@ def write_shapes(
         iso = out.iso.get(place.id) if place is not None else None
         own = place.name if place is not None else label
         rows.append(("admin1", code, cc, own, label, iso, encode(geometry)))
+    for place_id, geometry in water.items():
+        rows.append(("area", place_id, "", place_id, place_id, None, encode(geometry)))
     db.executemany("INSERT INTO shapes VALUES (?,?,?,?,?,?,?)", sorted(rows))
     db.commit()
     db.execute("VACUUM")
     db.close()
     unmatched = sum(1 for row in rows if row[1].startswith("gb:"))
-    return {"countries": len(countries), "admin1": len(areas), "unmatched_admin1": unmatched}
+    return {
+        "countries": len(countries),
+        "admin1": len(areas),
+        "unmatched_admin1": unmatched,
+        "seas": len(water),
+    }
