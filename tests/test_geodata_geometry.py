@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 import shapely
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from geodata import load_gazetteer
 from geodata.geometry import (
@@ -120,3 +122,11 @@ def test_conflict_area_members():
     transnistria = shape_of(gazetteer.lookup("Transnistria")[0])
     assert transnistria is not None and transnistria.contains(shapely.Point(29.63, 46.84))
     assert not transnistria.contains(shapely.Point(28.86, 47.01))  # Chisinau
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.floats(allow_nan=True, allow_infinity=True), st.floats(allow_nan=True))
+def test_locate_never_crashes(lon, lat):
+    cc, admin1 = locate(lon, lat)
+    assert cc is None or len(cc) == 2
+    assert admin1 is None or cc is not None
