@@ -81,7 +81,7 @@ def resolve(candidates: Sequence[Candidate], gazetteer: Gazetteer,
             home: str | None = None) -> list[Place | None]:
     """The best place for every candidate, in order (None where nothing fits)."""
     options = [options_for(c, gazetteer)[:_MAX_OPTIONS] for c in candidates]
-    countries = _country_context(options, home)
+    countries = _country_context(candidates, options, home)
     first = _choose(candidates, options, _Context(gazetteer, countries))
     context = _Context(gazetteer, countries, *_local_context(candidates, first, gazetteer))
     return _choose(candidates, options, context)
@@ -101,40 +101,55 @@ def _choose(candidates: Sequence[Candidate], options: list[tuple[Place, ...]],
     return out
 
 
-class _Context:
-    """What the article speaks of: countries (weighted shares), US states, anchor points."""
+Evidence = dict[str, Counter[str]]  # name key -> what its mentions say (countries, states)
 
-    def __init__(self, gazetteer: Gazetteer, countries: Counter[str],
-                 states: Counter[str] | None = None,
+
+class _Context:
+    """What the article speaks of: countries, US states and anchor points, kept by the name
+    that says so, so that a name is never its own evidence ("Georgia" x10)."""
+
+    def __init__(self, gazetteer: Gazetteer, countries: Evidence,
+                 states: Evidence | None = None,
                  anchors: dict[str, list[tuple[float, float]]] | None = None) -> None:
         self.gazetteer = gazetteer
         self.countries = countries
-        self.country_total = sum(countries.values()) or 1
-        self.states = states or Counter()
-        self.state_total = sum(self.states.values()) or 1
+        self.states = states or {}
         self.anchors = anchors or {}
 
+    def share(self, evidence: Evidence, code: str, own_key: str) -> float:
+        """The share of the other names' evidence that points to ``code``."""
+        total = hits = 0
+        for key, counts in evidence.items():
+            if key != own_key:
+                total += sum(counts.values())
+                hits += counts.get(code, 0)
+        return hits / total if total else 0.0
 
-def _country_context(options: list[tuple[Place, ...]], home: str | None) -> Counter[str]:
+
+_DOMINANT = 5.0  # how far a name's best reading must lead the best one elsewhere to count
+
+
+def _country_context(candidates: Sequence[Candidate], options: list[tuple[Place, ...]],
+                     home: str | None) -> Evidence:
     """Countries the article speaks of, from names whose country is not in doubt."""
-    countries: Counter[str] = Counter()
+    evidence: Evidence = {}
     if home:
-        countries[home] += 2
-    for opts in options:
+        evidence[""] = Counter({home: 2})
+    for candidate, opts in zip(candidates, options, strict=True):
         if not opts:
             continue
         top = max(opts, key=_prior)
-        if len({p.country for p in opts}) == 1 or top.kind in ("country", "admin1"):
-            if top.country:
-                countries[top.country] += 1
-    return countries
+        rival = max((_prior(p) for p in opts if p.country != top.country), default=None)
+        if top.country and (rival is None or _prior(top) - rival >= _DOMINANT):
+            evidence.setdefault(candidate.key, Counter())[top.country] += 1
+    return evidence
 
 
 def _local_context(candidates: Sequence[Candidate], first: list[Place | None],
                    gazetteer: Gazetteer
-                   ) -> tuple[Counter[str], dict[str, list[tuple[float, float]]]]:
+                   ) -> tuple[Evidence, dict[str, list[tuple[float, float]]]]:
     """US states and anchor points (by name) that the first pass resolved."""
-    states: Counter[str] = Counter()
+    states: Evidence = {}
     anchors: dict[str, list[tuple[float, float]]] = {}
     for candidate, place in zip(candidates, first, strict=True):
         if place is None or place.kind in ("country", "region", "sea"):
@@ -142,7 +157,8 @@ def _local_context(candidates: Sequence[Candidate], first: list[Place | None],
         if place.country == "US" and place.admin1:
             code = gazetteer.us_state(place.admin1)
             if code:
-                states[code] += 2 if place.kind == "admin1" or candidate.state else 1
+                states.setdefault(candidate.key, Counter())[code] += (
+                    2 if place.kind == "admin1" or candidate.state else 1)
         if place.kind != "admin1" and (candidate.key in anchors or len(anchors) < _MAX_ANCHORS):
             points = anchors.setdefault(candidate.key, [])
             if (place.lat, place.lon) not in points:
@@ -175,10 +191,10 @@ def _score(place: Place, candidate: Candidate, context: _Context, province: bool
     """Prior, plus how well a place fits the article's countries, states and places."""
     value = _prior(place)
     if place.country:
-        value += _COUNTRY_WEIGHT * context.countries.get(place.country, 0) / context.country_total
+        value += _COUNTRY_WEIGHT * context.share(context.countries, place.country, candidate.key)
     if place.country == "US" and context.states and place.admin1:
-        share = context.states.get(context.gazetteer.us_state(place.admin1) or "", 0)
-        value += _STATE_WEIGHT * share / context.state_total
+        state = context.gazetteer.us_state(place.admin1) or ""
+        value += _STATE_WEIGHT * context.share(context.states, state, candidate.key)
     if context.anchors and place.kind in ("city", "admin2", "installation"):
         near = sum(1 for key, points in context.anchors.items() if key != candidate.key and any(
             _km(place.lat, place.lon, lat, lon) <= _NEAR_KM for lat, lon in points))
