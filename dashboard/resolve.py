@@ -32,7 +32,7 @@ _FEATURE_BONUS = {"PPLC": 4.0, "PPLA": 1.0, "PPLA2": 0.3}
 _BIG_CITY_BONUS = 4.0
 _BIG_CITY = 100_000
 _COUNTRY_WEIGHT = 6.0
-_STATE_WEIGHT = 4.0
+_STATE_WEIGHT = 6.0
 _NEAR_WEIGHT = 4.0
 _NEAR_KM = 250.0
 _MAX_ANCHORS = 150  # enough context for any news story, and bounded for huge files
@@ -148,17 +148,16 @@ def _country_context(candidates: Sequence[Candidate], options: list[tuple[Place,
 def _local_context(candidates: Sequence[Candidate], first: list[Place | None],
                    gazetteer: Gazetteer
                    ) -> tuple[Evidence, dict[str, list[tuple[float, float]]]]:
-    """US states and anchor points (by name) that the first pass resolved."""
+    """First-level areas (as "CC|name") and anchor points, by name, from the first pass."""
     states: Evidence = {}
     anchors: dict[str, list[tuple[float, float]]] = {}
     for candidate, place in zip(candidates, first, strict=True):
         if place is None or place.kind in ("country", "region", "sea"):
             continue
-        if place.country == "US" and place.admin1:
-            code = gazetteer.us_state(place.admin1)
-            if code:
-                states.setdefault(candidate.key, Counter())[code] += (
-                    2 if place.kind == "admin1" or candidate.state else 1)
+        if place.country and place.admin1:
+            area = _area_key(place, gazetteer)
+            states.setdefault(candidate.key, Counter())[area] += (
+                2 if place.kind == "admin1" or candidate.state else 1)
         if place.kind != "admin1" and (candidate.key in anchors or len(anchors) < _MAX_ANCHORS):
             points = anchors.setdefault(candidate.key, [])
             if (place.lat, place.lon) not in points:
@@ -184,17 +183,30 @@ def _best(candidate: Candidate, options: tuple[Place, ...], context: _Context
     if len(options) == 1:
         return options[0]
     province = any(p.kind == "admin1" for p in options)
-    return max(options, key=lambda place: _score(place, candidate, context, province))
+    nation = any(p.kind == "country" for p in options)
+    return max(options, key=lambda place: _score(place, candidate, context, province, nation))
 
 
-def _score(place: Place, candidate: Candidate, context: _Context, province: bool) -> float:
+def _area_key(place: Place, gazetteer: Gazetteer) -> str:
+    """ "US|GA" for US places (state names and codes alike), else "CC|admin-1 name"."""
+    admin1 = place.admin1 or ""
+    if place.country == "US":
+        admin1 = gazetteer.us_state(admin1) or admin1
+    return f"{place.country}|{admin1}"
+
+
+def _score(place: Place, candidate: Candidate, context: _Context, province: bool,
+           nation: bool) -> float:
     """Prior, plus how well a place fits the article's countries, states and places."""
     value = _prior(place)
     if place.country:
-        value += _COUNTRY_WEIGHT * context.share(context.countries, place.country, candidate.key)
-    if place.country == "US" and context.states and place.admin1:
-        state = context.gazetteer.us_state(place.admin1) or ""
-        value += _STATE_WEIGHT * context.share(context.states, state, candidate.key)
+        # A province named like a country ("Niger", "Georgia") needs its own area's towns
+        # as evidence; its country being in the story is not enough.
+        weight = _COUNTRY_WEIGHT / 2 if place.kind == "admin1" and nation else _COUNTRY_WEIGHT
+        value += weight * context.share(context.countries, place.country, candidate.key)
+    if context.states and place.admin1:
+        area = _area_key(place, context.gazetteer)
+        value += _STATE_WEIGHT * context.share(context.states, area, candidate.key)
     if context.anchors and place.kind in ("city", "admin2", "installation"):
         near = sum(1 for key, points in context.anchors.items() if key != candidate.key and any(
             _km(place.lat, place.lon, lat, lon) <= _NEAR_KM for lat, lon in points))
