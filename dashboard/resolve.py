@@ -126,6 +126,8 @@ class _Context:
         return hits / total if total else 0.0
 
 
+# "England" is a country's alias and a first-level area's own name: the area is meant.
+_ALIAS_PENALTY = 5.0
 _DOMINANT = 5.0  # how far a name's best reading must lead the best one elsewhere to count
 
 
@@ -184,7 +186,10 @@ def _best(candidate: Candidate, options: tuple[Place, ...], context: _Context
         return options[0]
     province = any(p.kind == "admin1" for p in options)
     nation = any(p.kind == "country" for p in options)
-    return max(options, key=lambda place: _score(place, candidate, context, province, nation))
+    named = {p.kind for p in options if normalize(p.name) == candidate.key}
+    return max(options, key=lambda place: _score(place, candidate, context, province, nation)
+               - (_ALIAS_PENALTY if place.kind == "country" and "admin1" in named
+                  and normalize(place.name) != candidate.key else 0.0))
 
 
 def _area_key(place: Place, gazetteer: Gazetteer) -> str:

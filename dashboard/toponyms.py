@@ -14,6 +14,7 @@ from geodata.text import normalize
 
 # A word: letters, with inner dots (U.S.), apostrophes and hyphens.
 _TOKEN = re.compile(r"[^\W\d_](?:[\w\u2019'\-]|\.(?=[^\W\d_]\.?))*\.?")
+_NAME_POSSESSIVES = frozenset({"People", "Children", "Women"})  # "People's Republic of China"
 _POSSESSIVE = re.compile(r"(?:['\u2019]s?)$")
 # Lower-case words allowed inside a multi-word name ("Sea of Azov", "Bosnia and Herzegovina").
 _CONNECTORS = frozenset({"of", "de", "del", "la", "le", "al", "el", "the", "and", "upon", "on",
@@ -94,7 +95,7 @@ def tokenize(text: str) -> list[Token]:
         word = match.group(0)
         end = match.end()
         stripped = _POSSESSIVE.sub("", word)
-        if stripped != word and len(stripped) > 1:
+        if stripped != word and len(stripped) > 1 and stripped not in _NAME_POSSESSIVES:
             end -= len(word) - len(stripped)
             word = stripped
         if word.endswith(".") and word.count(".") == 1:
