@@ -64,9 +64,15 @@ def is_metonymic(text: str, mention: Mention) -> bool:
     before = text[max(0, mention.start - 40):mention.start]
     if _METONYMY_AFTER.search(after):
         return True
+    if place.kind == "city" and _SUBJECT_START.search(before) and _ACTS.match(after):
+        return True  # "Washington also began sending...", at the head of its clause
     return place.kind == "city" and _METONYMY_BEFORE.search(before) is not None
 
 
+_SUBJECT_START = re.compile(r"(?:^|[.;:!?\"\u201c]\s*|,\s+(?:and|but|while)\s+|\b(?:that|and)\s+)$")
+_ACTS = re.compile(r"^\s+(?:(?:also|has|have|had|is|was|will|would|already|now|then|"
+                   r"recently|quickly|reportedly)\s+)*(?:[a-z]{3,}(?:ed|s)|began|sent|made|took|"
+                   r"gave|told|led|kept|held|put|set|ran|brought|sought|chose|drew|won)\b")
 _AFTER_PLACE = re.compile(r",\s*$")
 
 

@@ -257,19 +257,31 @@ def _timeline(refs) -> None:
             days[when] = days.get(when, 0) + 1
     if not days:
         return
-    import altair as alt
-
-    rows = [{"date": d.isoformat(), "events": n} for d, n in sorted(days.items())]
-    chart = (
-        alt.Chart(alt.Data(values=rows), height=150, title="Events by date")
-        .mark_bar(size=14)
-        .encode(
-            x=alt.X("date:T", title=None, axis=alt.Axis(format="%d %b %Y", labelAngle=0)),
-            y=alt.Y("events:Q", title=None, axis=alt.Axis(tickMinStep=1)),
-            tooltip=[alt.Tooltip("date:T", format="%d %b %Y"), "events:Q"],
-        )
-    )
-    st.altair_chart(chart, width="stretch")
+    spec = {
+        "title": "Events by date",
+        "height": 110,
+        "data": {"values": [{"date": d.isoformat(), "events": n} for d, n in sorted(days.items())]},
+        "mark": {"type": "bar", "size": 14},
+        "encoding": {
+            "x": {
+                "field": "date",
+                "type": "temporal",
+                "title": None,
+                "axis": {"format": "%d %b %Y", "labelAngle": 0},
+            },
+            "y": {
+                "field": "events",
+                "type": "quantitative",
+                "title": None,
+                "axis": {"tickMinStep": 1},
+            },
+            "tooltip": [
+                {"field": "date", "type": "temporal", "format": "%d %b %Y"},
+                {"field": "events", "type": "quantitative"},
+            ],
+        },
+    }
+    st.vega_lite_chart(spec, width="stretch")
 
 
 def _read_uploads(files, text: str, title: str, date) -> tuple[list, list[str]]:

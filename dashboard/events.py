@@ -22,7 +22,7 @@ _MOVE = (r"roll|rolls|rolled|rolling|"
          r"move|moves|moved|moving|transfer|transfers|transferred|relocate|relocated|"
          r"relocating|redeploy|redeployed|redeploying|rush|rushed|rushing|shift|shifted|"
          r"arrive|arrives|arrived|arriving|head|heads|headed|heading|ship|shipped|sail|sails|sailed|sailing|march|marched|pour|poured|"
-         r"mobili[sz]e|mobili[sz]ed|transit|transited|cross|crossed|crossing|"
+         r"mobili[sz]e|mobili[sz]ed|transit|transited|cross(?!-)|crossed|crossing|regroup|"
          r"enter|entered|entering|invade|invaded|invading|invasion")
 _WITHDRAW = (r"pull(?:s|ed|ing)?(?=[^.;]{0,60}\b(?:out|back)\b)|"
              r"return|returns|returned|returning|"
@@ -30,7 +30,8 @@ _WITHDRAW = (r"pull(?:s|ed|ing)?(?=[^.;]{0,60}\b(?:out|back)\b)|"
              r"pulls back|pulled back|pulling back|pull out|pulls out|pulled out|"
              r"pulling out|pullout|pull-out|leave|leaves|left|leaving|retreat|retreated|"
              r"retreating|evacuate|evacuated|exit|exited|depart|departed|departing")
-_PRESENCE = (r"station|stations|poised|massed|massing|amassed|amassing|stationed|positioned|"
+_PRESENCE = (r"station|stations|serve|serves|serving|maintain|maintains|maintained|"
+             r"poised|massed|massing|amassed|amassing|stationed|positioned|"
              r"positioning|"
              r"gathered|gathering|concentrated|based|build-up|buildup|build up|deployed|"
              r"present|garrisoned|dug in|camped|remain|remains|remained|kept|keeps|keeping|"
@@ -45,7 +46,7 @@ _VISIT = (r"visit|visits|visited|visiting|travel|travels|travelled|traveled|trav
           r"traveling|trip|trips|journey|fly to|flies to|flew to|flying to|going to|goes to|"
           r"went to|heads to|headed to|arrive in|arrives in|arrived in|come to|came to|"
           r"tour|toured")
-_MEET = r"meet|meets|met|meeting|summit|talks"
+_MEET = r"meet|meets|met|meeting|summit|talks|host|hosts|hosted|hosting"
 
 TRIGGERS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (name, re.compile(r"\b(?:" + words + r")\b", re.I))
@@ -195,6 +196,7 @@ def _is_weapons_delivery(force: Force) -> bool:
 _SENDING = re.compile(r"send|sends|sent|sending|ship|ships|shipped|shipping|rush|rushed|"
                       r"dispatch|dispatched|dispatching", re.I)
 _TRANSFERABLE = re.compile(r"tank|missile|drone|artillery|howitzer|rocket|launcher|himars|"
+                           r"munition|weapon|arms|equipment|hardware|shell|aid|"
                            r"patriot|batter|armou?red|vehicle|air defen|bayraktar|ammunition",
                            re.I)
 
@@ -234,8 +236,9 @@ def _presence(s: _Slots) -> list[Draft]:
             extent = "area" if place.place and place.place.kind != "city" else "point"
             out.append(s.draft("presence", location=place, extent=extent, force=s.force))
         following = slots.place_after(s.text, place.end, s.clause[1], s.places, slots.IN)
-        if following is None or not _CONTINUES.search(s.text[place.end:following.start]):
-            break
+        if following is None or not _CONTINUES.search(s.text[place.end:following.start]) \
+                or re.search(r"\d", s.text[place.end:following.start]):
+            break  # "2,500 troops in Iraq and roughly 900 in Syria": a force of its own
         start = place.end
     return out
 
@@ -300,7 +303,8 @@ def _is_diplomatic(s: _Slots) -> bool:
         s.text[s.clause[0]:s.trigger[1]]) is not None
 
 
-_BETWEEN_OR_IN = re.compile(r"\b(?:in|at|near|off|between|across|over)\s+(?:the\s+)?"
+_BETWEEN_OR_IN = re.compile(r"\b(?:in|at|near|off|between|across|over|around|surrounding|"
+                            r"encircling|close to)\s+(?:the\s+)?"
                             r"(?:[a-z]+(?:ed|ing|ern|ian)\s+)?$", re.I)
 _CONTINUES = re.compile(r"^(?:['\u2019]s)?[\w\s,-]{0,60}?\b(?:and|as well as|or)\b"
                        r"[\w\s-]{0,30}$")

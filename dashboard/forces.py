@@ -14,7 +14,9 @@ PERSONNEL = (
     "military personnel|personnel|paratroopers|marines|sailors|airmen|forces|fighters|"
     "reservists|conscripts|peacekeepers|commandos|infantrymen|troopers|guardsmen|"
     "national guard members|military advisers|military advisors|advisers|instructors|"
-    "mercenaries|militants|rangers|special forces|special operations forces|"
+    "mercenaries|militants|rangers|special forces|special operations forces|units|"
+    "contingents?|battlegroups?|battle groups?|garrisons?|peacekeeping forces?|"
+    "servicemen and women|monitors|observers|"
     "combat troops|ground troops|ground forces|military police|personnel"
 )
 EQUIPMENT = (
@@ -27,7 +29,8 @@ EQUIPMENT = (
     r"armou?red vehicles|armou?red personnel carriers|infantry fighting vehicles|"
     r"warships|ships|vessels|destroyers|frigates|corvettes|submarines|landing ships|"
     r"amphibious assault ships|f-\d+s?|su-\d+s?|mig-\d+s?|b-52s?|bayraktars?|"
-    r"artillery shells|shells|rounds of ammunition|ammunition"
+    r"artillery shells|shells|rounds of ammunition|ammunition|munitions|weapons|arms|"
+    r"military equipment|military hardware|pieces of military hardware|military aid"
 )
 _NUM_WORDS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
@@ -62,7 +65,13 @@ _COUNT = (
 )
 # Up to four modifier words between the count and the noun ("1,000 US soldiers",
 # "30,000 additional combat-ready Russian troops").
-_MODIFIERS = r"(?P<mods>(?:(?:[A-Za-z][\w.'\u2019-]*|\d{1,2}[A-Z]?)\s+){0,4}?)"
+# Modifiers are adjectives and names, never function words or verbs: "2019 and maintains
+# several thousand troops" holds no count of 2019.
+_NOT_MODIFIER = (r"(?!(?:and|or|but|to|of|in|on|at|for|from|with|by|the|a|an|is|are|was|were|"
+                 r"has|have|had|will|would|said|says|than|that|which|who|since|maintains|keeps|"
+                 r"number|deployed|sent|its|their|his|her)\b)")
+_MODIFIERS = (r"(?P<mods>(?:(?:and\s+(?=[A-Z])|" + _NOT_MODIFIER
+              + r"(?:[A-Za-z][\w.'\u2019-]*|\d{1,2}[A-Z]?)\s+)){0,5}?)")
 _FORCE = re.compile(
     r"(?<![\w-])" + _COUNT + r"\s+" + _MODIFIERS
     + r"(?P<noun>" + PERSONNEL + r"|" + EQUIPMENT + r")\b",
@@ -70,8 +79,10 @@ _FORCE = re.compile(
 )
 # "another 2,000 stationed in ..." : a count whose noun is implied by a previous force.
 _ELLIPTIC = re.compile(
-    r"\b(?P<qual>another|an additional|a further|some|about|up to)\s+(?P<count>" + _NUMBER
-    + r")\b(?=\s+(?:more\s+)?(?:stationed|based|deployed|who|from|of them|will|would|are|were))",
+    r"\b(?P<qual>another|an additional|a further|some|about|up to|roughly|around|nearly|"
+    r"almost|approximately)\s+(?P<count>" + _NUMBER
+    + r")\b(?=\s+(?:more\s+)?(?:stationed|based|deployed|who|from|of them|will|would|are|"
+    r"were|in|at))",
     re.I,
 )
 # Forces without a count: "Russian forces", "US troops", "tanks", "combat drones".
@@ -157,9 +168,12 @@ def _bare_force(match: re.Match[str], offset: int, actor_of: ActorOf) -> Force:
     mods = match.group("mods") or ""
     start = match.start("noun")
     words = list(re.finditer(r"\S+", mods))
-    actor = actor_of(words[-1].group(0)) if words else None
-    if actor:
-        start = match.start("mods") + words[-1].start()
+    actor = None
+    for size in (2, 1):  # "North Korean troops", "Russian troops"
+        if len(words) >= size and (actor := actor_of(
+                " ".join(w.group(0) for w in words[-size:]))):
+            start = match.start("mods") + words[-size].start()
+            break
     text = match.string[start : match.end("noun")]
     return Force(
         start=offset + start, end=offset + match.end("noun"), text=text,
@@ -197,11 +211,12 @@ def _parse_count(words: str) -> int | None:
 def _actor_in(words: str, actor_of: ActorOf) -> str | None:
     """The actor named by a modifier word ("US", "Russian", "North Korean")."""
     tokens = re.findall(r"[A-Z][\w.'\u2019-]*", words)
-    for size in (3, 2, 1):
-        for i in range(len(tokens) - size + 1):
-            code = actor_of(" ".join(tokens[i : i + size]))
-            if code:
-                return code
+    for end in range(len(tokens), 0, -1):  # the actor nearest the noun, longest name first
+        for size in (3, 2, 1):
+            if end - size >= 0:
+                code = actor_of(" ".join(tokens[end - size : end]))
+                if code:
+                    return code
     return None
 
 

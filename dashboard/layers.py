@@ -6,6 +6,7 @@ Every clickable feature's tooltip ends with a selection token (``#ev:<id>`` or
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import math
@@ -16,9 +17,10 @@ from html import escape
 import folium
 import shapely
 from branca.element import MacroElement
+from folium.map import Layer
 from folium.plugins import Fullscreen, MarkerCluster
 from jinja2 import Template
-from shapely.geometry import LineString, MultiPolygon, Point, Polygon, mapping
+from shapely.geometry import LineString, MultiPolygon, Point, Polygon
 from shapely.geometry.base import BaseGeometry
 
 from dashboard.filters import SHOWN_MODALITIES, EventRef, PlaceTally, event_actor
@@ -36,6 +38,8 @@ __all__ = [
     "country_roles",
     "build_map",
     "outline_basemap",
+    "geojson_text",
+    "StaticGeoJson",
     "selection_layer",
     "view_of",
 ]
@@ -322,9 +326,32 @@ def country_roles(refs: Iterable[EventRef]) -> dict[str, str]:
     return roles
 
 
-def _geojson(geom: BaseGeometry, tolerance: float = 0.05) -> dict:
-    """GeoJSON of a simplified geometry snapped to a grid, to keep the page small."""
-    return mapping(shapely.set_precision(geom.simplify(tolerance), tolerance / 2))
+@functools.lru_cache(maxsize=512)
+def geojson_text(geom: BaseGeometry, tolerance: float = 0.0) -> str:
+    """Compact GeoJSON text of a geometry, simplified to ``tolerance`` degrees (cached)."""
+    if tolerance:
+        geom = shapely.set_precision(geom.simplify(tolerance), tolerance / 2)
+    return shapely.to_geojson(geom)
+
+
+class StaticGeoJson(Layer):
+    """A non-interactive GeoJSON layer from ready-made text: rendering only pastes it in.
+
+    folium's GeoJson re-serialises its data every time the page is rendered; the basemap and
+    the country shading are large and never change, so they are serialised once.
+    """
+
+    _template = Template("""{% macro script(this, kwargs) %}
+var {{ this.get_name() }} = L.geoJson({{ this.data }}, {
+  interactive: false, style: function() { return {{ this.style }}; }
+});
+{% endmacro %}""")
+
+    def __init__(self, data: str, style: dict, name: str | None = None, control: bool = True):
+        super().__init__(name=name, overlay=True, control=control)
+        self._name = "StaticGeoJson"
+        self.data = data
+        self.style = json.dumps(style)
 
 
 def _add_countries(m: folium.Map, roles: dict[str, str], shape_of: ShapeOf | None) -> None:
@@ -336,15 +363,9 @@ def _add_countries(m: folium.Map, roles: dict[str, str], shape_of: ShapeOf | Non
         geom = shape_of(cc)
         if geom is None or geom.is_empty:
             continue
-        style = {
-            "fillColor": ROLE_COLOURS[role],
-            "color": ROLE_COLOURS[role],
-            "weight": 1,
-            "fillOpacity": 0.25,
-        }
-        folium.GeoJson(
-            _geojson(geom), style_function=lambda _f, s=style: s, interactive=False, control=False
-        ).add_to(group)
+        colour = ROLE_COLOURS[role]
+        style = {"fillColor": colour, "color": colour, "weight": 1, "fillOpacity": 0.25}
+        StaticGeoJson(geojson_text(geom, 0.05), style, control=False).add_to(group)
     group.add_to(m)
 
 
@@ -372,12 +393,7 @@ def _add_outlines(m: folium.Map, outlines: BaseGeometry | None) -> None:
     if outlines is None or outlines.is_empty:
         return
     style = {"fillColor": "#f2efe9", "color": "#8a8a8a", "weight": 0.7, "fillOpacity": 1}
-    folium.GeoJson(
-        mapping(outlines),
-        name="Country outlines",
-        interactive=False,
-        style_function=lambda _f: style,
-    ).add_to(m)
+    StaticGeoJson(geojson_text(outlines), style, name="Country outlines").add_to(m)
 
 
 def _add_places(m: folium.Map, tallies: Sequence[PlaceTally], cluster_over: int) -> None:

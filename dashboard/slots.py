@@ -13,10 +13,19 @@ Span = tuple[int, int]
 
 # Words allowed between a preposition and its place: "to neighbouring Belarus",
 # "in the annexed Crimea peninsula", "near rebel-held Donetsk".
-ADJ = _ADJ = (r"(?:(?:[a-z]+(?:ed|ing|ern|ian|ish)|nearby|disputed|[a-z]+-held|[a-z]+-occupied|"
-        r"[a-z]+-controlled|key|strategic|frontline|front-line)\s+){0,2}"
-        r"(?:(?:town|city|village|port|region|province|area|district|capital|island|"
-        r"settlement|enclave)\s+of\s+)?")
+# ("the southern Ukrainian city of Kherson", "villages in southern Lebanon", "the air base in
+# Niamey", "within 12 nautical miles of Mischief Reef", "south of the Litani River").
+_DESCRIPTOR = (r"(?:(?:[a-z]+(?:ed|ing|ern|ian|ish)|nearby|disputed|[a-z]+-held|[a-z]+-occupied|"
+               r"[a-z]+-controlled|key|strategic|frontline|front-line|[A-Z][a-z]+(?:ian|ean|ese|"
+               r"ish|an|i))\s+){0,3}")
+_CONTAINER = (r"(?:(?:dozens of\s+|several\s+|some\s+|a number of\s+|two\s+|three\s+)?"
+              r"(?:towns?|city|cities|villages?|port|region|province|area|areas|district|"
+              r"capital|island|settlement|enclave|parts|positions|bases?|outposts|territory|"
+              r"air base|naval base|military base|airport|airfield|border areas|outskirts)\s+"
+              r"(?:of|in|near|at|around)\s+(?:the\s+)?)?")
+_DISTANCE = (r"(?:within\s+[\d,.]+\s+(?:nautical\s+)?(?:miles|kilometres|kilometers|km)\s+of"
+             r"\s+(?:the\s+)?|(?:north|south|east|west)\s+of\s+(?:the\s+)?)?")
+ADJ = _ADJ = _DISTANCE + _DESCRIPTOR + _CONTAINER + _DESCRIPTOR
 BORDER_WITH = r"(?:its|their|the|his|her)\s+(?:\w+\s+)?(?:border|frontier)\s+with\s+(?:the\s+)?"
 TO = re.compile(r"\b(?:to|into|toward|towards|for|in|inside|at|on|across|along|near|"
                 r"onto|over|off)\s+(?:the\s+)?(?:" + BORDER_WITH + r")?" + _ADJ + r"$", re.I)
@@ -89,13 +98,13 @@ def actor_for(text: str, force: Force | None, trigger: Span, clause: Span, sente
         return owner
     if force is not None and force.actor:
         return force.actor
-    if person_code:
-        return person_code
-    if person is not None:
-        return None  # a person whose country the text does not give
     before = [a for a in actors if clause[0] <= a.start < trigger[0]]
     if not before:
         before = [a for a in actors if sentence.start <= a.start < trigger[0]]
+    if person is not None:
+        at = text.rfind(person, clause[0], trigger[0])
+        if person_code or not before or at > before[-1].start:
+            return person_code  # a person whose country the text may not give
     return before[-1].code if before else None
 
 
@@ -163,8 +172,8 @@ def origin_of(text: str, clause: Span, trigger: Span, places: Sequence[Mention],
     Germany are being sent", "pull back forces in eastern Europe"."""
     for place in places:
         before = text[max(clause[0], place.start - 90):place.start]
-        if clause[0] <= place.start < clause[1] and (
-                FROM.search(before[-40:]) or FROM_UNIT.search(before)):
+        if clause[0] <= place.start < clause[1] and place.role == "place" and (
+                FROM.search(before) or FROM_UNIT.search(before)):
             return place
     if force is None:
         return None
