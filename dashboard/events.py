@@ -130,7 +130,7 @@ _FORCE_PLACE = re.compile(r"^\s+(?:(?:are|is|were|was|remain|remains|remained|no
                           r"(?:(?:stationed|based|deployed|positioned|massed|gathered)\s+)?"
                           r"(?:in|at|near|along|on|inside|across|around|off)\s+(?:the\s+)?"
                           + slots.ADJ + r"$", re.I)
-_BORDER_AFTER = re.compile(r"^\s+(?:border|frontier)", re.I)
+_BORDER_AFTER = re.compile(r"^\s+(?:border|frontier|side of the (?:border|frontier))", re.I)
 
 
 def clauses(sentence: Sentence) -> list[tuple[int, int]]:
@@ -172,9 +172,11 @@ def _movement(s: _Slots) -> list[Draft]:
     if s.force is None:
         return []
     dest = slots.place_after(s.text, s.trigger[1], s.clause[1], s.places, slots.TO)
-    if dest is not None and _STATIVE.search(s.text[max(0, s.trigger[0] - 20):s.trigger[0]]) \
-            and not _ONWARD.search(s.text[s.trigger[1]:dest.start]):
-        return []  # "remain deployed in": a presence, not a movement
+    stative = _STATIVE.search(s.text[max(0, s.trigger[0] - 20):s.trigger[0]]) or (
+        s.force.end <= s.trigger[0] and not s.text[s.force.end:s.trigger[0]].strip()
+        and _PARTICIPLE.fullmatch(s.text[s.trigger[0]:s.trigger[1]]) is not None)
+    if dest is not None and stative and not _ONWARD.search(s.text[s.trigger[1]:dest.start]):
+        return []  # "remain deployed in", "peacekeepers deployed in": a presence
     dest = dest or slots.where_antecedent(s.text, s.clause, s.trigger, s.places)
     if dest is None:
         return []
@@ -291,9 +293,9 @@ def _meeting(s: _Slots) -> list[Draft]:
     if not _is_diplomatic(s):
         return []
     where = slots.place_after(s.text, s.trigger[1], s.clause[1], s.places, slots.IN_STRICT,
-                              max_gap=45)
-    if where is None:
-        return []
+                              max_gap=90)
+    if where is None or _VERB_BETWEEN.search(s.text[s.trigger[1]:where.start]):
+        return []  # "summit ... aimed at avoiding war in Ukraine" is not held in Ukraine
     return [s.draft("meeting", location=where, person=s.person)]
 
 
@@ -311,6 +313,8 @@ _CONTINUES = re.compile(r"^(?:['\u2019]s)?[\w\s,-]{0,60}?\b(?:and|as well as|or)
 _ONWARD = re.compile(r"\b(?:to|into|toward|towards|for)\s+(?:the\s+)?"
                      r"(?:[a-z]+(?:ed|ing|ern)\s+)?$", re.I)
 _BORDER_WITH = re.compile(slots.BORDER_WITH + r"$", re.I)
+_VERB_BETWEEN = re.compile(r"\b(?:[a-z]+ing|[a-z]{3,}ed|to)\s")
+_PARTICIPLE = re.compile(r"deployed|stationed|based|positioned|garrisoned|massed", re.I)
 _STATIVE = re.compile(r"\b(?:remain|remains|remained|are|is|were|was|stay|stays|stayed|"
                       r"been|already)\s+$", re.I)
 _LEADER = re.compile(r"\b(?:leaders?|ministers?|presidents?|chancellor|premier|officials?|"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 from typing import Literal
@@ -70,9 +71,36 @@ def extract_article(article: Article, gazetteer: Gazetteer) -> Extraction:
                              people) if in_sentence else []
         dates = find_dates(sentence.text, sentence.start, article.date)
         for draft in drafts:
+            draft = _with_context_actor(text, sentence, draft, events)
             events.append(_events_from(article, draft, sentence, dates, len(events) + 1))
     return Extraction(article, sentences, mentions, tuple(all_actors), tuple(all_forces),
                       tuple(events))
+
+
+_HOME_FORCES = re.compile(r"\b(?:the|its|their|government|national|regular)\s+(?:army|military|"
+                          r"armed forces|troops|forces|units|soldiers|garrison|navy|air force)\b"
+                          r"|\bgovernment (?:troops|forces|soldiers)\b", re.I)
+_MILITARY = ("deployment", "presence", "withdrawal", "exercise")
+
+
+def _with_context_actor(text: str, sentence: Sentence, draft: Draft, earlier: list[Event]
+                        ) -> Draft:
+    """Fill a missing actor from the story: "the army ... pulled out of Wad Madani" is the
+    army of the country it happens in; "a final contingent of 150 soldiers flew out" belongs
+    to whoever the previous military event of the last two sentences was about."""
+    if draft.actor is not None or draft.type not in _MILITARY:
+        return draft
+    clause = text[sentence.start:draft.trigger_end]
+    place = draft.origin or draft.location or draft.destination
+    if _HOME_FORCES.search(clause) and place is not None and place.place is not None \
+            and place.place.country:
+        return replace(draft, actor=place.place.country)
+    for event in reversed(earlier):
+        if event.sentence.index < sentence.index - 2:
+            break
+        if event.type in _MILITARY and event.actor and event.modality == "asserted":
+            return replace(draft, actor=event.actor)
+    return draft
 
 
 def _actor_lookup(gazetteer: Gazetteer):  # type: ignore[no-untyped-def]

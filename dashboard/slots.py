@@ -35,7 +35,7 @@ FROM_UNIT = re.compile(r"\bfrom\b[^,;]{0,60}?\b(?:at|in|based at|based in)\s+(?:
 FROM = re.compile(r"\b(?:from|out of|leaving)\s+(?:the\s+)?" + _ADJ + r"$", re.I)
 IN = re.compile(r"\b(?:in|at|near|along|on|across|inside|around|off|within|to)\s+"
                 r"(?:the\s+)?(?:" + BORDER_WITH + r")?" + _ADJ + r"$", re.I)
-IN_STRICT = re.compile(r"\b(?:in|at)\s+(?:the\s+)?$", re.I)
+IN_STRICT = re.compile(r"\b(?:in|at)\s+(?:the\s+)?" + _ADJ + r"$", re.I)
 DIRECT = re.compile(r"^\s*(?:to|into|in|for)?\s*(?:the\s+)?$", re.I)
 AND = re.compile(r"^\s*(?:,\s*)?(?:and|or|,|as well as(?:\s+in)?|and\s+to|and\s+in)"
                  r"\s+(?:the\s+)?" + _ADJ + r"$", re.I)
