@@ -34,7 +34,8 @@ _PRESENCE = (r"station|stations|serve|serves|serving|maintain|maintains|maintain
              r"poised|massed|massing|amassed|amassing|stationed|positioned|"
              r"positioning|"
              r"gathered|gathering|concentrated|based|build-up|buildup|build up|deployed|"
-             r"present|garrisoned|dug in|camped|remain|remains|remained|kept|keeps|keeping|"
+             r"present|garrisoned|(?:taken|took|take|seized|gained|in full) control of|"
+             r"captured|seized|dug in|camped|remain|remains|remained|kept|keeps|keeping|"
              r"operating|operate|operates|occupying|occupy|occupied")
 _SHARED_BORDER = (r"(?:along|on|near|at|across)\s+(?:their|the)\s+(?:shared\s+|common\s+|"
                   r"disputed\s+|tense\s+)?(?:border|frontier|line of contact)")
@@ -172,6 +173,9 @@ def _movement(s: _Slots) -> list[Draft]:
     if s.force is None:
         return []
     dest = slots.place_after(s.text, s.trigger[1], s.clause[1], s.places, slots.TO)
+    if dest is None and _ENTERING.fullmatch(s.text[s.trigger[0]:s.trigger[1]]):
+        dest = slots.place_after(s.text, s.trigger[1], s.clause[1], s.places, slots.DIRECT,
+                                 max_gap=6)  # "have entered Wad Madani"
     stative = _STATIVE.search(s.text[max(0, s.trigger[0] - 20):s.trigger[0]]) or (
         s.force.end <= s.trigger[0] and not s.text[s.force.end:s.trigger[0]].strip()
         and _PARTICIPLE.fullmatch(s.text[s.trigger[0]:s.trigger[1]]) is not None)
@@ -183,6 +187,8 @@ def _movement(s: _Slots) -> list[Draft]:
     origin = slots.origin_of(s.text, s.clause, s.trigger, s.places, s.force)
     sending = _SENDING.fullmatch(s.text[s.trigger[0]:s.trigger[1]]) is not None
     kind = "arms_transfer" if sending and _is_weapons_delivery(s.force) else "deployment"
+    if origin is not None and _OUT_OF.search(s.text[max(0, origin.start - 40):origin.start]):
+        kind = "withdrawal"  # "flew out of the air base in Niamey to N'Djamena"
     return [s.draft(kind, origin=origin, destination=d, force=s.force)
             for d in slots.destinations_from(s.text, dest, s.clause[1], s.places)
             if origin is None or d.start != origin.start]
@@ -195,6 +201,9 @@ def _is_weapons_delivery(force: Force) -> bool:
         _TRANSFERABLE.search(item) for item in force.equipment)
 
 
+_OUT_OF = re.compile(r"\bout\s+of\s+(?:the\s+)?" + slots.ADJ + r"$", re.I)
+_ENTERING = re.compile(r"enter|entered|entering|enters|invade|invaded|invading|invades|"
+                       r"cross|crossed|crossing|crosses|reach|reached|reaching", re.I)
 _SENDING = re.compile(r"send|sends|sent|sending|ship|ships|shipped|shipping|rush|rushed|"
                       r"dispatch|dispatched|dispatching", re.I)
 _TRANSFERABLE = re.compile(r"tank|missile|drone|artillery|howitzer|rocket|launcher|himars|"

@@ -93,6 +93,7 @@ _BARE = re.compile(
 _ANY_FORCE_WORD = re.compile(r"\b(?:" + PERSONNEL + r"|" + EQUIPMENT + r"|division|brigade|"
                              r"regiment|battalion|squadron|corps|army|fleet|wing|group|unit|"
                              r"airborne|infantry|cavalry|company|team)\b", re.I)
+_RANGE_BEFORE = re.compile(r"\b(\d{1,3}(?:,\d{3})+|\d+)\s*(?:to|-|\u2013|and)\s*$")
 _UNIT = re.compile(
     r"\b(?:the\s+)?(?P<unit>\d{1,3}(?:st|nd|rd|th)\s+(?:[A-Z][\w-]*\s+){0,5}"
     r"(?:Division|Brigade(?: Combat Team)?|Regiment|Battalion|Squadron|Corps|Army|Fleet|"
@@ -151,8 +152,14 @@ def _force_from(match: re.Match[str], sentence: str, offset: int, actor_of: Acto
     mods = match.group("mods") or ""
     equipment = (noun.lower(),) if is_equipment else ()
     count_start = match.start("qual") if match.group("qual") else match.start("count")
+    start = match.start()
+    lower = _RANGE_BEFORE.search(sentence, 0, count_start)
+    if lower and best is not None:  # "50,000 to 60,000 troops"
+        low = _parse_count(lower.group(1))
+        best = ((low or best) + best) // 2
+        count_start = start = lower.start()
     return Force(
-        start=offset + match.start(), end=offset + match.end(), text=match.group(0),
+        start=offset + start, end=offset + match.end(), text=sentence[start:match.end()],
         count=best, count_text=sentence[count_start : match.end("count")],
         count_min=low, count_max=high,
         personnel=None if is_equipment else noun.lower(),

@@ -31,12 +31,24 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     word = match.group(1)
     if "." in word:  # "U.S." "N.C." "a.m."
         letters = word.replace(".", "")
-        if len(letters) <= 3:
-            return _next_is_lower_or_digit(text, dot + 1) or len(letters) <= 1
+        if len(letters) <= 3:  # "U.S. House Speaker" goes on; "in the U.S. He said" ends
+            return _next_is_lower_or_digit(text, dot + 1) or len(letters) <= 1 or (
+                _next_word(text, dot + 1) not in _SENTENCE_STARTERS)
         return False
     if len(word) == 1 and word.isupper():  # middle initial "John F. Kennedy"
         return True
     return word.lower() in _ABBREVIATIONS
+
+
+_SENTENCE_STARTERS = frozenset(
+    "The A An He She It They We I You But And Or So Yet In On At For This That These Those "
+    "There Its Their His Her Our After Before When While As If Some Many Most Officials".split())
+
+
+def _next_word(text: str, pos: int) -> str:
+    """The word that follows ``pos``."""
+    match = re.match(r"\s*([\w']+)", text[pos:pos + 40])
+    return match.group(1) if match else ""
 
 
 def _next_is_lower_or_digit(text: str, pos: int) -> bool:

@@ -30,8 +30,9 @@ BORDER_WITH = r"(?:its|their|the|his|her)\s+(?:\w+\s+)?(?:border|frontier)\s+wit
 TO = re.compile(r"\b(?:to|into|toward|towards|for|in|inside|at|on|across|along|near|"
                 r"onto|over|off)\s+(?:the\s+)?(?:" + BORDER_WITH + r")?" + _ADJ + r"$", re.I)
 # "from the 82nd Airborne Division at Fort Bragg": the unit's home is the origin.
-FROM_UNIT = re.compile(r"\bfrom\b[^,;]{0,60}?\b(?:at|in|based at|based in)\s+(?:the\s+)?$",
-                       re.I)
+FROM_UNIT = re.compile(r"\bfrom\s+(?:the\s+)?(?:[\w.'\u2019-]+\s+){0,6}?(?:[A-Z][\w-]*|bases?|"
+                       r"garrisons?|units?)\s+(?:(?:based|stationed)\s+)?(?:at|in)\s+"
+                       r"(?:the\s+)?$")
 FROM = re.compile(r"\b(?:from|out of|leaving)\s+(?:the\s+)?" + _ADJ + r"$", re.I)
 IN = re.compile(r"\b(?:in|at|near|along|on|across|inside|around|off|within|to)\s+"
                 r"(?:the\s+)?(?:" + BORDER_WITH + r")?" + _ADJ + r"$", re.I)
