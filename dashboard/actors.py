@@ -137,8 +137,11 @@ def find_people(text: str, gazetteer: Gazetteer) -> dict[str, str | None]:
     for match in _PERSON.finditer(text):
         code = _country_in(match.group("who") or "", gazetteer)
         surname = match.group("surname")
-        if code or people.get(surname) is None:
-            people[surname] = code or people.get(surname)
+        names = match.group("name").split()
+        keys = [surname] + ([names[0]] if len(names) == 2 else [])  # "Qin Gang": either
+        for key in keys:
+            if code or people.get(key) is None:
+                people[key] = code or people.get(key)
     for match in _OWNED_PERSON.finditer(text):
         code = _country_in(match.group("who"), gazetteer)
         if code and gazetteer.lookup(match.group("name"), limit=1) == []:

@@ -63,7 +63,7 @@ ANY_TRIGGER = re.compile(r"\b(?:" + "|".join((_MOVE, _WITHDRAW, _EXERCISE, _ARMS
                          + r")\b", re.I)
 _CLAUSE_BREAK = re.compile(r";|\s--\s(?!as well as)|\s\u2014\s(?!as well as)|"
                            r",\s+(?:and|but|while|whereas|although|as)\s|"
-                           r"\bwhile\b|\bbut\b|,\s+which\b|,\s+(?=[a-z]+ing\b)")
+                           r"\bwhile\b|\bbut\b|,\s+which\b|,\s+(?=[a-z]+ing\b)|,\s+where\b")
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,6 +108,15 @@ def _where_force_is(text: str, sentence: Sentence, force: Force, places: Sequenc
                     actors: Sequence[Actor], people: dict[str, str | None]) -> list[Draft]:
     """A force with no verb of its own, placed by the words right after it: "has 40,000
     troops near the Finnish border", "1,500 Russian troops in Transnistria"."""
+    before = text[sentence.start:force.start]
+    if _WHERE_BEFORE.search(before):  # "in Latvia, where about 1,000 Canadian troops lead"
+        place = slots.where_antecedent(text, (sentence.start, sentence.end),
+                                       (force.start, force.start), places)
+        if place is not None and place.place is not None:
+            s = _Slots(text, sentence, (force.start, force.start), places, [force], actors,
+                       people, "presence")
+            extent = "area" if place.place.kind != "city" else "point"
+            return [s.draft("presence", location=place, extent=extent, force=force)]
     for place in places:
         if place.start < force.end or place.place is None:
             continue
@@ -131,6 +140,7 @@ _FORCE_PLACE = re.compile(r"^\s+(?:(?:are|is|were|was|remain|remains|remained|no
                           r"(?:(?:stationed|based|deployed|positioned|massed|gathered)\s+)?"
                           r"(?:in|at|near|along|on|inside|across|around|off)\s+(?:the\s+)?"
                           + slots.ADJ + r"$", re.I)
+_WHERE_BEFORE = re.compile(r",\s*where\s+(?:(?:about|some|around|roughly|nearly)\s+)?$", re.I)
 _BORDER_AFTER = re.compile(r"^\s+(?:border|frontier|side of the (?:border|frontier))", re.I)
 
 

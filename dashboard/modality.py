@@ -37,6 +37,7 @@ _PLANNED = re.compile(
     r"agree(?:s|d)?\s+to|soon|upcoming|next|trips?|aimed at|seeks? to)\b",
     re.I,
 )
+_ACCEPTED = re.compile(r"\baccept(?:s|ed|ing)?\s+(?:an?|the)\s+invitation\b", re.I)
 # Verbs in the progressive or perfect make the event real even after "would"-less plans.
 _HAPPENING = re.compile(r"\b(?:are|is|were|was|have been|has been)\s+being\s+\w+\s*$", re.I)
 
@@ -67,6 +68,8 @@ def modality_of(text: str, clause_start: int, trigger_start: int, trigger_end: i
                 scope, match.end()):
             continue
         cues.append((match.start() + shift, name))
+    if _ACCEPTED.search(before[-80:]):
+        return "planned"  # "accepted an invitation to visit"
     if cues:
         return min(cues)[1]
     if _HAPPENING.search(before):

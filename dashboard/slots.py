@@ -45,6 +45,7 @@ AND = re.compile(r"^\s*(?:,\s*)?(?:and|or|,|as well as(?:\s+in)?|and\s+to|and\s+
 _FORCE_AT = re.compile(r"^\s*,?\s*(?:(?:who\s+are\s+|currently\s+|now\s+|already\s+)?"
                        r"(?:stationed|based|deployed|garrisoned|serving)\s+)?(?:in|at)\s+"
                        r"(?:the\s+)?" + _ADJ + r"$", re.I)
+_PRONOUN_SUBJECT = re.compile(r"^\W*(?:He|She)\s+(?!said|says|told|added)")
 _WHERE = re.compile(r"^\s*,\s*where\b", re.I)
 _POSSESSIVE = re.compile(r"^['\u2019]s\s+(?:[a-z]+\s+){0,2}$")
 _LEADERS_OF = re.compile(r"\b(?:leaders|heads of state|presidents|ministers|officials)\s+of\s+$",
@@ -129,8 +130,11 @@ def leader_countries(text: str, clause: Span, trigger: Span, actors: Sequence[Ac
 
 def person_before(text: str, clause: Span, trigger: Span, people: dict[str, str | None]
                   ) -> tuple[str | None, str | None]:
-    """The last known person named in the clause before the trigger, with their country."""
+    """The last known person named in the clause before the trigger, with their country;
+    for a clause that starts "He ..." or "She ...", the last person named before it."""
     window = text[clause[0]:trigger[0]]
+    if _PRONOUN_SUBJECT.match(window):
+        window = text[max(0, clause[0] - 600):clause[0]]
     best: tuple[int, str] | None = None
     for surname in people:
         found = list(re.finditer(r"\b" + re.escape(surname) + r"\b", window))
