@@ -19,6 +19,7 @@ from geodata.builder.places import (
     demote_city_like_names,
 )
 from geodata.builder.shapes import (
+    ADMIN1_COUNTRIES,
     admin1_areas,
     country_shapes,
     match_admin1,
@@ -70,9 +71,13 @@ def build(cache: Path, data: Path) -> dict[str, int]:
     tables = country_tables(out, countries, info, country_rows, aliases, us_states)
     log.info("dissolving admin-1 areas (about two minutes)")
     countries_shapes = country_shapes(natural_earth, cache)
-    areas = admin1_areas(boundaries, tables["aliases"], countries_shapes)
-    matches = match_admin1(areas, out)
-    renamed = refine_admin1(out, areas, matches)
+    # Every admin-1 entry with a geoBoundaries area takes that area's centre as its point;
+    # polygons are kept only for the countries of ADMIN1_COUNTRIES.
+    all_areas = admin1_areas(boundaries, tables["aliases"], countries_shapes, countries_shapes)
+    all_matches = match_admin1(all_areas, out)
+    renamed = refine_admin1(out, all_areas, all_matches)
+    areas = {key: area for key, area in all_areas.items() if key[0] in ADMIN1_COUNTRIES}
+    matches = {key: index for key, index in all_matches.items() if key in areas}
     demote_city_like_names(out)
 
     tables["members"] = dict(sorted(out.members.items()))

