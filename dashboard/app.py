@@ -117,8 +117,8 @@ def _init_from_url() -> None:
     ss.update(tm_view=(state.center, state.zoom))
 
 
-def _sidebar_filters(options: filters.FilterOptions) -> filters.EventFilter:
-    """Filter widgets; values unknown to the corpus are dropped with a notice."""
+def _drop_unknown_filters(options: filters.FilterOptions) -> None:
+    """Filter values from a link that the corpus does not have are dropped with a notice."""
     ss = st.session_state
     for key, allowed in (
         ("f_actor", options.actors),
@@ -129,6 +129,24 @@ def _sidebar_filters(options: filters.FilterOptions) -> filters.EventFilter:
         if unknown:
             ss[key] = [v for v in ss[key] if v in allowed]
             ss.tm_notices.append(f"Ignored {', '.join(unknown)} from the link: not in the stories.")
+
+
+def _current_filter() -> filters.EventFilter:
+    """The filter the widgets' state describes (read before the widgets are drawn)."""
+    ss = st.session_state
+    return filters.EventFilter(
+        actors=tuple(ss.f_actor),
+        types=tuple(ss.f_type),
+        stories=tuple(ss.f_story),
+        modalities=filters.SHOWN_MODALITIES + (filters.HIDDEN_MODALITIES if ss.f_hidden else ()),
+        date_from=ss.f_from,
+        date_to=ss.f_to,
+        place=ss.f_place.strip() or None,
+    )
+
+
+def _filter_widgets(options: filters.FilterOptions) -> None:
+    """The filter widgets in the sidebar."""
     titles = dict(options.stories)
     sb = st.sidebar
     sb.multiselect("Actor", options.actors, key="f_actor", placeholder="All actors")
@@ -148,18 +166,9 @@ def _sidebar_filters(options: filters.FilterOptions) -> filters.EventFilter:
     )
     sb.toggle("Show negated, hypothetical and demanded events", key="f_hidden")
     left, right = sb.columns(2)
-    left.date_input("From", key="f_from", value=None, format="YYYY-MM-DD")
-    right.date_input("To", key="f_to", value=None, format="YYYY-MM-DD")
+    left.date_input("From", key="f_from", format="YYYY-MM-DD")
+    right.date_input("To", key="f_to", format="YYYY-MM-DD")
     sb.text_input("Find a place", key="f_place", placeholder="e.g. a city or country")
-    return filters.EventFilter(
-        actors=tuple(ss.f_actor),
-        types=tuple(ss.f_type),
-        stories=tuple(ss.f_story),
-        modalities=filters.SHOWN_MODALITIES + (filters.HIDDEN_MODALITIES if ss.f_hidden else ()),
-        date_from=ss.f_from,
-        date_to=ss.f_to,
-        place=ss.f_place.strip() or None,
-    )
 
 
 def _select(selection: str, bounds) -> None:
@@ -218,18 +227,27 @@ def _show_panel(refs, tallies) -> None:
         return
     if sel:
         st.info("The selected item is not among the events shown; showing all events.")
-    st.caption(f"{len(refs)} events. Click one on the map, or pick a card.")
+    by_id = {ref.event.id: ref for ref in refs}
+    st.session_state.tm_cards = by_id  # for the pick callback
     with st.container(height=560):
-        for ref in refs:
-            card, button = st.columns([6, 1], vertical_alignment="center")
-            card.html(panel.event_card_html(ref))
-            button.button(
-                "›",
-                help="Show on the map",
-                key=f"card-{ref.event.id}",
-                on_click=_select,
-                args=(f"ev:{ref.event.id}", layers.event_bounds(ref)),
-            )
+        st.radio(
+            f"{len(refs)} events: pick one, or click it on the map",
+            list(by_id),
+            index=None,
+            key="tm_pick",
+            format_func=lambda ident: panel.card_label(by_id[ident]),
+            captions=[panel.card_caption(ref) for ref in refs],
+            on_change=_pick_card,
+        )
+
+
+def _pick_card() -> None:
+    """Select the event whose card was picked and bring it into view (radio callback)."""
+    ident = st.session_state.tm_pick
+    st.session_state.tm_pick = None  # so that the same card can be picked again later
+    ref = st.session_state.get("tm_cards", {}).get(ident)
+    if ref is not None:
+        _select(f"ev:{ident}", layers.event_bounds(ref))
 
 
 def _place_hits(tallies, query: str) -> None:
@@ -373,7 +391,7 @@ def _sync_url(flt: filters.EventFilter) -> viewstate.ViewState:
 
 
 def main() -> None:
-    """Draw the dashboard."""
+    """Draw the dashboard: map and panel first, then the controls."""
     st.set_page_config(page_title="Troop map", page_icon="🗺️", layout="wide")
     _init_from_url()
     path = _store_path()
@@ -383,11 +401,9 @@ def main() -> None:
         LOG.exception("cannot read the stories")
         st.error(f"Cannot read the stories: {exc}")
         extractions = []
-    st.sidebar.title("Troop map")
     options = filters.filter_options(extractions)
-    flt = _sidebar_filters(options)
-    _place_hits(filters.tally_places(extractions, flt.stories), flt.place or "")
-    _add_articles_ui(path)
+    _drop_unknown_filters(options)
+    flt = _current_filter()
     refs = filters.filter_events(extractions, flt)
     tallies = filters.tally_places(extractions, flt.stories)
     for notice in st.session_state.tm_notices:
@@ -395,11 +411,24 @@ def main() -> None:
     st.session_state.tm_notices = []
     left, right = st.columns([5, 3])
     _take_click(st.session_state.get(MAP_KEY))
-    with right:  # first, so the evidence of a click shows before the map is redrawn
-        _show_panel(refs, tallies)
+    draw_map = lambda: _show_map(refs, tallies, layers.actor_colours(options.actors))  # noqa: E731
+    if st.session_state.get("tm_shown"):
+        with right:  # the evidence of a click shows before the map is sent again
+            _show_panel(refs, tallies)
+        with left:
+            draw_map()
+    else:  # a new page: the map starts loading first
+        st.session_state.tm_shown = True
+        with left:
+            draw_map()
+        with right:
+            _show_panel(refs, tallies)
     with left:
-        _show_map(refs, tallies, layers.actor_colours(options.actors))
         _timeline(refs)
+    st.sidebar.title("Troop map")
+    _filter_widgets(options)
+    _place_hits(tallies, flt.place or "")
+    _add_articles_ui(path)
     state = _sync_url(flt)
     _share_and_export(state, refs)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from html import escape
 from urllib.parse import urlsplit
 
@@ -19,6 +20,9 @@ __all__ = [
     "evidence_html",
     "place_evidence_html",
     "event_card_html",
+    "card_label",
+    "card_caption",
+    "markdown_text",
     "story_meta_html",
 ]
 
@@ -211,6 +215,27 @@ def place_evidence_html(tally: PlaceTally, limit: int = 20) -> str:
         parts.append(story_meta_html(extraction.article))
     parts.append("</div>")
     return "".join(parts)
+
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~<>$:])")
+
+
+def markdown_text(text: str) -> str:
+    """Text that Streamlit's Markdown shows literally: every special character escaped."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", " ".join(text.split()))
+
+
+def card_label(ref: EventRef) -> str:
+    """The bold first line of an event's card (Markdown, escaped)."""
+    return f"**{markdown_text(event_title(ref.event))}**"
+
+
+def card_caption(ref: EventRef, limit: int = 120) -> str:
+    """The card's second line: date and the sentence's first words (Markdown, escaped)."""
+    when = _date_text(event_date(ref)) or "undated"
+    words = " ".join(ref.event.sentence.text.split())
+    snippet = words if len(words) <= limit else words[: limit - 3].rstrip() + "…"
+    return markdown_text(f"{when} · {snippet}")
 
 
 def event_card_html(ref: EventRef) -> str:

@@ -73,8 +73,10 @@ def run(query: dict[str, str] | None = None) -> AppTest:
 
 
 def cards(at: AppTest) -> list[str]:
-    """Keys of the event-card buttons shown in the panel."""
-    return [b.key for b in at.button if b.key and b.key.startswith("card-")]
+    """The event cards shown in the panel, as ``card-<event id>``."""
+    if not at.radio(key="tm_pick").options:
+        return []
+    return [f"card-{ident}" for ident in at.session_state["tm_cards"]]
 
 
 def test_opens_with_every_shown_event_as_a_card(fake_store):
@@ -115,7 +117,7 @@ def test_place_search_filters_and_offers_the_place(fake_store):
 
 def test_card_click_selects_and_shows_evidence(fake_store):
     at = run()
-    at.button(key="card-e1").click().run()
+    at.radio(key="tm_pick").set_value("e1").run()
     assert at.query_params["sel"] == "ev:e1"
     html = " ".join(el.proto.body for el in at.get("html"))
     assert '<mark class="place">Tallinn</mark>' in html
@@ -183,3 +185,20 @@ def test_only_the_app_imports_streamlit():
         }
         if module.name != "app.py":
             assert not names & {"streamlit", "streamlit_folium"}, module.name
+
+
+def test_cards_show_hostile_text_as_escaped_markdown(fake_store):
+    at = run()
+    labels = at.radio(key="tm_pick").options
+    hostile = [label for label in labels if "pwned" in label]
+    assert hostile and all("\\<script\\>" in label for label in hostile)
+    assert not any("<script>" in label for label in labels)
+
+
+def test_a_card_can_be_picked_again_after_going_back(fake_store):
+    at = run()
+    at.radio(key="tm_pick").set_value("e2").run()
+    at.button(key="tm_clear").click().run()
+    assert at.query_params.get("sel") is None
+    at.radio(key="tm_pick").set_value("e2").run()
+    assert at.query_params["sel"] == "ev:e2"

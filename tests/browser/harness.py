@@ -78,8 +78,15 @@ def map_frame(page, timeout: float = 60_000):
     return frame
 
 
+def wait_idle(page, timeout: float = 15_000) -> None:
+    """Wait until Streamlit has finished running the script (its status widget is gone)."""
+    page.locator('[data-testid="stStatusWidget"]').wait_for(state="hidden", timeout=timeout)
+
+
 def screenshot(page, name: str) -> Path:
-    """Save a screenshot under tests/artifacts/."""
+    """Save a screenshot under tests/artifacts/, once the app is idle."""
+    wait_idle(page)
+    page.wait_for_timeout(300)  # let the map finish its last pan
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     path = ARTIFACTS / f"{name}.png"
     page.screenshot(path=str(path))
