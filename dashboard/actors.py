@@ -134,13 +134,15 @@ def find_people(text: str, gazetteer: Gazetteer) -> dict[str, str | None]:
     for pattern, name, actor in known_leaders():
         if name[:4] in text and pattern.search(text):
             people[name] = actor
+            if " " in name:  # "Lloyd Austin" ... "Austin said"
+                people.setdefault(name.split()[-1], actor)
     for match in _PERSON.finditer(text):
         code = _country_in(match.group("who") or "", gazetteer)
         surname = match.group("surname")
         names = match.group("name").split()
         keys = [surname] + ([names[0]] if len(names) == 2 else [])  # "Qin Gang": either
         for key in keys:
-            if code or people.get(key) is None:
+            if code or key not in people:
                 people[key] = code or people.get(key)
     for match in _OWNED_PERSON.finditer(text):
         code = _country_in(match.group("who"), gazetteer)

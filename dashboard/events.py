@@ -15,7 +15,11 @@ from dashboard import slots
 from dashboard.modality import modality_of
 from dashboard.records import Actor, Force, Mention, Sentence
 
-_MOVE = (r"roll|rolls|rolled|rolling|"
+_MOVE = (r"roll|rolls|rolled|rolling|land|lands|landed|landing|dock|docks|docked|"
+         r"docking|"
+         r"drove|drive|drives|driven|advance|advanced|advancing|pushed|pushing|"
+         r"redeploy|redeploys|redeployed|reinforce|reinforced|"
+         r"reinforcing|"
          r"order|orders|ordered|ordering|send|sends|sent|sending|deploy|deploys|deployed|"
          r"deploying|deployment|deployments|"
          r"dispatch|dispatches|dispatched|dispatching|fly|flies|flew|flown|flying|"
@@ -30,11 +34,12 @@ _WITHDRAW = (r"pull(?:s|ed|ing)?(?=[^.;]{0,60}\b(?:out|back)\b)|"
              r"pulls back|pulled back|pulling back|pull out|pulls out|pulled out|"
              r"pulling out|pullout|pull-out|leave|leaves|left|leaving|retreat|retreated|"
              r"retreating|evacuate|evacuated|exit|exited|depart|departed|departing")
-_PRESENCE = (r"station|stations|serve|serves|serving|maintain|maintains|maintained|"
+_PRESENCE = (r"patrol|patrols|patrolled|patrolling|station|stations|serve|serves|serving|"
+             r"maintain|maintains|maintained|"
              r"poised|massed|massing|amassed|amassing|stationed|positioned|"
              r"positioning|"
              r"gathered|gathering|concentrated|based|build-up|buildup|build up|deployed|"
-             r"present|garrisoned|(?:taken|took|take|seized|gained|in full) control of|"
+             r"present|garrisoned|(?:taken|took|take|seized|gained|has|have|in)\s+(?:full\s+|effective\s+)?control\s+of|"
              r"captured|seized|dug in|camped|remain|remains|remained|kept|keeps|keeping|"
              r"operating|operate|operates|occupying|occupy|occupied")
 _SHARED_BORDER = (r"(?:along|on|near|at|across)\s+(?:their|the)\s+(?:shared\s+|common\s+|"
@@ -63,6 +68,7 @@ ANY_TRIGGER = re.compile(r"\b(?:" + "|".join((_MOVE, _WITHDRAW, _EXERCISE, _ARMS
                          + r")\b", re.I)
 _CLAUSE_BREAK = re.compile(r";|\s--\s(?!as well as)|\s\u2014\s(?!as well as)|"
                            r",\s+(?:and|but|while|whereas|although|as)\s|"
+                           r"\s(?:after|before|because|since|until)\s(?![\d,])|"
                            r"\bwhile\b|\bbut\b|,\s+which\b|,\s+(?=[a-z]+ing\b)|,\s+where\b")
 
 
@@ -136,7 +142,8 @@ def _where_force_is(text: str, sentence: Sentence, force: Force, places: Sequenc
     return []
 
 
-_FORCE_PLACE = re.compile(r"^\s+(?:(?:are|is|were|was|remain|remains|remained|now|still)\s+)?"
+_FORCE_PLACE = re.compile(r"^\s+(?:more\s+)?(?:(?:are|is|were|was|remain|remains|remained|now|"
+                          r"still)\s+)?"
                           r"(?:(?:stationed|based|deployed|positioned|massed|gathered)\s+)?"
                           r"(?:in|at|near|along|on|inside|across|around|off)\s+(?:the\s+)?"
                           + slots.ADJ + r"$", re.I)
@@ -278,7 +285,9 @@ def _exercise(s: _Slots) -> list[Draft]:
         after = [a for a in s.actors if s.trigger[1] <= a.start < s.clause[1]]
         actor = after[0].code if after else None
     force = s.force if s.force is not None and s.force.start < s.trigger[1] + 60 else None
-    return [s.draft("exercise", location=where, extent="area", actor=actor, force=force)]
+    codes = slots.joint_actors(s.text, s.clause, s.trigger, s.actors) or [actor]
+    return [s.draft("exercise", location=where, extent="area", actor=code, force=force)
+            for code in codes]
 
 
 def _arms(s: _Slots) -> list[Draft]:
@@ -294,13 +303,17 @@ def _arms(s: _Slots) -> list[Draft]:
 
 
 def _visit(s: _Slots) -> list[Draft]:
-    """A leader's trip: "visits Kyiv", "travel to Moscow", "flagged trips to Moscow"."""
-    if not _is_diplomatic(s):
+    """A leader's trip: "visits Kyiv", "travel to Moscow", "flagged trips to Moscow"; a
+    warship's visit ("a submarine visited the port of Busan") is a deployment."""
+    military = s.force is not None and s.force.end <= s.trigger[0] and s.person is None
+    if not military and not _is_diplomatic(s):
         return []
     dest = slots.place_after(s.text, s.trigger[1], s.clause[1], s.places, slots.DIRECT,
-                             max_gap=8)
+                             max_gap=40)
     if dest is None:
         return []
+    if military:
+        return [s.draft("deployment", destination=dest, force=s.force)]
     origin = slots.origin_of(s.text, s.clause, s.trigger, s.places, None)
     countries = slots.leader_countries(s.text, s.clause, s.trigger, s.actors) or [s.actor]
     return [s.draft("diplomatic_visit", origin=origin, destination=dest, actor=code,
@@ -335,7 +348,8 @@ _BORDER_WITH = re.compile(slots.BORDER_WITH + r"$", re.I)
 _VERB_BETWEEN = re.compile(r"\b(?:[a-z]+ing|[a-z]{3,}ed|to)\s")
 _PARTICIPLE = re.compile(r"deployed|stationed|based|positioned|garrisoned|massed", re.I)
 _STATIVE = re.compile(r"\b(?:remain|remains|remained|are|is|were|was|stay|stays|stayed|"
-                      r"been|already)\s+$", re.I)
+                      r"been|already)\s+(?:(?:now|still|already|currently|permanently)\s+)?$",
+                      re.I)
 _LEADER = re.compile(r"\b(?:leaders?|ministers?|presidents?|chancellor|premier|officials?|"
                      r"delegation|envoy|secretary|king|emir|diplomats?)\b", re.I)
 

@@ -16,6 +16,7 @@ PERSONNEL = (
     "national guard members|military advisers|military advisors|advisers|instructors|"
     "mercenaries|militants|rangers|special forces|special operations forces|units|"
     "contingents?|battlegroups?|battle groups?|garrisons?|peacekeeping forces?|"
+    "brigades|battalions|divisions|regiments|coalition forces|coalition|task force|navies|"
     "servicemen and women|monitors|observers|"
     "combat troops|ground troops|ground forces|military police|personnel"
 )
@@ -34,7 +35,7 @@ EQUIPMENT = (
     r"military equipment|military hardware|pieces of military hardware|military aid"
 )
 _NUM_WORDS = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
     "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
     "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
     "seventy": 70, "eighty": 80, "ninety": 90, "a hundred": 100, "a thousand": 1000,
@@ -218,7 +219,8 @@ def _parse_count(words: str) -> int | None:
 
 def _actor_in(words: str, actor_of: ActorOf) -> str | None:
     """The actor named by a modifier word ("US", "Russian", "North Korean")."""
-    tokens = re.findall(r"[A-Z][\w.'\u2019-]*", words)
+    tokens = [t.removesuffix("-led").removesuffix("-backed")
+              for t in re.findall(r"[A-Z][\w.'\u2019-]*", words)]
     for end in range(len(tokens), 0, -1):  # the actor nearest the noun, longest name first
         for size in (3, 2, 1):
             if end - size >= 0:

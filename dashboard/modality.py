@@ -23,7 +23,8 @@ _DEMANDED = re.compile(
     re.I,
 )
 _HYPOTHETICAL = re.compile(
-    r"\b(?:if|could|might|may|possibl[ey]|potential(?:ly)?|in case|risk|threat(?:en|ens|ened)?|"
+    r"\b(?:if|could|might|(?-i:may)|possibl[ey]|"
+    r"potential(?:ly)?|in case|risk|threat(?:en|ens|ened)?|"
     r"fears?|feared|consider(?:s|ed|ing)?|weigh(?:s|ed|ing)?|mull(?:s|ed|ing)?|"
     r"idea|option|unless|would be happy|hypothetical|(?:not|n't)\s+rule\s+out|"
     r"(?:not|n't)\s+exclude|"

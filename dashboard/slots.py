@@ -17,27 +17,34 @@ Span = tuple[int, int]
 # Niamey", "within 12 nautical miles of Mischief Reef", "south of the Litani River").
 _DESCRIPTOR = (r"(?:(?:[a-z]+(?:ed|ing|ern|ian|ish)|nearby|disputed|[a-z]+-held|[a-z]+-occupied|"
                r"[a-z]+-controlled|key|strategic|frontline|front-line|[A-Z][a-z]+(?:ian|ean|ese|"
-               r"ish|an|i))\s+){0,3}")
+               r"ish|an|i|ic))\s+){0,3}")
 _CONTAINER = (r"(?:(?:dozens of\s+|several\s+|some\s+|a number of\s+|two\s+|three\s+)?"
               r"(?:towns?|city|cities|villages?|port|region|province|area|areas|district|"
               r"capital|island|settlement|enclave|parts|positions|bases?|outposts|territory|"
-              r"air base|naval base|military base|airport|airfield|border areas|outskirts)\s+"
+              r"air base|naval base|military base|airport|airfield|border areas|outskirts|"
+              r"port city|border state|border region|border town|border city|state|crossing|"
+              r"peninsula|coast|waters|mountains|base|harbou?r|hub|logistics hub|"
+              r"stronghold|garrison town)\s+"
               r"(?:of|in|near|at|around)\s+(?:the\s+)?)?")
 _DISTANCE = (r"(?:within\s+[\d,.]+\s+(?:nautical\s+)?(?:miles|kilometres|kilometers|km)\s+of"
              r"\s+(?:the\s+)?|(?:north|south|east|west)\s+of\s+(?:the\s+)?)?")
 ADJ = _ADJ = _DISTANCE + _DESCRIPTOR + _CONTAINER + _DESCRIPTOR
-BORDER_WITH = r"(?:its|their|the|his|her)\s+(?:\w+\s+)?(?:border|frontier)\s+with\s+(?:the\s+)?"
+BORDER_WITH = (r"(?:its|their|the|his|her)\s+(?:\w+\s+)?(?:border|frontier|boundary)\s+with\s+"
+               r"(?:the\s+)?")
 TO = re.compile(r"\b(?:to|into|toward|towards|for|in|inside|at|on|across|along|near|"
                 r"onto|over|off)\s+(?:the\s+)?(?:" + BORDER_WITH + r")?" + _ADJ + r"$", re.I)
 # "from the 82nd Airborne Division at Fort Bragg": the unit's home is the origin.
 FROM_UNIT = re.compile(r"\bfrom\s+(?:the\s+)?(?:[\w.'\u2019-]+\s+){0,6}?(?:[A-Z][\w-]*|bases?|"
                        r"garrisons?|units?)\s+(?:(?:based|stationed)\s+)?(?:at|in)\s+"
                        r"(?:the\s+)?$")
+# "about 70 km from the port of Assab" says where, not where from.
+_DISTANCE_FROM = re.compile(r"\d\s*(?:km|kilometres|kilometers|miles|metres|meters)\s+"
+                            r"(?:\([^)]*\)\s+)?from\s+(?:the\s+)?" + _ADJ + r"$", re.I)
 FROM = re.compile(r"\b(?:from|out of|leaving)\s+(?:the\s+)?" + _ADJ + r"$", re.I)
 IN = re.compile(r"\b(?:in|at|near|along|on|across|inside|around|off|within|to)\s+"
                 r"(?:the\s+)?(?:" + BORDER_WITH + r")?" + _ADJ + r"$", re.I)
 IN_STRICT = re.compile(r"\b(?:in|at)\s+(?:the\s+)?" + _ADJ + r"$", re.I)
-DIRECT = re.compile(r"^\s*(?:to|into|in|for)?\s*(?:the\s+)?$", re.I)
+DIRECT = re.compile(r"^\s*(?:to|into|in|for)?\s*(?:the\s+)?" + _ADJ + r"$", re.I)
 AND = re.compile(r"^\s*(?:,\s*)?(?:and|or|,|as well as(?:\s+in)?|and\s+to|and\s+in)"
                  r"\s+(?:the\s+)?" + _ADJ + r"$", re.I)
 # A force's own place, written right after it: "soldiers in Germany", "troops stationed
@@ -76,6 +83,9 @@ def force_for(kind: str, trigger: Span, clause: Span, forces: Sequence[Force]) -
     if kind == "presence" and before and trigger[0] - before[-1].end <= OBJECT_GAP:
         return before[-1]  # "troops poised on", "forces stationed in"
     if after and after[0].start - trigger[1] <= OBJECT_GAP:
+        if after[0].count is None and len(after) > 1 and after[1].count is not None \
+                and after[1].start - after[0].end <= 25:
+            return after[1]  # "sent a fresh contingent of some 200 instructors"
         return after[0]
     if before:
         return before[-1]
@@ -128,6 +138,20 @@ def leader_countries(text: str, clause: Span, trigger: Span, actors: Sequence[Ac
     return codes
 
 
+def joint_actors(text: str, clause: Span, trigger: Span, actors: Sequence[Actor]) -> list[str]:
+    """ "Japan and the Philippines held joint drills": every country of the list right
+    before the trigger, in order (one or none when there is no such list)."""
+    inside = [a for a in actors if clause[0] <= a.start < trigger[0] and len(a.code) == 2]
+    if len(inside) < 2:
+        return []
+    group = [inside[-1]]
+    for actor in reversed(inside[:-1]):
+        if not AND.search(text[actor.end:group[0].start] + " "):
+            break
+        group.insert(0, actor)
+    return [a.code for a in group] if len(group) > 1 else []
+
+
 def person_before(text: str, clause: Span, trigger: Span, people: dict[str, str | None]
                   ) -> tuple[str | None, str | None]:
     """The last known person named in the clause before the trigger, with their country;
@@ -168,7 +192,9 @@ def _more_specific(text: str, place: Mention, places: Sequence[Mention]) -> Ment
     return place
 
 
-_POSSESSED = re.compile(r"^['\u2019]s\s+(?:[a-z]+(?:ern|ed)\s+)?$")
+_POSSESSED = re.compile(r"^(?:['\u2019]s\s+(?:[a-z]+(?:ern|ed)\s+)?|\s+(?:city|town|region|"
+                        r"province|port|district|village|governorate|border town|enclave|"
+                        r"capital)\s+of\s+(?:the\s+)?)$")
 
 
 def origin_of(text: str, clause: Span, trigger: Span, places: Sequence[Mention],
@@ -178,8 +204,9 @@ def origin_of(text: str, clause: Span, trigger: Span, places: Sequence[Mention],
     for place in places:
         before = text[max(clause[0], place.start - 90):place.start]
         if clause[0] <= place.start < clause[1] and place.role == "place" and (
-                FROM.search(before) or FROM_UNIT.search(before)):
-            return place
+                FROM.search(before) or FROM_UNIT.search(before)) \
+                and not _DISTANCE_FROM.search(before):
+            return _more_specific(text, place, places)
     if force is None:
         return None
     for place in places:
