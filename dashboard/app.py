@@ -277,7 +277,7 @@ def _timeline(refs) -> None:
         return
     spec = {
         "title": "Events by date",
-        "height": 110,
+        "height": 150,
         "data": {"values": [{"date": d.isoformat(), "events": n} for d, n in sorted(days.items())]},
         "mark": {"type": "bar", "size": 14},
         "encoding": {

@@ -343,7 +343,8 @@ class StaticGeoJson(Layer):
 
     _template = Template("""{% macro script(this, kwargs) %}
 var {{ this.get_name() }} = L.geoJson({{ this.data }}, {
-  interactive: false, style: function() { return {{ this.style }}; }
+  interactive: false, renderer: L.canvas({padding: 0.5}),
+  style: function() { return {{ this.style }}; }
 });
 {% endmacro %}""")
 
@@ -369,7 +370,7 @@ def _add_countries(m: folium.Map, roles: dict[str, str], shape_of: ShapeOf | Non
     group.add_to(m)
 
 
-def outline_basemap(shapes: Iterable[BaseGeometry | None], tolerance: float = 0.1):
+def outline_basemap(shapes: Iterable[BaseGeometry | None], tolerance: float = 0.15):
     """One simplified multipolygon of country outlines for the vector basemap.
 
     Islands smaller than about a grid cell of ``tolerance`` are left out: at the zooms the
