@@ -248,9 +248,15 @@ def _presence(s: _Slots) -> list[Draft]:
     Every place of the clause after the force introduced by "in/on/along..." counts
     ("across Ukraine's borders -- as well as in the annexed Crimea peninsula")."""
     if s.force is None:
-        return []
+        return _patrol(s)
     start = max(s.force.end, s.trigger[1] if s.force.start > s.trigger[0] else s.force.end)
     out = []
+    if s.text[s.trigger[0]:s.trigger[1]].endswith(" of"):  # "taken control of the town of X"
+        held = slots.place_after(s.text, s.trigger[1], s.clause[1], s.places, slots.DIRECT,
+                                 max_gap=60)
+        if held is not None:
+            kind = "area" if held.place and held.place.kind != "city" else "point"
+            return [s.draft("presence", location=held, extent=kind, force=s.force)]
     while (place := slots.place_after(s.text, start, s.clause[1], s.places, slots.IN)):
         border = _BORDER.match(s.text[place.end:place.end + 60])
         if border is None and _BORDER_WITH.search(s.text[start:place.start]):
@@ -269,6 +275,17 @@ def _presence(s: _Slots) -> list[Draft]:
             break  # "2,500 troops in Iraq and roughly 900 in Syria": a force of its own
         start = place.end
     return out
+
+
+def _patrol(s: _Slots) -> list[Draft]:
+    """ "China's military conducted patrols in the South China Sea": forces implied."""
+    if s.actor is None or not s.text[s.trigger[0]:s.trigger[1]].lower().startswith("patrol"):
+        return []
+    where = slots.place_after(s.text, s.trigger[1], s.clause[1], s.places, slots.IN, max_gap=40)
+    if where is None:
+        return []
+    kind = "area" if where.place and where.place.kind != "city" else "point"
+    return [s.draft("presence", location=where, extent=kind)]
 
 
 def _exercise(s: _Slots) -> list[Draft]:

@@ -17,6 +17,7 @@ PERSONNEL = (
     "mercenaries|militants|rangers|special forces|special operations forces|units|"
     "contingents?|battlegroups?|battle groups?|garrisons?|peacekeeping forces?|"
     "brigades|battalions|divisions|regiments|coalition forces|coalition|task force|navies|"
+    "border guards|"
     "servicemen and women|monitors|observers|"
     "combat troops|ground troops|ground forces|military police|personnel"
 )

@@ -73,13 +73,21 @@ def is_subheading(line: str) -> bool:
     return len(words) < _MIN_WORDS or (text.endswith("?") and len(words) <= _MAX_WORDS)
 
 
+_QUOTED_END = re.compile(
+    r"\s[\"\u201c'\u2018][^\"\u201d\u2019]{1,60}[^.,;:!?\s]([\"\u201d'\u2019])$")
+
+
 def is_headline_like(line: str) -> bool:
     """True for a line that could be a story's headline (see the module docstring)."""
     text = line.strip()
     words = text.split()
     if not _MIN_WORDS <= len(words) <= _MAX_WORDS or len(text) > _MAX_CHARS:
         return False
-    if text.endswith(_FINAL) or not (text[0].isupper() or text[0].isdigit()):
+    # A quotation that closes the line ("leave \"without delay\"") is no sentence end unless
+    # a stop comes before its closing mark.
+    quoted = _QUOTED_END.search(text)
+    ending = text[: quoted.start(1)] if quoted else text
+    if ending.endswith(_FINAL) or not (text[0].isupper() or text[0].isdigit()):
         return False
     if _BULLET.match(text) or _INNER_SENTENCE.search(text) or _LABELS.search(text):
         return False

@@ -108,6 +108,7 @@ def _actor_lookup(gazetteer: Gazetteer):  # type: ignore[no-untyped-def]
     alliances = {"NATO": "NATO", "EU": "EU", "UN": "UN"}
 
     def actor_of(word: str) -> str | None:
+        word = word.removesuffix("-led").removesuffix("-backed")  # "the U.S.-led coalition"
         if word in alliances:
             return alliances[word]
         if not word[:1].isupper():

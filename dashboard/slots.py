@@ -111,8 +111,8 @@ def actor_for(text: str, force: Force | None, trigger: Span, clause: Span, sente
     if force is not None and force.actor:
         return force.actor
     before = [a for a in actors if clause[0] <= a.start < trigger[0]]
-    if not before:
-        before = [a for a in actors if sentence.start <= a.start < trigger[0]]
+    if not before:  # a clause without its own subject shares the sentence's: the first actor
+        before = [a for a in actors if sentence.start <= a.start < trigger[0]][:1]
     if person is not None:
         at = text.rfind(person, clause[0], trigger[0])
         if person_code or not before or at > before[-1].start:
