@@ -362,6 +362,7 @@ def _share_and_export(state: viewstate.ViewState, refs) -> None:
         kept[ex.article.id] = replace(ex, events=ex.events + (ref.event,))
 
     def geojson() -> str:
+        """The shown events as GeoJSON, built when the button is pressed."""
         import json
 
         from dashboard.export import event_features
@@ -369,6 +370,7 @@ def _share_and_export(state: viewstate.ViewState, refs) -> None:
         return json.dumps(event_features(kept.values()), ensure_ascii=False)
 
     def csv() -> str:
+        """The shown events as CSV, built when the button is pressed."""
         from dashboard.export import csv_text
 
         return csv_text(kept.values())
