@@ -39,6 +39,7 @@ _FUTURE = re.compile(
 )
 _IRREGULAR_PAST = r"said|told|was|were|had|sent|flew|met|went|came|began|held|took|left|made|gave"
 _PAST_VERB = re.compile(r"\b(?:" + _IRREGULAR_PAST + r"|[a-z]{3,}ed)\s+(?:on\s+)?$")
+_UNTIL = re.compile(r"\b(?:until|till|through|to)\s+$", re.I)
 _PASSIVE = re.compile(r"\b(?:be|been|being)\s+$")  # "would be demonstrated" is no past
 _PAST_WORD = re.compile(r"\b(?:" + _IRREGULAR_PAST + r"|[a-z]{3,}ed)\b")
 
@@ -52,6 +53,7 @@ class TimeExpression:
     text: str
     date: dt.date | None
     date_end: dt.date | None = None
+    until: bool = False  # "until June 20", "through March"
 
 
 def find_dates(sentence: str, offset: int, published: dt.date | None) -> list[TimeExpression]:
@@ -66,8 +68,9 @@ def find_dates(sentence: str, offset: int, published: dt.date | None) -> list[Ti
             if resolved is None:
                 continue
             taken.append(match.span())
+            until = _UNTIL.search(sentence, 0, match.start()) is not None
             found.append(TimeExpression(offset + match.start(), offset + match.end(),
-                                        match.group(0), *resolved))
+                                        match.group(0), *resolved, until=until))
     found.sort(key=lambda t: t.start)
     return found
 

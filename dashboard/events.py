@@ -167,7 +167,7 @@ class _Slots:
                  places: Sequence[Mention], forces: Sequence[Force], actors: Sequence[Actor],
                  people: dict[str, str | None], kind: str) -> None:
         self.text, self.sentence, self.trigger, self.kind = text, sentence, trigger, kind
-        self.places, self.actors = places, actors
+        self.places, self.actors, self.forces = places, actors, forces
         self.clause = _clause_of(sentence, trigger[0])
         self.force = slots.force_for(kind, trigger, self.clause, forces)
         self.person, person_code = slots.person_before(text, self.clause, trigger, people)
@@ -301,7 +301,11 @@ def _exercise(s: _Slots) -> list[Draft]:
     if actor is None:
         after = [a for a in s.actors if s.trigger[1] <= a.start < s.clause[1]]
         actor = after[0].code if after else None
-    force = s.force if s.force is not None and s.force.start < s.trigger[1] + 60 else None
+    counted = sorted((f for f in s.forces if f.count is not None
+                      and s.clause[0] <= f.start < s.clause[1]),
+                     key=lambda f: (f.personnel is None, f.start))  # people before hulls
+    force = counted[0] if counted else (
+        s.force if s.force is not None and s.force.start < s.trigger[1] + 60 else None)
     codes = slots.joint_actors(s.text, s.clause, s.trigger, s.actors) or [actor]
     return [s.draft("exercise", location=where, extent="area", actor=code, force=force)
             for code in codes]

@@ -31,7 +31,7 @@ EQUIPMENT = (
     r"armou?red vehicles|armou?red personnel carriers|infantry fighting vehicles|"
     r"warships?|ships|vessels|destroyers?|frigates?|corvettes?|submarines?|landing ships|"
     r"cruisers?|guided-missile destroyers?|"
-    r"amphibious assault ships|f-\d+s?|su-\d+s?|mig-\d+s?|b-52s?|bayraktars?|"
+    r"amphibious assault ships?|f-\d+s?|su-\d+s?|mig-\d+s?|b-52s?|bayraktars?|"
     r"artillery shells|shells|rounds of ammunition|ammunition|munitions|weapons|arms|"
     r"military equipment|military hardware|pieces of military hardware|military aid"
 )
@@ -137,7 +137,28 @@ def find_forces(sentence: str, offset: int, actor_of: ActorOf) -> list[Force]:
                             text=unit, unit=unit,
                             actor=_actor_in(unit, actor_of) or _actor_in(before, actor_of)))
     forces.sort(key=lambda f: f.start)
+    forces = [_with_ship_prefix(f, sentence, offset) for f in forces]
     return _attach_units(forces, sentence, offset)
+
+
+# Navies name their ships with a national prefix: "the destroyer USS Carney".
+_SHIP_PREFIX = re.compile(r"^,?\s+(USS|HMS|HMAS|HMCS|HMNZS|INS|FS|JS|ROKS|TCG|HNLMS|ITS|ESPS|"
+                          r"KRI|BRP|ARA|PNS)\s+[A-Z]")
+_PREFIX_ACTOR = {"USS": "US", "HMS": "GB", "HMAS": "AU", "HMCS": "CA", "HMNZS": "NZ",
+                 "INS": "IN", "FS": "FR", "JS": "JP", "ROKS": "KR", "TCG": "TR", "HNLMS": "NL",
+                 "ITS": "IT", "ESPS": "ES", "KRI": "ID", "BRP": "PH", "ARA": "AR", "PNS": "PK"}
+
+
+def _with_ship_prefix(force: Force, sentence: str, offset: int) -> Force:
+    """Give a ship its navy's country from the prefix of its name."""
+    if force.actor or not force.equipment:
+        return force
+    match = _SHIP_PREFIX.match(sentence[force.end - offset:force.end - offset + 12])
+    if match is None:
+        return force
+    return Force(force.start, force.end, force.text, force.count, force.count_text,
+                 force.count_min, force.count_max, force.personnel, force.unit,
+                 force.equipment, _PREFIX_ACTOR[match.group(1)])
 
 
 def _force_from(match: re.Match[str], sentence: str, offset: int, actor_of: ActorOf) -> Force:

@@ -139,9 +139,14 @@ def _events_from(article: Article, draft: Draft, sentence: Sentence,
 
 def _date_for(draft: Draft, dates: Sequence[TimeExpression], published: dt.date | None
               ) -> tuple[dt.date | None, dt.date | None, str | None]:
-    """The date nearest the trigger in the sentence, else the story's date."""
-    if dates:
-        nearest = min(dates, key=lambda d: abs(d.start - draft.trigger_start))
-        if nearest.date is not None:
-            return nearest.date, nearest.date_end, nearest.text
+    """The date nearest the trigger in the sentence, else the story's date; a date said
+    "until June 20" ends the event rather than starting it."""
+    starts = [d for d in dates if d.date is not None and not d.until]
+    ends = [d for d in dates if d.date is not None and d.until]
+    end = ends[0].date if ends else None
+    if starts:
+        nearest = min(starts, key=lambda d: abs(d.start - draft.trigger_start))
+        return nearest.date, nearest.date_end or end, nearest.text
+    if end is not None:
+        return published if published and published <= end else None, end, ends[0].text
     return published, None, None

@@ -88,216 +88,397 @@ READS: dict[str, D] = {
 FACTS: dict[str, Fact] = {
     # NATO's eastern flank: a planned brigade, standing battlegroups, a summit next month.
     "baltics-german-brigade-planned": Fact(
-        "baltics_brigade.txt", ("deployment", "presence"), "LT", modality="planned",
-        actor="DE", count=4000),
+        "baltics_brigade.txt",
+        ("deployment", "presence"),
+        "LT",
+        modality="planned",
+        actor="DE",
+        count=4000,
+    ),
     "baltics-germans-already-there": Fact(
-        "baltics_brigade.txt", "presence", "LT|Rukla", modality="asserted", actor="DE",
-        count=1000),
+        "baltics_brigade.txt", "presence", "LT|Rukla", modality="asserted", actor="DE", count=1000
+    ),
     "baltics-canadians-latvia": Fact(
-        "baltics_brigade.txt", "presence", "LV", modality="asserted", actor="CA", count=1000),
+        "baltics_brigade.txt", "presence", "LV", modality="asserted", actor="CA", count=1000
+    ),
     "baltics-british-tapa": Fact(
-        "baltics_brigade.txt", "presence", "Tapa|EE", modality="asserted", actor="GB",
-        count=900),
+        "baltics_brigade.txt", "presence", "Tapa|EE", modality="asserted", actor="GB", count=900
+    ),
     "baltics-summit-vilnius": Fact(
-        "baltics_brigade.txt", "meeting", "Vilnius/LT", modality="planned",
-        location="Vilnius/LT@city", date=(D(2023, 7, 1), D(2023, 7, 31))),
+        "baltics_brigade.txt",
+        "meeting",
+        "Vilnius/LT",
+        modality="planned",
+        location="Vilnius/LT@city",
+        date=(D(2023, 7, 1), D(2023, 7, 31)),
+    ),
     # A carrier group to a sea, standing forces in Iraq and Syria, munitions to Israel.
     "carrier-to-mediterranean": Fact(
-        "carrier_mediterranean.txt", "deployment",
-        "Mediterranean Sea|Mediterranean|Eastern Mediterranean", modality="asserted",
-        actor="US", date=(D(2023, 10, 8), D(2023, 10, 9))),
+        "carrier_mediterranean.txt",
+        "deployment",
+        "Mediterranean Sea|Mediterranean|Eastern Mediterranean",
+        modality="asserted",
+        actor="US",
+        date=(D(2023, 10, 8), D(2023, 10, 9)),
+    ),
     "carrier-us-troops-iraq": Fact(
-        "carrier_mediterranean.txt", "presence", "IQ", modality="asserted", actor="US",
-        count=2500),
+        "carrier_mediterranean.txt", "presence", "IQ", modality="asserted", actor="US", count=2500
+    ),
     "carrier-us-troops-syria": Fact(
-        "carrier_mediterranean.txt", "presence", "SY", modality="asserted", actor="US",
-        count=900),
+        "carrier_mediterranean.txt", "presence", "SY", modality="asserted", actor="US", count=900
+    ),
     "carrier-munitions-israel": Fact(
-        "carrier_mediterranean.txt", "arms_transfer", "IL", modality="asserted", actor="US",
-        destination="IL"),
+        "carrier_mediterranean.txt",
+        "arms_transfer",
+        "IL",
+        modality="asserted",
+        actor="US",
+        destination="IL",
+    ),
     # Drills with a date range, ships around the island, a meeting abroad, a US destroyer.
     "taiwan-drills-range": Fact(
-        "taiwan_drills.txt", "exercise", "Taiwan|TW|Taiwan Strait", modality="asserted",
-        actor="CN", date=D(2023, 4, 8), date_end=D(2023, 4, 10)),
+        "taiwan_drills.txt",
+        "exercise",
+        "Taiwan|TW|Taiwan Strait",
+        modality="asserted",
+        actor="CN",
+        date=D(2023, 4, 8),
+        date_end=D(2023, 4, 10),
+    ),
     "taiwan-ships-monday": Fact(
-        "taiwan_drills.txt", ("presence", "deployment"), "Taiwan|TW|Taiwan Strait",
-        modality="asserted", actor="CN", date=D(2023, 4, 10)),
+        "taiwan_drills.txt",
+        ("presence", "deployment"),
+        "Taiwan|TW|Taiwan Strait",
+        modality="asserted",
+        actor="CN",
+        date=D(2023, 4, 10),
+    ),
     "taiwan-tsai-met-in-california": Fact(
-        "taiwan_drills.txt", "meeting", "California|US", modality="asserted",
-        date=(D(2023, 4, 3), D(2023, 4, 9))),
-    "taiwan-us-destroyer-spratlys": Fact(
-        "taiwan_drills.txt", ("presence", "deployment"),
-        "Spratly Islands|Mischief Reef|South China Sea", modality="asserted", actor="US",
-        date=D(2023, 4, 10)),
-    # An ordered retreat, its size, an earlier retreat and a refusal to send troops.
-    "kherson-withdrawal-ordered": Fact(
-        "kherson_withdrawal.txt", "withdrawal", "Kherson/UA", modality=SAID, actor="RU",
-        origin="Kherson/UA", date=D(2022, 11, 9)),
+        "taiwan_drills.txt",
+        "meeting",
+        "California|US",
+        modality="asserted",
+        date=(D(2023, 4, 3), D(2023, 4, 9)),
+    ),
     "kherson-30000-across-river": Fact(
-        "kherson_withdrawal.txt", ("withdrawal", "deployment"), None, actor="RU",
-        count=30000),
+        "kherson_withdrawal.txt", ("withdrawal", "deployment"), None, actor="RU", count=30000
+    ),
     "kherson-earlier-kharkiv-retreat": Fact(
-        "kherson_withdrawal.txt", "withdrawal", "Kharkiv/UA", modality="asserted",
-        actor="RU", date=(D(2022, 9, 1), D(2022, 9, 30))),
+        "kherson_withdrawal.txt",
+        "withdrawal",
+        "Kharkiv/UA",
+        modality="asserted",
+        actor="RU",
+        date=(D(2022, 9, 1), D(2022, 9, 30)),
+    ),
     "kherson-us-will-not-send": Fact(
-        "kherson_withdrawal.txt", "deployment", "UA", modality="negated", actor="US",
-        destination="UA"),
+        "kherson_withdrawal.txt",
+        "deployment",
+        "UA",
+        modality="negated",
+        actor="US",
+        destination="UA",
+    ),
     # A partial pullout, forces that stay, the Lebanese army and UN peacekeepers.
     "lebanon-israel-pulls-out": Fact(
-        "lebanon_five_points.txt", "withdrawal", "LB", modality="asserted", actor="IL",
-        origin="LB", date=D(2025, 2, 18)),
+        "lebanon_five_points.txt",
+        "withdrawal",
+        "LB",
+        modality="asserted",
+        actor="IL",
+        origin="LB",
+        date=D(2025, 2, 18),
+    ),
     "lebanon-israel-stays-five-points": Fact(
-        "lebanon_five_points.txt", ("presence", "deployment"), "LB", modality=SAID,
-        actor="IL"),
+        "lebanon_five_points.txt", ("presence", "deployment"), "LB", modality=SAID, actor="IL"
+    ),
     "lebanon-army-5000-south": Fact(
-        "lebanon_five_points.txt", ("deployment", "presence"), "LB|Litani",
-        modality="asserted", actor="LB", count=5000),
+        "lebanon_five_points.txt",
+        ("deployment", "presence"),
+        "LB|Litani",
+        modality="asserted",
+        actor="LB",
+        count=5000,
+    ),
     "lebanon-unifil-10000": Fact(
-        "lebanon_five_points.txt", "presence", "LB", modality="asserted", actor="UN",
-        count=10000),
+        "lebanon_five_points.txt", "presence", "LB", modality="asserted", actor="UN", count=10000
+    ),
     # A saved page: the last troops out, where they went, who stays, who must leave.
     "niger-french-leave": Fact(
-        "niger_withdrawal.html", "withdrawal", "NE", modality="asserted", actor="FR",
-        origin="NE", date=D(2023, 12, 22)),
+        "niger_withdrawal.html",
+        "withdrawal",
+        "NE",
+        modality="asserted",
+        actor="FR",
+        origin="NE",
+        date=D(2023, 12, 22),
+    ),
     "niger-last-150-to-chad": Fact(
-        "niger_withdrawal.html", ("withdrawal", "deployment"), "N'Djamena|TD",
-        modality="asserted", actor="FR", count=150, destination="N'Djamena|TD"),
+        "niger_withdrawal.html",
+        ("withdrawal", "deployment"),
+        "N'Djamena|TD",
+        modality="asserted",
+        actor="FR",
+        count=150,
+        destination="N'Djamena|TD",
+    ),
     "niger-us-troops-agadez": Fact(
-        "niger_withdrawal.html", "presence", "Agadez|NE", modality="asserted", actor="US",
-        count=1000),
+        "niger_withdrawal.html",
+        "presence",
+        "Agadez|NE",
+        modality="asserted",
+        actor="US",
+        count=1000,
+    ),
     "niger-eu-mission-told-to-leave": Fact(
-        "niger_withdrawal.html", "withdrawal", "NE", modality="demanded", actor="EU",
-        origin="NE"),
+        "niger_withdrawal.html", "withdrawal", "NE", modality="demanded", actor="EU", origin="NE"
+    ),
     "niger-no-return": Fact(
-        "niger_withdrawal.html", "deployment", "NE", modality="negated", actor="FR",
-        destination="NE"),
+        "niger_withdrawal.html",
+        "deployment",
+        "NE",
+        modality="negated",
+        actor="FR",
+        destination="NE",
+    ),
     # A cross-border offensive, standing bases, a threat, troops stationed, a meeting.
     "turkey-into-iraq": Fact(
-        "turkey_northern_iraq.txt", "deployment", "IQ", modality="asserted", actor="TR",
-        destination="IQ", date=(D(2022, 4, 17), D(2022, 4, 18))),
+        "turkey_northern_iraq.txt",
+        "deployment",
+        "IQ",
+        modality="asserted",
+        actor="TR",
+        destination="IQ",
+        date=(D(2022, 4, 17), D(2022, 4, 18)),
+    ),
     "turkey-thousands-in-iraq": Fact(
-        "turkey_northern_iraq.txt", "presence", "IQ", modality="asserted", actor="TR",
-        count=(2000, 9000)),
+        "turkey_northern_iraq.txt",
+        "presence",
+        "IQ",
+        modality="asserted",
+        actor="TR",
+        count=(2000, 9000),
+    ),
     "turkey-threat-syria": Fact(
-        "turkey_northern_iraq.txt", "deployment", "SY", modality=("hypothetical", "planned"),
-        actor="TR"),
+        "turkey_northern_iraq.txt",
+        "deployment",
+        "SY",
+        modality=("hypothetical", "planned"),
+        actor="TR",
+    ),
     "turkey-stationed-syria": Fact(
-        "turkey_northern_iraq.txt", "presence", "Afrin|Jarablus|Ras al-Ain|SY",
-        modality="asserted", actor="TR"),
+        "turkey_northern_iraq.txt",
+        "presence",
+        "Afrin|Jarablus|Ras al-Ain|SY",
+        modality="asserted",
+        actor="TR",
+    ),
     "turkey-meeting-istanbul": Fact(
-        "turkey_northern_iraq.txt", "meeting", "Istanbul/TR", modality="asserted"),
+        "turkey_northern_iraq.txt", "meeting", "Istanbul/TR", modality="asserted"
+    ),
     # Markdown: a border build-up, peacekeepers, monitors, a refusal.
     "armenia-azeri-border-buildup": Fact(
-        "armenia_border.md", "presence", "AM|AZ", modality="asserted", actor="AZ",
-        extent="border"),
+        "armenia_border.md", "presence", "AM|AZ", modality="asserted", actor="AZ", extent="border"
+    ),
     "armenia-russian-peacekeepers": Fact(
-        "armenia_border.md", "presence", "Nagorno-Karabakh", modality="asserted",
-        actor="RU", count=2000),
+        "armenia_border.md",
+        "presence",
+        "Nagorno-Karabakh",
+        modality="asserted",
+        actor="RU",
+        count=2000,
+    ),
     "armenia-eu-monitors": Fact(
-        "armenia_border.md", "presence", "AM|Jermuk|Sotk", modality="asserted", actor="EU",
-        count=100),
+        "armenia_border.md",
+        "presence",
+        "AM|Jermuk|Sotk",
+        modality="asserted",
+        actor="EU",
+        count=100,
+    ),
     "armenia-will-not-send": Fact(
-        "armenia_border.md", "deployment", "Nagorno-Karabakh", modality="negated",
-        actor="AM"),
+        "armenia_border.md", "deployment", "Nagorno-Karabakh", modality="negated", actor="AM"
+    ),
     # Disengagement at named points, what remains, a summit meeting abroad.
     "ladakh-pullback": Fact(
-        "ladakh_disengagement.txt", "withdrawal", "Depsang|Demchok|Ladakh",
-        modality="asserted", actor=("IN", "CN")),
+        "ladakh_disengagement.txt",
+        "withdrawal",
+        "Depsang|Demchok|Ladakh",
+        modality="asserted",
+        actor=("IN", "CN"),
+    ),
     "ladakh-troops-remain": Fact(
-        "ladakh_disengagement.txt", "presence", "Ladakh|IN", modality="asserted",
-        actor=("IN", "CN"), count=(50000, 60000)),
+        "ladakh_disengagement.txt",
+        "presence",
+        "Ladakh|IN",
+        modality="asserted",
+        actor=("IN", "CN"),
+        count=(50000, 60000),
+    ),
     "ladakh-modi-xi-kazan": Fact(
-        "ladakh_disengagement.txt", "meeting", "Kazan/RU", modality="asserted",
-        date=(D(2024, 10, 21), D(2024, 10, 27))),
+        "ladakh_disengagement.txt",
+        "meeting",
+        "Kazan/RU",
+        modality="asserted",
+        date=(D(2024, 10, 21), D(2024, 10, 27)),
+    ),
     # A city changes hands; a denial.
     "sudan-army-leaves-madani": Fact(
-        "sudan_wad_madani.txt", "withdrawal", "Wad Madani|Madani|Wad Medani",
-        modality="asserted", actor="SD", origin="Wad Madani|Madani|Wad Medani"),
+        "sudan_wad_madani.txt",
+        "withdrawal",
+        "Wad Madani|Madani|Wad Medani",
+        modality="asserted",
+        actor="SD",
+        origin="Wad Madani|Madani|Wad Medani",
+    ),
     "sudan-rsf-enters-madani": Fact(
-        "sudan_wad_madani.txt", ("deployment", "presence"), "Wad Madani|Madani|Wad Medani",
-        modality="asserted"),
+        "sudan_wad_madani.txt",
+        ("deployment", "presence"),
+        "Wad Madani|Madani|Wad Medani",
+        modality="asserted",
+    ),
     "sudan-regroup-sennar": Fact(
-        "sudan_wad_madani.txt", ("withdrawal", "deployment"), "Sennar|Sinnar",
-        modality=SAID, actor="SD", destination="Sennar|Sinnar"),
+        "sudan_wad_madani.txt",
+        ("withdrawal", "deployment"),
+        "Sennar|Sinnar",
+        modality=SAID,
+        actor="SD",
+        destination="Sennar|Sinnar",
+    ),
     "sudan-egypt-denies-jets": Fact(
-        "sudan_wad_madani.txt", ("deployment", "arms_transfer"), "SD", modality="negated",
-        actor="EG"),
+        "sudan_wad_madani.txt",
+        ("deployment", "arms_transfer"),
+        "SD",
+        modality="negated",
+        actor="EG",
+    ),
     # Troops abroad, their route, shells and missiles, a weapons option not yet taken.
     "kursk-north-koreans": Fact(
-        "nk_troops_kursk.txt", ("deployment", "presence"), "Kursk/RU", modality="asserted",
-        actor="KP"),
+        "nk_troops_kursk.txt",
+        ("deployment", "presence"),
+        "Kursk/RU",
+        modality="asserted",
+        actor="KP",
+    ),
     "kursk-11000-to-russia": Fact(
-        "nk_troops_kursk.txt", "deployment", "RU", modality="asserted", actor="KP",
-        count=11000),
+        "nk_troops_kursk.txt", "deployment", "RU", modality="asserted", actor="KP", count=11000
+    ),
     "kursk-shipped-chongjin-vladivostok": Fact(
-        "nk_troops_kursk.txt", "deployment", "Vladivostok/RU", modality="asserted",
-        actor="KP", origin="Chongjin/KP", destination="Vladivostok/RU"),
+        "nk_troops_kursk.txt",
+        "deployment",
+        "Vladivostok/RU",
+        modality="asserted",
+        actor="KP",
+        origin="Chongjin/KP",
+        destination="Vladivostok/RU",
+    ),
     "kursk-shells-to-russia": Fact(
-        "nk_troops_kursk.txt", "arms_transfer", "RU", modality="asserted", actor="KP",
-        destination="RU"),
+        "nk_troops_kursk.txt",
+        "arms_transfer",
+        "RU",
+        modality="asserted",
+        actor="KP",
+        destination="RU",
+    ),
     "kursk-seoul-might-arm-ukraine": Fact(
-        "nk_troops_kursk.txt", "arms_transfer", "UA", modality="hypothetical", actor="KR"),
+        "nk_troops_kursk.txt", "arms_transfer", "UA", modality="hypothetical", actor="KR"
+    ),
     # Visits and meetings only.
     "blinken-meets-xi": Fact(
-        "blinken_beijing.txt", "meeting", "Beijing/CN", modality="asserted",
-        location="Beijing/CN@city", date=D(2023, 6, 19)),
+        "blinken_beijing.txt",
+        "meeting",
+        "Beijing/CN",
+        modality="asserted",
+        location="Beijing/CN@city",
+        date=D(2023, 6, 19),
+    ),
     "blinken-arrived-sunday": Fact(
-        "blinken_beijing.txt", "diplomatic_visit", "Beijing/CN", modality="asserted",
-        actor="US", destination="Beijing/CN", date=D(2023, 6, 18)),
+        "blinken_beijing.txt",
+        "diplomatic_visit",
+        "Beijing/CN",
+        modality="asserted",
+        actor="US",
+        destination="Beijing/CN",
+        date=D(2023, 6, 18),
+    ),
     "blinken-to-london-wednesday": Fact(
-        "blinken_beijing.txt", "diplomatic_visit", "London/GB", modality="planned",
-        actor="US", date=D(2023, 6, 21)),
+        "blinken_beijing.txt",
+        "diplomatic_visit",
+        "London/GB",
+        modality="planned",
+        actor="US",
+        date=D(2023, 6, 21),
+    ),
     "blinken-qin-to-washington": Fact(
-        "blinken_beijing.txt", "diplomatic_visit", "Washington/US",
-        modality=("planned", "hypothetical"), actor="CN"),
+        "blinken_beijing.txt",
+        "diplomatic_visit",
+        "Washington/US",
+        modality=("planned", "hypothetical"),
+        actor="CN",
+    ),
 }
 
 ABSENT: dict[str, Absent] = {
     "baltics-kremlin-is-no-place": Absent("baltics_brigade.txt", "Moscow"),
     "baltics-not-into-belarus": Absent(
-        "baltics_brigade.txt", "BY", type="deployment", modality=SAID),
+        "baltics_brigade.txt", "BY", type="deployment", modality=SAID
+    ),
     "carrier-not-into-gaza": Absent(
-        "carrier_mediterranean.txt", "Gaza|Gaza Strip|PS", type="deployment", modality=SAID),
+        "carrier_mediterranean.txt", "Gaza|Gaza Strip|PS", type="deployment", modality=SAID
+    ),
     "carrier-no-troops-to-israel": Absent(
-        "carrier_mediterranean.txt", "IL", type="deployment", modality="asserted"),
+        "carrier_mediterranean.txt", "IL", type="deployment", modality="asserted"
+    ),
     "carrier-striking-distance-is-no-place": Absent(
-        "carrier_mediterranean.txt", "LB", type=("deployment", "presence")),
+        "carrier_mediterranean.txt", "LB", type=("deployment", "presence")
+    ),
     "carrier-washington-is-no-place": Absent("carrier_mediterranean.txt", "Washington"),
     "taiwan-beijing-is-no-place": Absent("taiwan_drills.txt", "Beijing"),
     "taiwan-dateline-taipei": Absent(
-        "taiwan_drills.txt", "Taipei", type=("deployment", "presence", "exercise")),
+        "taiwan_drills.txt", "Taipei", type=("deployment", "presence", "exercise")
+    ),
     "kherson-kyiv-is-no-place": Absent("kherson_withdrawal.txt", "Kyiv"),
     "kherson-moscow-is-no-place": Absent("kherson_withdrawal.txt", "Moscow"),
     "kherson-washington-is-no-place": Absent("kherson_withdrawal.txt", "Washington"),
     "kherson-no-us-deployment": Absent(
-        "kherson_withdrawal.txt", "UA", type="deployment", modality=SAID, actor="US"),
+        "kherson_withdrawal.txt", "UA", type="deployment", modality=SAID, actor="US"
+    ),
     "lebanon-beirut-is-no-place": Absent("lebanon_five_points.txt", "Beirut"),
     "lebanon-overlooked-towns-are-no-place": Absent(
-        "lebanon_five_points.txt", "IL", type="presence"),
+        "lebanon_five_points.txt", "IL", type="presence"
+    ),
     "niger-paris-in-page-chrome": Absent("niger_withdrawal.html", "Paris"),
     "niger-dakar-in-credit": Absent("niger_withdrawal.html", "Dakar"),
     "niger-no-french-return": Absent(
-        "niger_withdrawal.html", "NE", type="deployment", modality=SAID, actor="FR"),
+        "niger_withdrawal.html", "NE", type="deployment", modality=SAID, actor="FR"
+    ),
     "turkey-threat-is-not-asserted": Absent(
-        "turkey_northern_iraq.txt", "SY", type="deployment", modality="asserted"),
+        "turkey_northern_iraq.txt", "SY", type="deployment", modality="asserted"
+    ),
     "turkey-capitals-are-no-place": Absent(
-        "turkey_northern_iraq.txt", "Baghdad|Ankara|Irbil|Erbil"),
+        "turkey_northern_iraq.txt", "Baghdad|Ankara|Irbil|Erbil"
+    ),
     "armenia-capitals-are-no-place": Absent("armenia_border.md", "Baku|Yerevan"),
     "armenia-refusal-not-asserted": Absent(
-        "armenia_border.md", "Nagorno-Karabakh", type="deployment", modality=SAID,
-        actor="AM"),
+        "armenia_border.md", "Nagorno-Karabakh", type="deployment", modality=SAID, actor="AM"
+    ),
     "ladakh-capitals-are-no-place": Absent("ladakh_disengagement.txt", "New Delhi|Beijing"),
     "sudan-egypt-denial-not-asserted": Absent(
-        "sudan_wad_madani.txt", "SD", type=("deployment", "arms_transfer", "presence"),
-        modality=SAID, actor="EG"),
+        "sudan_wad_madani.txt",
+        "SD",
+        type=("deployment", "arms_transfer", "presence"),
+        modality=SAID,
+        actor="EG",
+    ),
     "sudan-dateline-port-sudan": Absent("sudan_wad_madani.txt", "Port Sudan"),
-    "sudan-mediators-are-no-place": Absent(
-        "sudan_wad_madani.txt", "Riyadh|Washington|Abu Dhabi"),
+    "sudan-mediators-are-no-place": Absent("sudan_wad_madani.txt", "Riyadh|Washington|Abu Dhabi"),
     "kursk-seoul-is-no-place": Absent("nk_troops_kursk.txt", "Seoul"),
     "kursk-pyongyang-is-no-place": Absent(
-        "nk_troops_kursk.txt", "Pyongyang", type=("deployment", "presence", "exercise")),
+        "nk_troops_kursk.txt", "Pyongyang", type=("deployment", "presence", "exercise")
+    ),
     "kursk-arms-for-ukraine-not-asserted": Absent(
-        "nk_troops_kursk.txt", "UA", type="arms_transfer", modality=SAID, actor="KR"),
+        "nk_troops_kursk.txt", "UA", type="arms_transfer", modality=SAID, actor="KR"
+    ),
     "blinken-no-forces": Absent("blinken_beijing.txt", None, type=ACTIVE),
 }
 
@@ -327,7 +508,8 @@ def _norm(name: str) -> str:
 def place_matches(mention: Mention | None, spec: str) -> bool:
     """Whether a mention fits a place spec such as "Kyiv/UA@city", "LT" or "A|B"."""
     return mention is not None and any(
-        _one_matches(mention, alternative) for alternative in spec.split("|"))
+        _one_matches(mention, alternative) for alternative in spec.split("|")
+    )
 
 
 def _one_matches(mention: Mention, spec: str) -> bool:
@@ -340,8 +522,9 @@ def _one_matches(mention: Mention, spec: str) -> bool:
     if len(spec) == 2 and spec.isupper():
         return place is not None and place.country == spec
     names = {_norm(mention.text)} | ({_norm(place.name)} if place else set())
-    return _norm(spec) in names and (not country or (place is not None
-                                                      and place.country == country))
+    return _norm(spec) in names and (
+        not country or (place is not None and place.country == country)
+    )
 
 
 def _at(event: Event, spec: str | None) -> bool:
@@ -366,11 +549,13 @@ def describe(event: Event) -> str:
         return f"{mention.text!r}={place.name}/{place.country}@{place.kind}"
 
     force = event.force
-    return (f"{event.type} {event.modality} actor={event.actor} "
-            f"count={force.count if force else None} origin={name(event.origin)} "
-            f"destination={name(event.destination)} location={name(event.location)} "
-            f"extent={event.extent} date={event.date} date_end={event.date_end} "
-            f"<< {event.sentence.text[:90]!r}")
+    return (
+        f"{event.type} {event.modality} actor={event.actor} "
+        f"count={force.count if force else None} origin={name(event.origin)} "
+        f"destination={name(event.destination)} location={name(event.location)} "
+        f"extent={event.extent} date={event.date} date_end={event.date_end} "
+        f"<< {event.sentence.text[:90]!r}"
+    )
 
 
 def _in(got: object, want: Count | DateSpec) -> bool:
@@ -436,9 +621,9 @@ KNOWN_GAPS: dict[str, str] = {
 def _fact_params() -> list[object]:
     """Every fact, the known gaps marked as expected failures with their reason."""
     return [
-        pytest.param(fact, id=name, marks=pytest.mark.xfail(reason=KNOWN_GAPS[name],
-                                                            strict=True))
-        if name in KNOWN_GAPS else pytest.param(fact, id=name)
+        pytest.param(fact, id=name, marks=pytest.mark.xfail(reason=KNOWN_GAPS[name], strict=True))
+        if name in KNOWN_GAPS
+        else pytest.param(fact, id=name)
         for name, fact in FACTS.items()
     ]
 
@@ -451,35 +636,40 @@ def test_story_fact(fact: Fact) -> None:
     candidates = [e for e in events if e.type in types and _at(e, fact.at)]
     assert candidates, f"no {types} event at {fact.at!r}; got:\n{_listing(events)}"
     problems = [mismatches(e, fact) for e in candidates]
-    assert any(not p for p in problems), (
-        f"no {types} event at {fact.at!r} fits:\n"
-        + "\n".join(f"  {describe(e)}\n    -> {'; '.join(p)}"
-                    for e, p in zip(candidates, problems, strict=True)))
+    assert any(not p for p in problems), f"no {types} event at {fact.at!r} fits:\n" + "\n".join(
+        f"  {describe(e)}\n    -> {'; '.join(p)}" for e, p in zip(candidates, problems, strict=True)
+    )
 
 
 @pytest.mark.parametrize("row", ABSENT.values(), ids=ABSENT.keys())
 def test_story_absent(row: Absent) -> None:
     """What the story does not say does not come out."""
     found = tuple(
-        e for e in _events(row.story)
+        e
+        for e in _events(row.story)
         if (row.type is None or e.type in _choices(row.type))
         and (row.modality is None or e.modality in _choices(row.modality))
         and (row.actor is None or e.actor == row.actor)
-        and _at(e, row.at))
+        and _at(e, row.at)
+    )
     assert not found, "unexpected:\n" + _listing(found)
 
 
-@pytest.mark.parametrize(("spec", "text", "place_name", "country", "kind", "expected"), [
-    ("Kherson/UA", "Kherson", "Kherson", "UA", "city", True),
-    ("Kherson/UA", "Kherson", "Kherson", "US", "city", False),
-    ("LT", "Rukla", "Rukla", "LT", "city", True),
-    ("Vilnius/LT@city", "Vilnius", "Vilniaus apskritis", "LT", "admin1", False),
-    ("Wad Madani|Madani", "Wad Madani", "Wad Madani", "SD", "city", True),
-    ("Kursk/RU", "Kursk region", "Kurskaya oblast'", "RU", "admin1", True),
-    ("Niger", "Nigeria", "Nigeria", "NG", "country", False),
-])
-def test_place_matches(spec: str, text: str, place_name: str, country: str, kind: str,
-                       expected: bool) -> None:
+@pytest.mark.parametrize(
+    ("spec", "text", "place_name", "country", "kind", "expected"),
+    [
+        ("Kherson/UA", "Kherson", "Kherson", "UA", "city", True),
+        ("Kherson/UA", "Kherson", "Kherson", "US", "city", False),
+        ("LT", "Rukla", "Rukla", "LT", "city", True),
+        ("Vilnius/LT@city", "Vilnius", "Vilniaus apskritis", "LT", "admin1", False),
+        ("Wad Madani|Madani", "Wad Madani", "Wad Madani", "SD", "city", True),
+        ("Kursk/RU", "Kursk region", "Kurskaya oblast'", "RU", "admin1", True),
+        ("Niger", "Nigeria", "Nigeria", "NG", "country", False),
+    ],
+)
+def test_place_matches(
+    spec: str, text: str, place_name: str, country: str, kind: str, expected: bool
+) -> None:
     """The place specs of this file mean what the module docstring says."""
     place = Place("x", place_name, kind, 0.0, 0.0, country=country)
     assert place_matches(Mention("t", 0, len(text), text, place), spec) is expected
