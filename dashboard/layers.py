@@ -16,7 +16,7 @@ from html import escape
 
 import folium
 import shapely
-from branca.element import MacroElement
+from branca.element import Element, MacroElement
 from folium.map import Layer
 from folium.plugins import Fullscreen, MarkerCluster
 from jinja2 import Template
@@ -334,18 +334,31 @@ def geojson_text(geom: BaseGeometry, tolerance: float = 0.0) -> str:
     return shapely.to_geojson(geom)
 
 
+class _Text(Element):
+    """Ready text in the page: rendering returns it as is, with no template to compile."""
+
+    def __init__(self, text: str):
+        super().__init__()
+        self.text = text
+
+    def render(self, **kwargs) -> str:
+        """The text."""
+        return self.text
+
+
 class StaticGeoJson(Layer):
     """A non-interactive GeoJSON layer from ready-made text: rendering only pastes it in.
 
-    folium's GeoJson re-serialises its data every time the page is rendered; the basemap and
-    the country shading are large and never change, so they are serialised once.
+    folium's GeoJson re-serialises its data whenever the page is rendered, and branca
+    compiles every element's script as a template; the basemap and the country shading are
+    large and never change, so they are serialised once and pasted in untouched.
     """
 
     _template = Template("""{% macro script(this, kwargs) %}
 var {{ this.get_name() }} = L.geoJson({{ this.data }}, {
   interactive: false, renderer: L.canvas({padding: 0.5}),
   style: function() { return {{ this.style }}; }
-});
+}).addTo({{ this._parent.get_name() }});
 {% endmacro %}""")
 
     def __init__(self, data: str, style: dict, name: str | None = None, control: bool = True):
@@ -353,6 +366,11 @@ var {{ this.get_name() }} = L.geoJson({{ this.data }}, {
         self._name = "StaticGeoJson"
         self.data = data
         self.style = json.dumps(style)
+
+    def render(self, **kwargs) -> None:
+        """Add the layer's script to the page without compiling it as a template."""
+        script = self._template.module.__dict__["script"](self, kwargs)
+        self.get_root().script.add_child(_Text(script), name=self.get_name())
 
 
 def _add_countries(m: folium.Map, roles: dict[str, str], shape_of: ShapeOf | None) -> None:

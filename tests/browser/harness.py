@@ -73,6 +73,10 @@ def start_streamlit(script: Path, env: dict[str, str], log: Path) -> tuple[subpr
 
 def map_frame(page, timeout: float = 60_000):
     """The map's frame, once Leaflet has drawn its features."""
+    # While a redrawn map replaces the old one, both frames are briefly in the page.
+    page.wait_for_function(
+        f"document.querySelectorAll('{MAP_FRAME}').length === 1", timeout=timeout
+    )
     frame = page.frame_locator(MAP_FRAME)
     frame.locator(".leaflet-interactive").first.wait_for(state="visible", timeout=timeout)
     return frame
