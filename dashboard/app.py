@@ -392,6 +392,18 @@ def _sync_url(flt: filters.EventFilter) -> viewstate.ViewState:
     return state
 
 
+@st.fragment(run_every=0.5)
+def _draw_the_rest_soon() -> None:
+    """Rerun the whole page shortly after the map was sent (or when the map reports first).
+
+    A new page gets the map alone, so the browser loads it without competing with the
+    controls; the controls and the event list follow half a second later.
+    """
+    if st.session_state.get("tm_rest_due"):
+        st.rerun(scope="app")
+    st.session_state.tm_rest_due = True
+
+
 def main() -> None:
     """Draw the dashboard: map and panel first, then the controls."""
     st.set_page_config(page_title="Troop map", page_icon="🗺️", layout="wide")
@@ -410,7 +422,6 @@ def main() -> None:
     tallies = filters.tally_places(extractions, flt.stories)
     for notice in st.session_state.tm_notices:
         st.warning(notice)
-    st.session_state.tm_notices = []
     left, right = st.columns([5, 3])
     _take_click(st.session_state.get(MAP_KEY))
     draw_map = lambda: _show_map(refs, tallies, layers.actor_colours(options.actors))  # noqa: E731
@@ -419,12 +430,13 @@ def main() -> None:
             _show_panel(refs, tallies)
         with left:
             draw_map()
-    else:  # a new page: the map starts loading first
+    else:  # a new page: the map alone first, the rest once it is on its way
         st.session_state.tm_shown = True
         with left:
             draw_map()
-        with right:
-            _show_panel(refs, tallies)
+        _draw_the_rest_soon()
+        return
+    st.session_state.tm_notices = []  # shown on the full page: not again
     with left:
         _timeline(refs)
     st.sidebar.title("Troop map")

@@ -69,7 +69,8 @@ def run(query: dict[str, str] | None = None) -> AppTest:
     at = AppTest.from_file(str(APP), default_timeout=30)
     for key, value in (query or {}).items():
         at.query_params[key] = value
-    return at.run()
+    at.run()  # a new page gets the map alone ...
+    return at.run()  # ... and everything else on the rerun that follows
 
 
 def cards(at: AppTest) -> list[str]:
@@ -77,6 +78,13 @@ def cards(at: AppTest) -> list[str]:
     if not at.radio(key="tm_pick").options:
         return []
     return [f"card-{ident}" for ident in at.session_state["tm_cards"]]
+
+
+def test_a_new_page_gets_the_map_first_and_the_rest_next(fake_store):
+    at = AppTest.from_file(str(APP), default_timeout=30).run()
+    assert len(at.get("component_instance")) == 1 and not at.sidebar.multiselect
+    at.run()
+    assert at.sidebar.multiselect and cards(at)
 
 
 def test_opens_with_every_shown_event_as_a_card(fake_store):
