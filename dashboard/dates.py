@@ -99,7 +99,7 @@ def _month_day(groups: dict[str, str | None], published: dt.date | None, future:
     """Resolve "February 10-20" or "10 February 2022"."""
     month = _MONTHS[str(groups["month"]).lower()]
     day = int(str(groups["day"]))
-    day2 = int(groups["day2"]) if groups.get("day2") else None
+    day2 = int(str(groups["day2"])) if groups.get("day2") else None
     if groups.get("year"):
         year: int | None = int(str(groups["year"]))
     else:

@@ -306,7 +306,8 @@ def _exercise(s: _Slots) -> list[Draft]:
                      key=lambda f: (f.personnel is None, f.start))  # people before hulls
     force = counted[0] if counted else (
         s.force if s.force is not None and s.force.start < s.trigger[1] + 60 else None)
-    codes = slots.joint_actors(s.text, s.clause, s.trigger, s.actors) or [actor]
+    codes: list[str | None] = list(slots.joint_actors(s.text, s.clause, s.trigger, s.actors))
+    codes = codes or [actor]
     return [s.draft("exercise", location=where, extent="area", actor=code, force=force)
             for code in codes]
 
@@ -336,7 +337,9 @@ def _visit(s: _Slots) -> list[Draft]:
     if military:
         return [s.draft("deployment", destination=dest, force=s.force)]
     origin = slots.origin_of(s.text, s.clause, s.trigger, s.places, None)
-    countries = slots.leader_countries(s.text, s.clause, s.trigger, s.actors) or [s.actor]
+    countries: list[str | None] = list(slots.leader_countries(s.text, s.clause, s.trigger,
+                                                               s.actors))
+    countries = countries or [s.actor]
     return [s.draft("diplomatic_visit", origin=origin, destination=dest, actor=code,
                     person=s.person) for code in countries]
 
