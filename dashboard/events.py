@@ -251,7 +251,9 @@ def _presence(s: _Slots) -> list[Draft]:
         return _patrol(s)
     start = max(s.force.end, s.trigger[1] if s.force.start > s.trigger[0] else s.force.end)
     out = []
-    if s.text[s.trigger[0]:s.trigger[1]].endswith(" of"):  # "taken control of the town of X"
+    word = s.text[s.trigger[0]:s.trigger[1]].lower()
+    if word.endswith(" of") or word in ("patrol", "patrols", "patrolled", "patrolling"):
+        # "taken control of the town of X", "would patrol the southern Red Sea"
         held = slots.place_after(s.text, s.trigger[1], s.clause[1], s.places, slots.DIRECT,
                                  max_gap=60)
         if held is not None:
