@@ -20,9 +20,19 @@ from branca.element import Element, MacroElement
 from folium.map import Layer
 from folium.plugins import Fullscreen, MarkerCluster
 from jinja2 import Template
-from shapely.geometry import LineString, MultiPolygon, Point, Polygon
+from shapely.geometry import MultiPolygon, Polygon
 from shapely.geometry.base import BaseGeometry
 
+from dashboard.extent import (
+    LatLon,
+    endpoints,
+    event_bounds,
+    focus_bounds,
+    full_bounds,
+    latlon,
+    point_of,
+    view_of,
+)
 from dashboard.filters import SHOWN_MODALITIES, EventRef, PlaceTally, event_actor
 from dashboard.panel import event_label, event_title
 
@@ -44,7 +54,6 @@ __all__ = [
     "view_of",
 ]
 
-LatLon = tuple[float, float]
 ShapeOf = Callable[[str], BaseGeometry | None]
 
 PALETTE = tuple("#1f77b4 #d62728 #2ca02c #9467bd #ff7f0e #17becf #8c564b #e377c2 #393b79".split())
@@ -83,11 +92,6 @@ def selection_from_tooltip(tooltip: str | None) -> str | None:
     return match.group(1) if match else None
 
 
-def _latlon(x: float, y: float) -> LatLon:
-    """Shapely/GeoJSON (lon, lat) to folium (lat, lon): the one place that swaps them."""
-    return (y, x)
-
-
 def curve_points(origin: LatLon, destination: LatLon, n: int = 24, bend: float = 0.18):
     """Points of a quadratic Bezier arc from origin to destination, bent to the right."""
     (lat0, lon0), (lat1, lon1) = origin, destination
@@ -118,58 +122,6 @@ def arrowhead(points: Sequence[LatLon], size: float | None = None) -> list[LatLo
     left = (by + ux * half, (bx - uy * half) / k)
     right = (by - ux * half, (bx + uy * half) / k)
     return [(lat1, lon1), left, right]
-
-
-def _mention_latlon(mention) -> LatLon | None:
-    """A mention's resolved place as (lat, lon)."""
-    if mention is None or mention.place is None:
-        return None
-    return (mention.place.lat, mention.place.lon)
-
-
-def _endpoints(ref: EventRef) -> tuple[LatLon, LatLon] | None:
-    """Origin and destination of a movement, from its geometry or its mentions."""
-    geom = ref.event.geometry
-    if isinstance(geom, LineString) and len(geom.coords) >= 2:
-        return _latlon(*geom.coords[0][:2]), _latlon(*geom.coords[-1][:2])
-    a, b = _mention_latlon(ref.event.origin), _mention_latlon(ref.event.destination)
-    return (a, b) if a and b and a != b else None
-
-
-def _point(ref: EventRef) -> LatLon | None:
-    """Where a single-place event is: its point geometry, or its best mention."""
-    event, geom = ref.event, ref.event.geometry
-    if isinstance(geom, Point):
-        return _latlon(geom.x, geom.y)
-    if geom is not None and not geom.is_empty:
-        rp = geom.representative_point()
-        return _latlon(rp.x, rp.y)
-    for mention in (event.location, event.destination, event.origin):
-        if (at := _mention_latlon(mention)) is not None:
-            return at
-    return None
-
-
-def event_bounds(ref: EventRef) -> tuple[LatLon, LatLon] | None:
-    """South-west and north-east corners of what the event draws."""
-    geom = ref.event.geometry
-    if geom is not None and not geom.is_empty:
-        x0, y0, x1, y1 = geom.bounds
-        return _latlon(x0, y0), _latlon(x1, y1)
-    ends = _endpoints(ref)
-    pts = list(ends) if ends else [p for p in [_point(ref)] if p]
-    if not pts:
-        return None
-    lats, lons = [p[0] for p in pts], [p[1] for p in pts]
-    return (min(lats), min(lons)), (max(lats), max(lons))
-
-
-def view_of(bounds: tuple[LatLon, LatLon]) -> tuple[LatLon, int]:
-    """Center and a zoom that shows the bounds in a map about 700 pixels wide."""
-    (s, w), (n, e) = bounds
-    span = max(n - s, (e - w) * math.cos(math.radians((n + s) / 2)), 0.5)
-    zoom = int(max(2, min(9, math.floor(math.log2(500 / span)))))
-    return ((s + n) / 2, (w + e) / 2), zoom
 
 
 def _weight(ref: EventRef) -> float:
@@ -222,13 +174,20 @@ def _count_label(ref: EventRef) -> str | None:
     return event_label(ref.event)
 
 
+def _rank(ref: EventRef) -> int:
+    """A label's precedence when labels overlap: its count, and shown events before others."""
+    force = ref.event.force
+    count = force.count if force is not None and force.count else 1
+    return count if ref.event.modality in SHOWN_MODALITIES else 0
+
+
 def _label_marker(at: LatLon, text: str, ref: EventRef, colour: str) -> folium.Marker:
     """A small always-visible text label that selects its event when clicked."""
     tooltip = _tooltip(ref)
     title, sel = escape(event_title(ref.event)), escape(f"ev:{ref.event.id}")
     html = (
         f'<div class="tm-label" style="border-color:{colour}" data-title="{title}" '
-        f'data-sel="{sel}">{escape(text)}</div>'
+        f'data-sel="{sel}" data-rank="{_rank(ref)}">{escape(text)}</div>'
     )
     icon = folium.DivIcon(html=html, icon_size=(1, 1), icon_anchor=(0, 0), class_name="tm-lbl")
     return folium.Marker(at, icon=icon, tooltip=folium.Tooltip(tooltip, sticky=False))
@@ -236,7 +195,7 @@ def _label_marker(at: LatLon, text: str, ref: EventRef, colour: str) -> folium.M
 
 def _add_movement(ref: EventRef, group: folium.FeatureGroup, colours: dict[str, str]) -> bool:
     """An arc with an arrowhead and a label; False when the event has no two ends."""
-    ends = _endpoints(ref)
+    ends = endpoints(ref)
     if ends is None:
         return False
     style, tip = _style(ref, colours), _tooltip(ref)
@@ -260,7 +219,7 @@ def _rings(geom: BaseGeometry, tolerance: float = 0.01) -> list[list[LatLon]]:
     """Outer rings of a polygon or multipolygon as lat/lon lists, simplified for drawing."""
     simple = shapely.set_precision(geom.simplify(tolerance), tolerance / 2)
     parts = [p for p in getattr(simple, "geoms", [simple]) if isinstance(p, Polygon)]
-    return [[_latlon(x, y) for x, y, *_ in p.exterior.coords] for p in parts]
+    return [[latlon(x, y) for x, y, *_ in p.exterior.coords] for p in parts]
 
 
 def _add_place_event(ref: EventRef, group: folium.FeatureGroup, colours: dict[str, str]) -> bool:
@@ -282,9 +241,9 @@ def _add_place_event(ref: EventRef, group: folium.FeatureGroup, colours: dict[st
                 tooltip=tip,
             ).add_to(group)
         if label:
-            _label_marker(_point(ref), label, ref, colour).add_to(group)
+            _label_marker(point_of(ref), label, ref, colour).add_to(group)
         return True
-    at = _point(ref)
+    at = point_of(ref)
     if at is None:
         return False
     radius = 6 + min(14, _weight(ref))
@@ -442,7 +401,36 @@ c.onAdd=function(){var d=L.DomUtil.create('div','tm-legend');d.innerHTML={{ this
 L.DomEvent.disableClickPropagation(d);return d;};c.addTo({{ this._parent.get_name() }});})();
 {% endmacro %}""")
 
+# The map's frame is resized while the page lays out: until the reader moves the map, each
+# resize fits the focus again, so the opening view is the focus at the frame's final size.
+_FIT = Template("""{% macro script(this, kwargs) %}
+(function(){var m={{ this._parent.get_name() }},c=L.control({position:'topleft'}),moved=false;
+function fit(){m.fitBounds({{ this.focus }},{padding:[24,24],maxZoom:7});}
+fit();m.on('resize',function(){if(!moved){fit();}});
+['mousedown','wheel','touchstart','keydown'].forEach(function(k){
+m.getContainer().addEventListener(k,function(){moved=true;},{passive:true});});
+c.onAdd=function(){var a=L.DomUtil.create('a','tm-all leaflet-bar');a.href='#';
+a.title='Show all events';a.setAttribute('role','button');a.textContent='\u2922';
+L.DomEvent.disableClickPropagation(a);L.DomEvent.on(a,'click',function(e){
+L.DomEvent.preventDefault(e);m.fitBounds({{ this.full }},{padding:[24,24]});});return a;};
+c.addTo(m);})();
+{% endmacro %}""")
+
+# Labels overlapping a label of a larger count are hidden until zooming in frees them.
+_DECLUTTER = Template("""{% macro script(this, kwargs) %}
+(function(){var m={{ this._parent.get_name() }},due=false;
+function run(){due=false;var els=[].slice.call(m.getContainer().querySelectorAll('.tm-label'));
+els.sort(function(a,b){return (+b.dataset.rank||0)-(+a.dataset.rank||0);});var kept=[];
+els.forEach(function(el){var r=el.getBoundingClientRect(),hit=kept.some(function(k){
+return r.left<k.right&&r.right>k.left&&r.top<k.bottom&&r.bottom>k.top;});
+el.style.visibility=hit?'hidden':'';if(!hit){kept.push(r);}});}
+function soon(){if(!due){due=true;requestAnimationFrame(run);}}
+m.on('zoomend moveend layeradd layerremove resize',soon);soon();})();
+{% endmacro %}""")
+
 _CSS = """<style>
+.tm-all{display:block;width:30px;height:30px;line-height:30px;text-align:center;
+font:18px/30px sans-serif;background:#fff;color:#333;text-decoration:none}
 .tm-label{background:rgba(255,255,255,.88);border:1px solid;border-radius:3px;padding:0 3px;
 font:11px/1.3 sans-serif;white-space:nowrap;transform:translate(-50%,-50%);display:inline-block}
 .tm-legend{background:rgba(255,255,255,.92);padding:4px 7px;font:11px/1.35 sans-serif;
@@ -469,7 +457,7 @@ def _legend_html(colours: dict[str, str]) -> str:
         '<b class="sw" style="background:#fff;border:1px solid #333;border-radius:6px"></b>'
         "place (size: mentions)",
     ]
-    return f"<details open><summary>Legend</summary>{actors}<br>{'<br>'.join(rows)}</details>"
+    return f"<details><summary>Legend</summary>{actors}<br>{'<br>'.join(rows)}</details>"
 
 
 def _add_legend(m: folium.Map, colours: dict[str, str]) -> None:
@@ -478,6 +466,9 @@ def _add_legend(m: folium.Map, colours: dict[str, str]) -> None:
     legend._template = _LEGEND
     legend.html = json.dumps(_legend_html(colours))
     m.add_child(legend)
+    declutter = MacroElement()
+    declutter._template = _DECLUTTER
+    m.add_child(declutter)
     m.get_root().header.add_child(folium.Element(_CSS))
 
 
@@ -497,14 +488,15 @@ def _add_events(m: folium.Map, refs: Sequence[EventRef], colours: dict[str, str]
 
 
 def _fit(m: folium.Map, refs: Sequence[EventRef], places: Sequence[PlaceTally]) -> None:
-    """Open on the events (or, without events, on the places)."""
-    corners = [b for b in (event_bounds(r) for r in refs) if b]
-    if not corners:
-        corners = [((t.place.lat, t.place.lon),) * 2 for t in places]
-    if corners:
-        south, west = min(c[0][0] for c in corners), min(c[0][1] for c in corners)
-        north, east = max(c[1][0] for c in corners), max(c[1][1] for c in corners)
-        m.fit_bounds([(south, west), (north, east)])
+    """Open on where most events are; a control shows the full extent in one click."""
+    focus, full = focus_bounds(refs, places), full_bounds(refs, places)
+    if focus is None or full is None:
+        return
+    control = MacroElement()
+    control._template = _FIT
+    control.focus = json.dumps([list(corner) for corner in focus])
+    control.full = json.dumps([list(corner) for corner in full])
+    m.add_child(control)
 
 
 def build_map(
@@ -544,8 +536,8 @@ def selection_layer(refs: Sequence[EventRef], places: Sequence[PlaceTally], sele
     halo = {"color": "#ffd400", "weight": 14, "opacity": 0.55, "interactive": False}
     if kind == "ev":
         ref = next((r for r in refs if r.event.id == ident), None)
-        ends = _endpoints(ref) if ref else None
-        at = _point(ref) if ref else None
+        ends = endpoints(ref) if ref else None
+        at = point_of(ref) if ref else None
         if ends:
             folium.PolyLine(curve_points(*ends), **halo).add_to(group)
         elif at:

@@ -177,3 +177,9 @@ def test_selection_layer_and_view():
         assert len(group._children) == 1
     (center, zoom) = view_of(event_bounds(refs[0]))
     assert 48 < center[0] < 60 and 2 <= zoom <= 9
+
+
+def test_opens_on_the_focus_with_the_full_extent_one_click_away():
+    html = render()
+    assert "Show all events" in html and "fitBounds" in html
+    assert re.search(r'data-rank=\\?"\d+', html)
