@@ -8,7 +8,6 @@ viewstate.
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import logging
 import os
 import sys
@@ -23,6 +22,7 @@ from streamlit_folium import st_folium
 
 from dashboard import filters, layers, panel, viewstate
 from dashboard.records import EVENT_TYPES, Extraction
+from dashboard.timeline import timeline_spec
 
 LOG = logging.getLogger(__name__)
 MAX_UPLOAD_BYTES = 2 * 1024 * 1024
@@ -268,38 +268,9 @@ def _place_hits(tallies, query: str) -> None:
 
 def _timeline(refs) -> None:
     """A compact bar chart of events by date."""
-    days: dict[dt.date, int] = {}
-    for ref in refs:
-        when = filters.event_date(ref)
-        if when is not None:
-            days[when] = days.get(when, 0) + 1
-    if not days:
-        return
-    spec = {
-        "title": "Events by date",
-        "height": 150,
-        "data": {"values": [{"date": d.isoformat(), "events": n} for d, n in sorted(days.items())]},
-        "mark": {"type": "bar", "size": 14},
-        "encoding": {
-            "x": {
-                "field": "date",
-                "type": "temporal",
-                "title": None,
-                "axis": {"format": "%d %b %Y", "labelAngle": 0},
-            },
-            "y": {
-                "field": "events",
-                "type": "quantitative",
-                "title": None,
-                "axis": {"tickMinStep": 1},
-            },
-            "tooltip": [
-                {"field": "date", "type": "temporal", "format": "%d %b %Y"},
-                {"field": "events", "type": "quantitative"},
-            ],
-        },
-    }
-    st.vega_lite_chart(spec, width="stretch")
+    spec = timeline_spec(refs)
+    if spec is not None:
+        st.vega_lite_chart(spec, width="stretch")
 
 
 def _read_uploads(files, text: str, title: str, date) -> tuple[list, list[str]]:
