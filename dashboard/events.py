@@ -233,8 +233,13 @@ def _withdrawal(s: _Slots) -> list[Draft]:
     """Forces leaving a place (to another, when it is named)."""
     if s.force is None:
         return []
+    if s.text[s.trigger[0]:s.trigger[1]].lower().startswith("return"):
+        back_to = slots.place_after(s.text, s.trigger[1], s.clause[1], s.places, _ONWARD,
+                                    max_gap=40)
+        if back_to is not None:  # "returned several times to Gaza City"
+            return [s.draft("deployment", destination=back_to, force=s.force)]
     origin = slots.origin_of(s.text, s.clause, s.trigger, s.places, s.force) or \
-        slots.place_after(s.text, s.trigger[1], s.clause[1], s.places, slots.DIRECT, max_gap=6)
+        slots.place_after(s.text, s.trigger[1], s.clause[1], s.places, slots.DIRECT, max_gap=40)
     if origin is None:
         return []
     dest = slots.place_after(s.text, s.trigger[1], s.clause[1], s.places, _ONWARD)
@@ -368,8 +373,7 @@ _BETWEEN_OR_IN = re.compile(r"\b(?:in|at|near|off|between|across|over|around|sur
                             r"(?:[a-z]+(?:ed|ing|ern|ian)\s+)?$", re.I)
 _CONTINUES = re.compile(r"^(?:['\u2019]s)?[\w\s,-]{0,60}?\b(?:and|as well as|or)\b"
                        r"[\w\s-]{0,30}$")
-_ONWARD = re.compile(r"\b(?:to|into|toward|towards|for)\s+(?:the\s+)?"
-                     r"(?:[a-z]+(?:ed|ing|ern)\s+)?$", re.I)
+_ONWARD = re.compile(r"\b(?:to|into|toward|towards|for)\s+(?:the\s+)?" + slots.ADJ + r"$", re.I)
 _BORDER_WITH = re.compile(slots.BORDER_WITH + r"$", re.I)
 _VERB_BETWEEN = re.compile(r"\b(?:[a-z]+ing|[a-z]{3,}ed|to)\s")
 _PARTICIPLE = re.compile(r"deployed|stationed|based|positioned|garrisoned|massed", re.I)

@@ -38,6 +38,7 @@ _PLANNED = re.compile(
     r"agree(?:s|d)?\s+to|soon|upcoming|next|trips?|aimed at|seeks? to)\b",
     re.I,
 )
+_RELATIVE = re.compile(r",\s*(?:which|who)\b[^,;]{0,120},")
 _ACCEPTED = re.compile(r"\baccept(?:s|ed|ing)?\s+(?:an?|the)\s+invitation\b", re.I)
 # Verbs in the progressive or perfect make the event real even after "would"-less plans.
 _HAPPENING = re.compile(r"\b(?:are|is|were|was|have been|has been)\s+being\s+\w+\s*$", re.I)
@@ -53,7 +54,9 @@ def modality_of(text: str, clause_start: int, trigger_start: int, trigger_end: i
     A negation or possibility followed by another event's trigger belongs to that event
     ("refusing to pull back troops poised on the border": the troops are there).
     """
-    before = text[clause_start:trigger_start][-160:]
+    # A relative clause between commas speaks of something else: "Eritrea, which ordered a
+    # mobilisation last month, still has thousands of soldiers in Tigray".
+    before = _RELATIVE.sub(",", text[clause_start:trigger_start])[-160:]
     segment = before[before.rfind(", ") + 1:] if ", " in before else before
     cues: list[tuple[int, str]] = []
     offset = len(before) - len(segment)

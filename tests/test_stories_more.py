@@ -451,7 +451,6 @@ def test_story_reads_as_one_dated_article(story: str, published: dt.date) -> Non
 KNOWN_GAPS: dict[str, str] = {
     "redsea-task-force-patrols": "'Some navies would patrol' is not read as a planned presence",
     "africa-1500-in-car": "'stationed in the country' refers back to the Central African Republic",
-    "gaza-fighting-gaza-city": "'returned several times to Gaza City' is not read as a movement",
     "kosovo-serbia-pulls-back":
         "'withdraw part of the forces from the boundary area' names "
         "no place",
@@ -471,7 +470,6 @@ KNOWN_GAPS: dict[str, str] = {
     "armenia-eagle-partner": "'In July' in the sentence is not preferred to the story's date",
     "mali-demands-minusma-leave": "'leave the country' refers back to Mali",
     "mali-minusma-13000": "the peacekeepers' count and the UN as actor are in a relative clause",
-    "mali-germans-leave-gao": "'would leave the northern city of Gao' is missed",
     "mali-barkhane-to-niger": "'moving most of its troops to Niger' after a withdrawal noun",
     "baltops-range": "the count is in a 'with ... taking part' phrase",
     "baltops-russia-kaliningrad": "the count is in the next sentence",
@@ -480,9 +478,6 @@ KNOWN_GAPS: dict[str, str] = {
     "colombia-joint-op-possible":
         "'a joint operation ... was possible' is not read as "
         "hypothetical",
-    "ethiopia-eritreans-in-tigray":
-        "'which ordered a mobilisation last month' colours the main "
-        "clause",
 }
 KNOWN_SPURIOUS: dict[str, str] = {
     "poland-capitals-are-no-place": "Kyiv standing for Ukraine's government is mapped as the city",
