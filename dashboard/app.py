@@ -210,6 +210,7 @@ def _show_map(refs, tallies, colours: dict[str, str]) -> None:
         center=center,
         zoom=zoom,
         feature_group_to_add=halo,
+        render=False,  # st_folium renders the map itself; the whole page is not needed
     )
     _take_click(out)
 

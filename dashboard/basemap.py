@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import functools
 import json
+import re
 from collections.abc import Callable, Iterable
 
 import folium
@@ -23,6 +24,7 @@ __all__ = [
     "ROLE_COLOURS",
     "country_roles",
     "geojson_text",
+    "short_numbers",
     "StaticGeoJson",
     "add_countries",
     "outline_basemap",
@@ -57,12 +59,23 @@ def country_roles(refs: Iterable[EventRef]) -> dict[str, str]:
     return roles
 
 
+_NUMBER = re.compile(r"-?\d+\.\d{4,}")
+
+
+def short_numbers(text: str, digits: int = 3) -> str:
+    """Numbers in the text rounded to ``digits`` decimals (a grid's floats print long)."""
+    return _NUMBER.sub(lambda match: repr(round(float(match.group()), digits)), text)
+
+
 @functools.lru_cache(maxsize=512)
 def geojson_text(geom: BaseGeometry, tolerance: float = 0.0) -> str:
-    """Compact GeoJSON text of a geometry, simplified to ``tolerance`` degrees (cached)."""
+    """Compact GeoJSON text of a geometry, simplified to ``tolerance`` degrees (cached).
+
+    Coordinates keep three decimals (about 100 m), far finer than any simplification used.
+    """
     if tolerance:
         geom = shapely.set_precision(geom.simplify(tolerance), tolerance / 2)
-    return shapely.to_geojson(geom)
+    return short_numbers(shapely.to_geojson(geom))
 
 
 class _Text(Element):
@@ -104,6 +117,13 @@ var {{ this.get_name() }} = L.geoJson({{ this.data }}, {
         self.get_root().script.add_child(_Text(script), name=self.get_name())
 
 
+@functools.lru_cache(maxsize=256)
+def _shading_text(shape: BaseGeometry, tolerance: float = 0.1) -> str | None:
+    """A shaded country as GeoJSON text: no finer than the basemap, without island specks."""
+    simple = outline_basemap([shape], tolerance)
+    return None if simple is None else geojson_text(simple)
+
+
 def add_countries(m: folium.Map, roles: dict[str, str], shape_of: ShapeOf | None) -> None:
     """Lightly shade countries by role; they take no clicks."""
     if shape_of is None or not roles:
@@ -115,7 +135,9 @@ def add_countries(m: folium.Map, roles: dict[str, str], shape_of: ShapeOf | None
             continue
         colour = ROLE_COLOURS[role]
         style = {"fillColor": colour, "color": colour, "weight": 1, "fillOpacity": 0.25}
-        StaticGeoJson(geojson_text(geom, 0.05), style, control=False).add_to(group)
+        text = _shading_text(geom)
+        if text is not None:
+            StaticGeoJson(text, style, control=False).add_to(group)
     group.add_to(m)
 
 

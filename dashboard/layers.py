@@ -184,11 +184,11 @@ def _add_movement(ref: EventRef, group: folium.FeatureGroup, colours: dict[str, 
     return True
 
 
-def _rings(geom: BaseGeometry, tolerance: float = 0.01) -> list[list[LatLon]]:
+def _rings(geom: BaseGeometry, tolerance: float = 0.03) -> list[list[LatLon]]:
     """Outer rings of a polygon or multipolygon as lat/lon lists, simplified for drawing."""
     simple = shapely.set_precision(geom.simplify(tolerance), tolerance / 2)
     parts = [p for p in getattr(simple, "geoms", [simple]) if isinstance(p, Polygon)]
-    return [[latlon(x, y) for x, y, *_ in p.exterior.coords] for p in parts]
+    return [[latlon(round(x, 3), round(y, 3)) for x, y, *_ in p.exterior.coords] for p in parts]
 
 
 def _add_place_event(ref: EventRef, group: folium.FeatureGroup, colours: dict[str, str]) -> bool:
