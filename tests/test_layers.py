@@ -183,3 +183,17 @@ def test_opens_on_the_focus_with_the_full_extent_one_click_away():
     html = render()
     assert "Show all events" in html and "fitBounds" in html
     assert re.search(r'data-rank=\\?"\d+', html)
+
+
+@pytest.mark.parametrize(
+    ("text", "short"),
+    [
+        ("[55.769999999999996,24.24]", "[55.77,24.24]"),
+        ("[-0.30000000000000004,1.5]", "[-0.3,1.5]"),
+        ('{"n":12,"x":1.25}', '{"n":12,"x":1.25}'),
+    ],
+)
+def test_page_coordinates_keep_three_decimals(text, short):
+    from dashboard.basemap import short_numbers
+
+    assert short_numbers(text) == short
