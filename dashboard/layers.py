@@ -230,11 +230,24 @@ def _add_place_event(ref: EventRef, group: folium.FeatureGroup, colours: dict[st
     return True
 
 
-def _add_places(m: folium.Map, tallies: Sequence[PlaceTally], cluster_over: int) -> None:
-    """Places as circles sized by mentions; clustered when there are many."""
-    group = folium.FeatureGroup(name="Places", show=True)
-    target = MarkerCluster().add_to(group) if len(tallies) > cluster_over else group
-    for tally in tallies:
+def most_mentioned(tallies: Sequence[PlaceTally], limit: int) -> list[PlaceTally]:
+    """The ``limit`` places mentioned most often (all of them when there are fewer)."""
+    if len(tallies) <= limit:
+        return list(tallies)
+    return sorted(tallies, key=lambda t: (-t.count, t.place.name))[:limit]
+
+
+def _add_places(m: folium.Map, tallies: Sequence[PlaceTally], cluster_over: int,
+                max_places: int) -> None:
+    """Places as circles sized by mentions; clustered when there are many. A corpus of
+    thousands of stories names thousands of places: the map draws the most mentioned (the
+    place search finds every one), so that it stays quick to send and to draw."""
+    shown = most_mentioned(tallies, max_places)
+    name = "Places" if len(shown) == len(tallies) else (
+        f"Places ({len(shown):,} most mentioned of {len(tallies):,})")
+    group = folium.FeatureGroup(name=name, show=True)
+    target = MarkerCluster().add_to(group) if len(shown) > cluster_over else group
+    for tally in shown:
         place = tally.place
         mentions = f"{tally.count} mention{'s' if tally.count != 1 else ''}"
         tip = _tip(f"{place.name} · {place.kind} · {mentions}", selection_token("pl", place.id))
@@ -275,6 +288,7 @@ def build_map(
     colours: dict[str, str] | None = None,
     tiles: bool = True,
     cluster_over: int = 40,
+    max_places: int = 400,
 ) -> folium.Map:
     """The full map: outlines, shaded countries, movements, concentrations, places, controls."""
     if colours is None:
@@ -285,7 +299,7 @@ def build_map(
     add_outlines(m, outlines)
     add_countries(m, country_roles(refs), shape_of)
     _add_events(m, refs, colours)
-    _add_places(m, places, cluster_over)
+    _add_places(m, places, cluster_over, max_places)
     shown = {a for r in refs if (a := event_actor(r.event))}
     add_legend(m, {a: c for a, c in colours.items() if a in shown})
     folium.LayerControl(collapsed=True).add_to(m)

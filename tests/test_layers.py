@@ -10,7 +10,13 @@ import pytest
 from app_records import HOSTILE, sample, story_one
 from shapely.geometry import box
 
-from dashboard.filters import EventFilter, all_events, filter_events, tally_places
+from dashboard.filters import (
+    EventFilter,
+    PlaceTally,
+    all_events,
+    filter_events,
+    tally_places,
+)
 from dashboard.layers import (
     PALETTE,
     actor_colour,
@@ -20,12 +26,14 @@ from dashboard.layers import (
     country_roles,
     curve_points,
     event_bounds,
+    most_mentioned,
     selection_from_tooltip,
     selection_layer,
     selection_token,
     view_of,
 )
 from dashboard.records import MODALITIES
+from geodata.records import Place
 
 
 def render(refs=None, places=None, **kwargs) -> str:
@@ -197,3 +205,18 @@ def test_page_coordinates_keep_three_decimals(text, short):
     from dashboard.basemap import short_numbers
 
     assert short_numbers(text) == short
+
+
+def test_a_large_corpus_draws_its_most_mentioned_places() -> None:
+    """Thousands of places stay quick: the most mentioned are drawn, the layer says so."""
+    many = [
+        PlaceTally(Place(f"p{i}", f"Town {i}", "city", 10.0 + i * 0.01, 20.0),
+                   (None,) * (i % 7 + 1))  # type: ignore[arg-type]
+        for i in range(30)
+    ]
+    html = render([], many, max_places=10)
+    assert len(set(re.findall(r"Town \d+", html))) == 10
+    assert "Places (10 most mentioned of 30)" in html
+    kept = most_mentioned(many, 10)
+    dropped = [t for t in many if t not in kept]
+    assert min(t.count for t in kept) >= max(t.count for t in dropped)
