@@ -51,9 +51,10 @@ def count_label(force: Force | None) -> str | None:
     """The force's size as written for a label ("1,000", "several thousand"), or None."""
     if force is None:
         return None
-    if force.count is not None:
+    vague = force.count_text and force.count_min != force.count_max
+    if force.count is not None and not vague:
         return f"{force.count:,}"
-    return force.count_text
+    return force.count_text  # "several thousand" must not read as "3,000"
 
 
 def event_label(event: Event) -> str:

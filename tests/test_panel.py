@@ -11,6 +11,7 @@ from app_records import HOSTILE, sample, story_hostile, story_one
 
 from dashboard.filters import EventRef, tally_places
 from dashboard.panel import (
+    count_label,
     event_card_html,
     event_label,
     event_title,
@@ -143,3 +144,18 @@ def test_card_is_short_and_escaped():
     html = event_card_html(EventRef(ev, hostile))
     assert "…" in html and len(html) < 900
     assert "<script" not in html and "12 May 2023" in html
+
+
+@pytest.mark.parametrize(
+    ("count", "text", "low", "high", "expected"),
+    [
+        (1000, "1,000", 1000, 1000, "1,000"),
+        (3000, "several thousand", 2000, 9000, "several thousand"),
+        (30000, "up to 30,000", None, 30000, "up to 30,000"),
+        (None, "hundreds", None, None, "hundreds"),
+    ],
+)
+def test_count_label_keeps_vague_counts_vague(count, text, low, high, expected) -> None:
+    """A label says "several thousand" as the story does, never a made-up exact figure."""
+    force = Force(0, 1, "x", count=count, count_text=text, count_min=low, count_max=high)
+    assert count_label(force) == expected
