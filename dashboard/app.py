@@ -285,7 +285,7 @@ def _read_uploads(files, text: str, title: str, date) -> tuple[list, list[str]]:
                 upload.getvalue(), upload.name, max_bytes=MAX_UPLOAD_BYTES
             )
         except ingest.ReadError as exc:
-            errors.append(f"{upload.name}: {exc}")
+            errors.append(str(exc))  # the message names the file already
     if text.strip():
         try:
             articles += ingest.read_text(text, title=title or None, date=date)

@@ -71,7 +71,7 @@ def read_articles(paths: Iterable[str]) -> tuple[list[Article], list[tuple[str, 
                 articles.extend(ingest.read_path(file))
             except ingest.ReadError as error:
                 failed.append((str(file), str(error)))
-                _warn(f"skipped {file}: {error}")
+                _warn(f"skipped {error}")  # the message names the file already
             bar.update()
     return articles, failed
 

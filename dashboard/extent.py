@@ -136,6 +136,7 @@ def focus_bounds(
 def view_of(bounds: Bounds) -> tuple[LatLon, int]:
     """Center and a zoom that shows the bounds in a map about 700 pixels wide."""
     (s, w), (n, e) = bounds
-    span = max(n - s, (e - w) * math.cos(math.radians((n + s) / 2)), 0.5)
-    zoom = int(max(2, min(9, math.floor(math.log2(500 / span)))))
+    # A point (an event at a country's or a city's point) is shown with its surroundings.
+    span = max(n - s, (e - w) * math.cos(math.radians((n + s) / 2)), 4.0)
+    zoom = int(max(2, min(7, math.floor(math.log2(500 / span)))))
     return ((s + n) / 2, (w + e) / 2), zoom

@@ -61,7 +61,8 @@ ShapeOf = Callable[[str], BaseGeometry | None]
 
 PALETTE = tuple("#1f77b4 #d62728 #2ca02c #9467bd #ff7f0e #17becf #8c564b #e377c2 #393b79".split())
 MOVES = ("deployment", "withdrawal", "arms_transfer", "diplomatic_visit")
-LAYERS = ("Movements", "Concentrations", "Diplomacy")
+# Drawn in this order: areas first, so that the arrows over them stay clickable.
+LAYERS = ("Concentrations", "Movements", "Diplomacy")
 _TOKEN = re.compile(r"#((?:ev|pl):\S+)\s*$")
 
 

@@ -45,7 +45,13 @@ def test_nothing_to_show_has_no_bounds():
 
 
 @pytest.mark.parametrize(
-    ("bounds", "zoom"), [(((50, 30), (51, 31)), 8), (((-60, -170), (70, 170)), 2)]
+    ("bounds", "zoom"),
+    [
+        (((50, 30), (51, 31)), 6),  # a small area is shown with its surroundings
+        (((50, 30), (50, 30)), 6),  # so is a point: never street level for a country
+        (((45, 10), (55, 40)), 4),
+        (((-60, -170), (70, 170)), 2),
+    ],
 )
 def test_view_of(bounds, zoom):
     center, got = view_of(bounds)
