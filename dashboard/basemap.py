@@ -102,14 +102,27 @@ class StaticGeoJson(Layer):
 var {{ this.get_name() }} = L.geoJson({{ this.data }}, {
   interactive: false, renderer: L.canvas({padding: 0.5}),
   style: function() { return {{ this.style }}; }
-}).addTo({{ this._parent.get_name() }});
+});
+{% if this.fallback_for %}
+{{ this.fallback_for }}.on('tileerror', function() {
+  var map = {{ this._parent.get_name() }};
+  if (!map.hasLayer({{ this.get_name() }})) {
+    {{ this.get_name() }}.addTo(map).bringToBack();
+  }
+});
+{% else %}
+{{ this.get_name() }}.addTo({{ this._parent.get_name() }});
+{% endif %}
 {% endmacro %}""")
 
-    def __init__(self, data: str, style: dict, name: str | None = None, control: bool = True):
+    def __init__(self, data: str, style: dict, name: str | None = None, control: bool = True,
+                 fallback_for: str | None = None):
         super().__init__(name=name, overlay=True, control=control)
         self._name = "StaticGeoJson"
         self.data = data
         self.style = json.dumps(style)
+        # The JS name of a tile layer: this layer shows only once that layer fails to load.
+        self.fallback_for = fallback_for
 
     def render(self, **kwargs) -> None:
         """Add the layer's script to the page without compiling it as a template."""
@@ -160,9 +173,12 @@ def outline_basemap(shapes: Iterable[BaseGeometry | None], tolerance: float = 0.
     return MultiPolygon(parts) if parts else None
 
 
-def add_outlines(m: folium.Map, outlines: BaseGeometry | None) -> None:
-    """A vector basemap of country outlines, readable when no tile server answers."""
+def add_outlines(m: folium.Map, outlines: BaseGeometry | None, tiles: Layer | None = None
+                 ) -> None:
+    """A vector basemap of country outlines: drawn at once without a tile layer, else as soon
+    as the tile server fails to answer, so that the street map is not hidden under it."""
     if outlines is None or outlines.is_empty:
         return
     style = {"fillColor": "#f2efe9", "color": "#8a8a8a", "weight": 0.7, "fillOpacity": 1}
-    StaticGeoJson(geojson_text(outlines), style, name="Country outlines").add_to(m)
+    StaticGeoJson(geojson_text(outlines), style, name="Country outlines",
+                  fallback_for=tiles.get_name() if tiles is not None else None).add_to(m)

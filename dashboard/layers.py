@@ -295,9 +295,8 @@ def build_map(
     if colours is None:
         colours = actor_colours(sorted({a for r in refs if (a := event_actor(r.event))}))
     m = folium.Map(location=(48.0, 20.0), zoom_start=4, tiles=None, control_scale=True)
-    if tiles:
-        folium.TileLayer("OpenStreetMap", name="Street map").add_to(m)
-    add_outlines(m, outlines)
+    street = folium.TileLayer("OpenStreetMap", name="Street map").add_to(m) if tiles else None
+    add_outlines(m, outlines, street)
     add_countries(m, country_roles(refs), shape_of)
     _add_events(m, refs, colours)
     _add_places(m, places, cluster_over, max_places)

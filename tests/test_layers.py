@@ -220,3 +220,14 @@ def test_a_large_corpus_draws_its_most_mentioned_places() -> None:
     kept = most_mentioned(many, 10)
     dropped = [t for t in many if t not in kept]
     assert min(t.count for t in kept) >= max(t.count for t in dropped)
+
+
+def test_outline_basemap_waits_for_the_street_map_to_fail() -> None:
+    """With a tile layer, the outlines appear only on a tile error, never over the streets;
+    without one, they are drawn at once."""
+    with_tiles = render(outlines=box(-10, 35, 40, 70), tiles=True)
+    assert ".on('tileerror'" in with_tiles
+    assert re.search(r"tile_layer_\w+\.on\('tileerror'", with_tiles)
+    without = render(outlines=box(-10, 35, 40, 70), tiles=False)
+    assert "tileerror" not in without
+    assert re.search(r"static_geo_json_\w+\.addTo\(map_\w+\);", without)
