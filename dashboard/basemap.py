@@ -154,7 +154,7 @@ def add_countries(m: folium.Map, roles: dict[str, str], shape_of: ShapeOf | None
     group.add_to(m)
 
 
-def outline_basemap(shapes: Iterable[BaseGeometry | None], tolerance: float = 0.15):
+def outline_basemap(shapes: Iterable[BaseGeometry | None], tolerance: float = 0.25):
     """One simplified multipolygon of country outlines for the vector basemap.
 
     Islands smaller than about a grid cell of ``tolerance`` are left out: at the zooms the
