@@ -9,6 +9,7 @@ from urllib.parse import urlsplit
 
 from dashboard.filters import EventRef, PlaceTally, event_actor, event_date
 from dashboard.records import Article, Event, Extraction, Force, Sentence
+from dashboard.summary import place_name
 
 __all__ = [
     "PANEL_CSS",
@@ -69,17 +70,10 @@ def event_label(event: Event) -> str:
     return " ".join(p for p in (head, what or ("forces" if force else "")) if p).strip()
 
 
-def _place_name(mention) -> str | None:
-    """The resolved place name of a mention, else its words."""
-    if mention is None:
-        return None
-    return mention.place.name if mention.place is not None else mention.text
-
-
 def event_title(event: Event) -> str:
     """One plain-text line saying what the event is and where."""
-    origin, dest = _place_name(event.origin), _place_name(event.destination)
-    where = _place_name(event.location)
+    origin, dest = place_name(event.origin), place_name(event.destination)
+    where = place_name(event.location)
     if origin and dest:
         route = f"{origin} → {dest}"
     elif dest:
