@@ -198,9 +198,11 @@ def _take_click(out: dict | None) -> None:
 
 def _show_map(refs, tallies, colours: dict[str, str]) -> None:
     """The folium map; clicks select features."""
-    m = layers.build_map(refs, tallies, shape_of=shape_of, outlines=outlines(), colours=colours)
-    halo = layers.selection_layer(refs, tallies, st.session_state.tm_sel)
     center, zoom = st.session_state.tm_target or (None, None)
+    # A requested view (a shared link's, a selection's) must not be refitted by the map.
+    m = layers.build_map(refs, tallies, shape_of=shape_of, outlines=outlines(), colours=colours,
+                         fit=center is None)
+    halo = layers.selection_layer(refs, tallies, st.session_state.tm_sel)
     out = st_folium(
         m,
         key=MAP_KEY,

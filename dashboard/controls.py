@@ -29,7 +29,7 @@ L.DomEvent.disableClickPropagation(d);return d;};c.addTo({{ this._parent.get_nam
 _FIT = Template("""{% macro script(this, kwargs) %}
 (function(){var m={{ this._parent.get_name() }},c=L.control({position:'topleft'}),moved=false;
 function fit(){m.fitBounds({{ this.focus }},{padding:[24,24],maxZoom:7});}
-fit();m.on('resize',function(){if(!moved){fit();}});
+{% if this.auto %}fit();m.on('resize',function(){if(!moved){fit();}});{% endif %}
 ['mousedown','wheel','touchstart','keydown'].forEach(function(k){
 m.getContainer().addEventListener(k,function(){moved=true;},{passive:true});});
 c.onAdd=function(){var a=L.DomUtil.create('a','tm-all leaflet-bar');a.href='#';
@@ -95,8 +95,10 @@ def add_legend(m: folium.Map, colours: dict[str, str]) -> None:
     m.get_root().header.add_child(folium.Element(_CSS))
 
 
-def add_fit(m: folium.Map, refs: Sequence[EventRef], places: Sequence[PlaceTally]) -> None:
-    """Open on where most events are; a control shows the full extent in one click."""
+def add_fit(m: folium.Map, refs: Sequence[EventRef], places: Sequence[PlaceTally],
+            auto: bool = True) -> None:
+    """Open on where most events are (unless ``auto`` is off because the page asks for a view
+    of its own, e.g. a shared link's); a control shows the full extent in one click."""
     focus, full = focus_bounds(refs, places), full_bounds(refs, places)
     if focus is None or full is None:
         return
@@ -104,4 +106,5 @@ def add_fit(m: folium.Map, refs: Sequence[EventRef], places: Sequence[PlaceTally
     control._template = _FIT
     control.focus = json.dumps([list(corner) for corner in focus])
     control.full = json.dumps([list(corner) for corner in full])
+    control.auto = auto
     m.add_child(control)

@@ -290,6 +290,7 @@ def build_map(
     tiles: bool = True,
     cluster_over: int = 40,
     max_places: int = 400,
+    fit: bool = True,
 ) -> folium.Map:
     """The full map: outlines, shaded countries, movements, concentrations, places, controls."""
     if colours is None:
@@ -304,7 +305,7 @@ def build_map(
     add_legend(m, {a: c for a, c in colours.items() if a in shown})
     folium.LayerControl(collapsed=True).add_to(m)
     Fullscreen().add_to(m)
-    add_fit(m, refs, places)
+    add_fit(m, refs, places, auto=fit)
     return m
 
 

@@ -231,3 +231,11 @@ def test_outline_basemap_waits_for_the_street_map_to_fail() -> None:
     without = render(outlines=box(-10, 35, 40, 70), tiles=False)
     assert "tileerror" not in without
     assert re.search(r"static_geo_json_\w+\.addTo\(map_\w+\);", without)
+
+
+def test_a_requested_view_is_not_refitted() -> None:
+    """A shared link's view stays: the map fits itself only when no view was asked for."""
+    refs = filter_events([story_one()], EventFilter())
+    assert "fitBounds" in render(refs) and "m.on('resize'" in render(refs)
+    assert "m.on('resize'" not in render(refs, fit=False)
+    assert "Show all events" in render(refs, fit=False)
