@@ -156,7 +156,7 @@ def story_meta_html(article: Article) -> str:
     """Title, date and source of a story as one escaped block."""
     title = escape(article.title or article.path or "Untitled story")
     bits = [b for b in (_date_text(article.date), article.source) if b]
-    meta = escape(" · ".join(bits)) if bits else "date and source not known"
+    meta = escape(" · ".join(bits)) if bits else "the story gives no publication date or source"
     return f'<div><b>{title}</b><div class="tm-meta">{meta}{_safe_link(article.url)}</div></div>'
 
 

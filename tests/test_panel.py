@@ -127,7 +127,7 @@ def test_only_web_addresses_become_links(url, linked):
 
 def test_story_without_metadata_says_so():
     html = story_meta_html(Article("a", "text"))
-    assert "Untitled story" in html and "date and source not known" in html
+    assert "Untitled story" in html and "no publication date or source" in html
 
 
 def test_place_evidence_lists_each_mentioning_sentence():
