@@ -71,15 +71,25 @@ def start_streamlit(script: Path, env: dict[str, str], log: Path) -> tuple[subpr
     return process, url
 
 
-def map_frame(page, timeout: float = 60_000):
+def map_frame(page, timeout: float = 60_000, attempts: int = 5):
     """The map's frame, once Leaflet has drawn its features."""
-    # While a redrawn map replaces the old one, both frames are briefly in the page.
-    page.wait_for_function(
-        f"document.querySelectorAll('{MAP_FRAME}').length === 1", timeout=timeout
-    )
-    frame = page.frame_locator(MAP_FRAME)
-    frame.locator(".leaflet-interactive").first.wait_for(state="visible", timeout=timeout)
-    return frame
+    from playwright.sync_api import Error
+
+    # While a redrawn map replaces the old one, both frames are briefly in the page: wait
+    # for one, and look again if a second one came in between.
+    for attempt in range(attempts):
+        page.wait_for_function(
+            f"document.querySelectorAll('{MAP_FRAME}').length === 1", timeout=timeout
+        )
+        frame = page.frame_locator(MAP_FRAME)
+        try:
+            frame.locator(".leaflet-interactive").first.wait_for(state="visible", timeout=timeout)
+            return frame
+        except Error as error:
+            if "strict mode violation" not in str(error) or attempt == attempts - 1:
+                raise
+            page.wait_for_timeout(200)
+    raise AssertionError("unreachable")
 
 
 def wait_idle(page, timeout: float = 15_000) -> None:
