@@ -72,7 +72,9 @@ def is_metonymic(text: str, mention: Mention) -> bool:
 _SUBJECT_START = re.compile(r"(?:^|[.;:!?\"\u201c]\s*|,\s+(?:and|but|while)\s+|\b(?:that|and)\s+)$")
 _ACTS = re.compile(r"^\s+(?:(?:also|has|have|had|is|was|will|would|already|now|then|"
                    r"recently|quickly|reportedly)\s+)*(?:[a-z]{3,}(?:ed|s)|began|sent|made|took|"
-                   r"gave|told|led|kept|held|put|set|ran|brought|sought|chose|drew|won)\b")
+                   r"gave|told|led|kept|held|put|set|ran|brought|sought|chose|drew|won)\b"
+                   r"|^\s+(?:will|would|could|can|must|should|might|plans to|wants to|is to)\s+"
+                   r"(?:also\s+|not\s+|soon\s+|now\s+)?[a-z]{3,}\b")
 _AFTER_PLACE = re.compile(r",\s*$")
 
 

@@ -47,7 +47,8 @@ _SHARED_BORDER = (r"(?:along|on|near|at|across)\s+(?:their|the)\s+(?:shared\s+|c
 _EXERCISE = r"drills?|exercises?|war games|wargames|maneuvers|manoeuvres|practiced|practised"
 _ARMS = (r"supply|supplies|supplied|supplying|deliver|delivers|delivered|delivering|delivery|"
          r"deliveries|sale|sales|sold|sell|sells|selling|provide|provides|provided|providing|"
-         r"transfer of|donate|donated|gift|gave|give|gives|arming")
+         r"transfer of|donate|donated|gift|gave|give|gives|arming|buy|buys|bought|buying|"
+         r"purchase|purchases|purchased|purchasing|acquire|acquires|acquired|acquiring")
 _VISIT = (r"visit|visits|visited|visiting|travel|travels|travelled|traveled|travelling|"
           r"traveling|trip|trips|journey|fly to|flies to|flew to|flying to|going to|goes to|"
           r"went to|heads to|headed to|arrive in|arrives in|arrived in|come to|came to|"
@@ -221,6 +222,8 @@ def _is_weapons_delivery(force: Force) -> bool:
 _OUT_OF = re.compile(r"\bout\s+of\s+(?:the\s+)?" + slots.ADJ + r"$", re.I)
 _ENTERING = re.compile(r"enter|entered|entering|enters|invade|invaded|invading|invades|"
                        r"cross|crossed|crossing|crosses|reach|reached|reaching", re.I)
+_BUYING = re.compile(r"buy|buys|bought|buying|purchase|purchases|purchased|purchasing|"
+                     r"acquire|acquires|acquired|acquiring", re.I)
 _SENDING = re.compile(r"send|sends|sent|sending|ship|ships|shipped|shipping|rush|rushed|"
                       r"dispatch|dispatched|dispatching", re.I)
 _TRANSFERABLE = re.compile(r"tank|missile|drone|artillery|howitzer|rocket|launcher|himars|"
@@ -320,15 +323,29 @@ def _exercise(s: _Slots) -> list[Draft]:
 
 
 def _arms(s: _Slots) -> list[Draft]:
-    """Weapons supplied to someone."""
+    """Weapons supplied to someone, or bought from someone."""
     if s.force is None or not s.force.equipment:
         return []
+    if _BUYING.fullmatch(s.text[s.trigger[0]:s.trigger[1]]):
+        return _purchase(s)
     dest = slots.place_after(s.text, s.trigger[1], s.clause[1], s.places, slots.TO) or \
         slots.place_after(s.text, s.trigger[1], s.clause[1], s.places, slots.DIRECT, max_gap=4)
     if dest is None:
         return []  # "supplied Russia with drones": the recipient is the direct object
     origin = slots.origin_of(s.text, s.clause, s.trigger, s.places, None)
     return [s.draft("arms_transfer", origin=origin, destination=dest, force=s.force)]
+
+
+def _purchase(s: _Slots) -> list[Draft]:
+    """ "Poland agreed to buy 180 K2 tanks from South Korea": from the seller to the buyer,
+    the buyer being the country that acts."""
+    seller = slots.origin_of(s.text, s.clause, s.trigger, s.places, None)
+    buyers = [m for m in s.places if m.place is not None and m.place.country == s.actor
+              and (m.place.kind == "country" or m.role == "actor")  # "Warsaw will buy"
+              and s.sentence.start <= m.start < s.trigger[0]]
+    if seller is None or not buyers:
+        return []
+    return [s.draft("arms_transfer", origin=seller, destination=buyers[-1], force=s.force)]
 
 
 def _visit(s: _Slots) -> list[Draft]:

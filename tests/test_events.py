@@ -540,3 +540,23 @@ def test_undated_story_leaves_relative_dates_unresolved(text: str) -> None:
     events = _extract(text, None).events
     assert events, "the passage should still give its event"
     assert all(e.date is None and e.date_end is None for e in events), _listing(events)
+
+
+@pytest.mark.parametrize(
+    ("text", "seller", "buyer"),
+    [
+        ("Poland agreed on Monday to buy 96 Apache helicopters from the United States.",
+         "US", "PL"),
+        ("Warsaw will also purchase 180 more K2 tanks from South Korea.", "KR", "PL"),
+        ("Egypt bought 30 Rafale fighter jets from France last year.", "FR", "EG"),
+    ],
+)
+def test_purchases_go_from_seller_to_buyer(text: str, seller: str, buyer: str) -> None:
+    """A purchase is an arms transfer from the seller to the buyer, who is its actor."""
+    events = [e for e in _extract(text, D(2024, 11, 6)).events if e.type == "arms_transfer"]
+    assert events, text
+    event = events[0]
+    assert event.origin is not None and event.origin.place is not None
+    assert event.destination is not None and event.destination.place is not None
+    assert (event.origin.place.country, event.destination.place.country) == (seller, buyer)
+    assert event.actor == buyer
