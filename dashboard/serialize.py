@@ -78,8 +78,21 @@ def _place_to_dict(place: Place | None) -> dict[str, Any] | None:
 
 
 def _place_from_dict(data: dict[str, Any] | None) -> Place | None:
-    """Place from its dict."""
-    return Place(**data) if data is not None else None
+    """Place from its dict; a store names the same places thousands of times, so equal
+    places are built once and shared (they are frozen)."""
+    if data is None:
+        return None
+    key = tuple(data.items())
+    place = _PLACES.get(key)
+    if place is None:
+        if len(_PLACES) >= _MAX_PLACES:
+            _PLACES.clear()
+        place = _PLACES[key] = Place(**data)
+    return place
+
+
+_PLACES: dict[tuple[tuple[str, Any], ...], Place] = {}
+_MAX_PLACES = 200_000
 
 
 def _span_text(data: dict[str, Any], record: Any, text: str) -> None:
