@@ -135,6 +135,9 @@ def _longest_match(text: str, tokens: list[Token], i: int, gazetteer: Gazetteer,
     first = tokens[i]
     if not _can_start(first):
         return None
+    abbreviation = _state_abbreviation(text, tokens, i, gazetteer)
+    if abbreviation is not None:
+        return abbreviation
     best: tuple[Candidate, int] | None = None
     keys: list[str] = []
     for j in range(i, min(len(tokens), i + gazetteer.max_tokens)):
@@ -195,8 +198,9 @@ def _state_abbreviation(text: str, tokens: list[Token], i: int, gazetteer: Gazet
             continue
         end = last.end + 1 if text[last.end:last.end + 1] == "." else last.end
         written = text[first.start:end]
-        if "." not in written:
-            continue
+        bare = written.rstrip(".")
+        if "." not in written or ("." not in bare and not _takes_dot(bare, gazetteer)):
+            continue  # no abbreviation, or a postal code ending a sentence ("NC.")
         code = gazetteer.us_state(written)
         if code:
             return Candidate(first.start, end, written, normalize(written),
@@ -222,6 +226,17 @@ def _with_admin_suffix(text: str, tokens: list[Token], j: int, best: tuple[Candi
         return best
     end = tokens[j + 1].end
     return Candidate(candidate.start, end, text[candidate.start:end], key), used + 1
+
+
+def _takes_dot(state: str, gazetteer: Gazetteer) -> bool:
+    """True when the full stop after a state belongs to it: "N.C.", "Kan." (not "Texas."
+    or the postal "NC." ending a sentence)."""
+    if "." in state:
+        return True
+    if state.isupper() and len(state) == 2:
+        return False
+    return not any(p.kind == "admin1" and p.name == state
+                   for p in gazetteer.candidates(normalize(state)))
 
 
 def _can_start(token: Token) -> bool:
@@ -313,7 +328,7 @@ def _state_after(text: str, tokens: list[Token], k: int, gazetteer: Gazetteer, u
     if token.text.isupper() and len(token.text) == 2 and text[span_end:span_end + 1].isalpha():
         return None, used
     state_text = text[token.start:span_end]
-    if text[span_end:span_end + 1] == "." and "." in state_text:
+    if text[span_end:span_end + 1] == "." and _takes_dot(state_text, gazetteer):
         span_end += 1
         state_text = text[token.start:span_end]
     state = Candidate(token.start, span_end, state_text, normalize(state_text),
