@@ -26,7 +26,7 @@ def point_of(mention: Mention | None) -> Point | None:
     return Point(mention.place.lon, mention.place.lat)
 
 
-def event_geometry(type_: str, origin: Mention | None, destination: Mention | None,
+def event_geometry(origin: Mention | None, destination: Mention | None,
                    location: Mention | None, extent: str, border_side: tuple[str, ...],
                    actor: str | None, border_with: str | None = None) -> BaseGeometry | None:
     """The geometry an event is drawn with."""

@@ -124,7 +124,7 @@ def _events_from(article: Article, draft: Draft, sentence: Sentence,
     when = _date_for(draft, dates, article.date)
     if draft.modality == "asserted" and article.date and when[0] and when[0] > article.date:
         draft = replace(draft, modality="planned")  # "visits Kyiv on Thursday"
-    geometry = event_geometry(draft.type, draft.origin, draft.destination, draft.location,
+    geometry = event_geometry(draft.origin, draft.destination, draft.location,
                               draft.extent, draft.border_side, draft.actor, draft.border_with)
     event = Event(
         id=f"{article.id}-e{index}", article_id=article.id, type=draft.type,
