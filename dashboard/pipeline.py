@@ -57,6 +57,7 @@ def extract_article(article: Article, gazetteer: Gazetteer) -> Extraction:
         for m in predict_toponyms(text, gazetteer)
     )
     people = actor_rules.find_people(text, gazetteer)
+    actor_of = _actor_lookup(gazetteer)
     all_actors: list[Actor] = []
     all_forces: list[Force] = []
     events: list[Event] = []
@@ -64,7 +65,7 @@ def extract_article(article: Article, gazetteer: Gazetteer) -> Extraction:
         in_sentence = [m for m in mentions if sentence.start <= m.start < sentence.end]
         actors = actor_rules.find_actors(text, sentence.start, sentence.end, in_sentence,
                                          gazetteer)
-        forces = find_forces(sentence.text, sentence.start, _actor_lookup(gazetteer))
+        forces = find_forces(sentence.text, sentence.start, actor_of)
         all_actors.extend(actors)
         all_forces.extend(forces)
         drafts = find_drafts(text, sentence, in_sentence, forces, actors,
