@@ -56,8 +56,8 @@ def _load(name: str):
 
 def seed_map(store_path: Path) -> tuple[int, str]:
     """The clickable paths the dashboard draws on the seed (default filters), and its page."""
-    from dashboard import filters, layers
-    from dashboard.store import open_store
+    from dashboard.store.database import open_store
+    from dashboard.view import filters, layers
 
     store = open_store(store_path)
     extractions = store.extractions()

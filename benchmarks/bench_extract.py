@@ -72,7 +72,7 @@ def main() -> None:
         print(f"bench_extract: skipped, no evaluation folder at {folder} (set EVAL_DIR)")
         return
     try:
-        import dashboard.pipeline  # noqa: F401  (fail early if the pipeline is missing)
+        import dashboard.extract.pipeline  # noqa: F401  (fail early if the pipeline is missing)
         from geodata.gazetteer import load_gazetteer
     except ImportError as error:
         print(f"bench_extract: skipped, the pipeline cannot be imported ({error})")

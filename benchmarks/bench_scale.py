@@ -61,8 +61,8 @@ def eval_texts() -> list[str]:
 
 def build_store(path: Path, texts: list[str], size: int) -> float:
     """Ingest ``size`` stories into a new store at ``path``; return the seconds it took."""
-    from dashboard.ingest import read_text
-    from dashboard.store import open_store
+    from dashboard.ingest.read import read_text
+    from dashboard.store.database import open_store
 
     articles = []
     for i in range(size):

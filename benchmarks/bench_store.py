@@ -26,7 +26,7 @@ def eval_dir() -> Path:
 
 def load_articles(folder: Path) -> list[Article]:
     """Every story text of the evaluation corpora as an Article."""
-    from dashboard.store_ingest import content_hash
+    from dashboard.store.writer import content_hash
 
     articles = []
     for name in CORPORA:
@@ -49,7 +49,7 @@ def _size(path: Path) -> int:
 
 def run(articles: list[Article], workers: int, folder: Path) -> None:
     """Ingest, re-ingest and reload one store; print the figures."""
-    from dashboard.store import Store
+    from dashboard.store.database import Store
 
     path = folder / f"bench-{workers}.gpkg"
     with Store(path) as store:
@@ -81,12 +81,12 @@ def main() -> None:
         print(f"bench_store: skipped, no evaluation corpora in {folder} (set EVAL_DIR)")
         return
     try:
-        import dashboard.pipeline  # noqa: F401
+        import dashboard.extract.pipeline  # noqa: F401
         import geodata.gazetteer  # noqa: F401
     except ImportError as error:
         print(f"bench_store: skipped, the pipeline cannot be imported ({error})")
         return
-    from dashboard.store_ingest import pipeline_extract
+    from dashboard.store.writer import pipeline_extract
 
     started = time.perf_counter()
     pipeline_extract(Article("warm-up", "Troops arrived in Kyiv."))  # loads the gazetteer

@@ -20,9 +20,8 @@ if __package__ in (None, ""):  # `streamlit run dashboard/app.py` runs this file
 import streamlit as st
 from streamlit_folium import st_folium
 
-from dashboard import filters, layers, panel, viewstate
+from dashboard import view
 from dashboard.records import EVENT_TYPES, Extraction
-from dashboard.timeline import timeline_spec
 
 LOG = logging.getLogger(__name__)
 MAX_UPLOAD_BYTES = 2 * 1024 * 1024
@@ -78,7 +77,7 @@ def _outlines():
     """The country-outline basemap, built once; raises when the boundaries cannot be read."""
     from geodata.geometry import country_shape
 
-    return layers.outline_basemap(country_shape(cc) for cc in gazetteer().countries())
+    return view.outline_basemap(country_shape(cc) for cc in gazetteer().countries())
 
 
 def outlines():
@@ -106,18 +105,18 @@ def _init_from_url() -> None:
     if st.session_state.get("tm_init"):
         return
     query = {key: st.query_params.get_all(key) for key in st.query_params}
-    state, notices = viewstate.parse_query(query)
+    state, notices = view.parse_query(query)
     flt = state.filters
     ss = st.session_state
     ss.update(tm_init=True, tm_notices=list(notices), tm_sel=state.selection, tm_count=None)
     ss.update(f_actor=list(flt.actors), f_type=list(flt.types), f_story=list(flt.stories))
-    ss.update(f_hidden=set(flt.modalities) != set(filters.SHOWN_MODALITIES))
+    ss.update(f_hidden=set(flt.modalities) != set(view.SHOWN_MODALITIES))
     ss.update(f_place=flt.place or "", f_from=flt.date_from, f_to=flt.date_to)
     ss.update(tm_target=(state.center, state.zoom) if state.center else None)
     ss.update(tm_view=(state.center, state.zoom))
 
 
-def _drop_unknown_filters(options: filters.FilterOptions) -> None:
+def _drop_unknown_filters(options: view.FilterOptions) -> None:
     """Filter values from a link that the corpus does not have are dropped with a notice."""
     ss = st.session_state
     for key, allowed in (
@@ -131,21 +130,21 @@ def _drop_unknown_filters(options: filters.FilterOptions) -> None:
             ss.tm_notices.append(f"Ignored {', '.join(unknown)} from the link: not in the stories.")
 
 
-def _current_filter() -> filters.EventFilter:
+def _current_filter() -> view.EventFilter:
     """The filter the widgets' state describes (read before the widgets are drawn)."""
     ss = st.session_state
-    return filters.EventFilter(
+    return view.EventFilter(
         actors=tuple(ss.f_actor),
         types=tuple(ss.f_type),
         stories=tuple(ss.f_story),
-        modalities=filters.SHOWN_MODALITIES + (filters.HIDDEN_MODALITIES if ss.f_hidden else ()),
+        modalities=view.SHOWN_MODALITIES + (view.HIDDEN_MODALITIES if ss.f_hidden else ()),
         date_from=ss.f_from,
         date_to=ss.f_to,
         place=ss.f_place.strip() or None,
     )
 
 
-def _filter_widgets(options: filters.FilterOptions) -> None:
+def _filter_widgets(options: view.FilterOptions) -> None:
     """The filter widgets in the sidebar."""
     titles = dict(options.stories)
     sb = st.sidebar
@@ -155,7 +154,7 @@ def _filter_widgets(options: filters.FilterOptions) -> None:
         EVENT_TYPES,
         key="f_type",
         placeholder="All types",
-        format_func=panel.type_label,
+        format_func=view.type_label,
     )
     sb.multiselect(
         "Story",
@@ -175,7 +174,7 @@ def _select(selection: str, bounds) -> None:
     """Select an event or place and bring it into view (button callback)."""
     st.session_state.tm_sel = selection
     if bounds is not None:
-        st.session_state.tm_target = layers.view_of(bounds)
+        st.session_state.tm_target = view.view_of(bounds)
 
 
 def _take_click(out: dict | None) -> None:
@@ -185,24 +184,24 @@ def _take_click(out: dict | None) -> None:
     count = out.get("last_object_clicked_count")
     if count is not None and count != st.session_state.get("tm_count"):
         st.session_state.tm_count = count
-        picked = layers.selection_from_tooltip(out.get("last_object_clicked_tooltip"))
+        picked = view.selection_from_tooltip(out.get("last_object_clicked_tooltip"))
         if picked:
             st.session_state.tm_sel = picked
     center, zoom = out.get("center"), out.get("zoom")
     if isinstance(center, dict) and zoom is not None:
-        view = ((center.get("lat"), center.get("lng")), int(zoom))
+        seen = ((center.get("lat"), center.get("lng")), int(zoom))
         # The first view a map reports is the one it opened on: links leave it out.
-        if st.session_state.setdefault("tm_view0", view) != view:
-            st.session_state.tm_view = view
+        if st.session_state.setdefault("tm_view0", seen) != seen:
+            st.session_state.tm_view = seen
 
 
 def _show_map(refs, tallies, colours: dict[str, str]) -> None:
     """The folium map; clicks select features."""
     center, zoom = st.session_state.tm_target or (None, None)
     # A requested view (a shared link's, a selection's) must not be refitted by the map.
-    m = layers.build_map(refs, tallies, shape_of=shape_of, outlines=outlines(), colours=colours,
+    m = view.build_map(refs, tallies, shape_of=shape_of, outlines=outlines(), colours=colours,
                          fit=center is None)
-    halo = layers.selection_layer(refs, tallies, st.session_state.tm_sel)
+    halo = view.selection_layer(refs, tallies, st.session_state.tm_sel)
     out = st_folium(
         m,
         key=MAP_KEY,
@@ -219,14 +218,14 @@ def _show_map(refs, tallies, colours: dict[str, str]) -> None:
 
 def _show_panel(refs, tallies) -> None:
     """The evidence of the selection, or a card per event."""
-    st.html(panel.PANEL_CSS)
+    st.html(view.PANEL_CSS)
     sel = st.session_state.tm_sel or ""
     kind, _, ident = sel.partition(":")
     ref = next((r for r in refs if kind == "ev" and r.event.id == ident), None)
     tally = next((t for t in tallies if kind == "pl" and t.place.id == ident), None)
     if ref is not None or tally is not None:
         st.button("← All events", key="tm_clear", on_click=_select, args=("", None))
-        st.html(panel.evidence_html(ref) if ref else panel.place_evidence_html(tally))
+        st.html(view.evidence_html(ref) if ref else view.place_evidence_html(tally))
         return
     if sel:
         st.info("The selected item is not among the events shown; showing all events.")
@@ -238,8 +237,8 @@ def _show_panel(refs, tallies) -> None:
             list(by_id),
             index=None,
             key="tm_pick",
-            format_func=lambda ident: panel.card_label(by_id[ident]),
-            captions=[panel.card_caption(ref) for ref in refs],
+            format_func=lambda ident: view.card_label(by_id[ident]),
+            captions=[view.card_caption(ref) for ref in refs],
             on_change=_pick_card,
         )
 
@@ -250,12 +249,12 @@ def _pick_card() -> None:
     st.session_state.tm_pick = None  # so that the same card can be picked again later
     ref = st.session_state.get("tm_cards", {}).get(ident)
     if ref is not None:
-        _select(f"ev:{ident}", layers.event_bounds(ref))
+        _select(f"ev:{ident}", view.event_bounds(ref))
 
 
 def _place_hits(tallies, query: str) -> None:
     """Places matching the search box, each one click from being selected."""
-    hits = filters.find_places(tallies, query) if query else []
+    hits = view.find_places(tallies, query) if query else []
     for tally in hits[:5]:
         at = ((tally.place.lat, tally.place.lon),) * 2
         st.sidebar.button(
@@ -271,7 +270,7 @@ def _place_hits(tallies, query: str) -> None:
 
 def _timeline(refs) -> None:
     """A compact bar chart of events by date."""
-    spec = timeline_spec(refs)
+    spec = view.timeline_spec(refs)
     if spec is not None:
         st.vega_lite_chart(spec, width="stretch")
 
@@ -325,11 +324,11 @@ def _add_articles_ui(path: str | None) -> None:
         st.rerun()
 
 
-def _share_and_export(state: viewstate.ViewState, refs) -> None:
+def _share_and_export(state: view.ViewState, refs) -> None:
     """The link to this view (copy button) and downloads of the filtered events."""
     base = st.context.url or ""
     with st.sidebar.expander("Share this view"):
-        st.code(viewstate.share_link(base, state) if base else "?", language=None, wrap_lines=True)
+        st.code(view.share_link(base, state) if base else "?", language=None, wrap_lines=True)
     kept: dict[str, Extraction] = {}
     for ref in refs:
         ex = kept.get(ref.extraction.article.id, replace(ref.extraction, events=()))
@@ -339,13 +338,13 @@ def _share_and_export(state: viewstate.ViewState, refs) -> None:
         """The shown events as GeoJSON, built when the button is pressed."""
         import json
 
-        from dashboard.export import event_features
+        from dashboard.store import event_features
 
         return json.dumps(event_features(kept.values()), ensure_ascii=False)
 
     def csv() -> str:
         """The shown events as CSV, built when the button is pressed."""
-        from dashboard.export import csv_text
+        from dashboard.store import csv_text
 
         return csv_text(kept.values())
 
@@ -356,11 +355,11 @@ def _share_and_export(state: viewstate.ViewState, refs) -> None:
         st.download_button("CSV", csv, "events.csv", "text/csv", key="dl_csv")
 
 
-def _sync_url(flt: filters.EventFilter) -> viewstate.ViewState:
+def _sync_url(flt: view.EventFilter) -> view.ViewState:
     """Write the current view into the address bar so a copied link restores it."""
     center, zoom = st.session_state.get("tm_view") or (None, None)
-    state = viewstate.ViewState(st.session_state.tm_sel or None, flt, center, zoom)
-    query = viewstate.to_query(state)
+    state = view.ViewState(st.session_state.tm_sel or None, flt, center, zoom)
+    query = view.to_query(state)
     if query != st.query_params.to_dict():
         st.query_params.from_dict(query)
     return state
@@ -389,16 +388,16 @@ def main() -> None:
         LOG.exception("cannot read the stories")
         st.error(f"Cannot read the stories: {exc}")
         extractions = []
-    options = filters.filter_options(extractions)
+    options = view.filter_options(extractions)
     _drop_unknown_filters(options)
     flt = _current_filter()
-    refs = filters.filter_events(extractions, flt)
-    tallies = filters.tally_places(extractions, flt.stories)
+    refs = view.filter_events(extractions, flt)
+    tallies = view.tally_places(extractions, flt.stories)
     for notice in st.session_state.tm_notices:
         st.warning(notice)
     left, right = st.columns([5, 3])
     _take_click(st.session_state.get(MAP_KEY))
-    draw_map = lambda: _show_map(refs, tallies, layers.actor_colours(options.actors))  # noqa: E731
+    draw_map = lambda: _show_map(refs, tallies, view.actor_colours(options.actors))  # noqa: E731
     if st.session_state.get("tm_shown"):
         with right:  # the evidence of a click shows before the map is sent again
             _show_panel(refs, tallies)

@@ -47,7 +47,7 @@ def _load_gazetteer() -> Any:
 
 def _check_output(out: str) -> None:
     """Refuse an output path that cannot be written, before any work is done."""
-    from dashboard.export import FORMATS
+    from dashboard.store import FORMATS
 
     if out == "-":
         return
@@ -78,8 +78,8 @@ def read_articles(paths: Iterable[str]) -> tuple[list[Article], list[tuple[str, 
 
 def cmd_extract(args: argparse.Namespace) -> int:
     """Extract events from article files and write one feature per event."""
-    from dashboard import pipeline
-    from dashboard.export import write_events
+    from dashboard.extract import extract_article
+    from dashboard.store import write_events
 
     _check_output(args.output)
     articles, failed = read_articles(args.paths)
@@ -91,7 +91,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
     with _bar(len(articles), "extracting") as bar:
         for article in articles:
             try:
-                extractions.append(pipeline.extract_article(article, gazetteer))
+                extractions.append(extract_article(article, gazetteer))
             except Exception as error:  # one story must not stop the rest
                 log.debug("extraction failed", exc_info=True)
                 _warn(f"skipped story {article.title or article.id}: {error}")
@@ -122,7 +122,7 @@ def _gold_records(lines: Sequence[str], name: str) -> Iterable[tuple[str, str]]:
 
 def toponym_record(story_id: str, text: str, gazetteer: Any) -> dict[str, Any]:
     """The prediction line for one article: every toponym's span and coordinates."""
-    from dashboard.pipeline import predict_toponyms
+    from dashboard.extract import predict_toponyms
 
     toponyms = [
         {
@@ -210,8 +210,7 @@ def _date(value: str) -> dt.date:
 
 def cmd_export(args: argparse.Namespace) -> int:
     """Write the stored events, filtered, to a file."""
-    from dashboard.export import filter_events, write_events
-    from dashboard.store import default_store_path, open_store
+    from dashboard.store import default_store_path, filter_events, open_store, write_events
 
     _check_output(args.output)
     path = Path(args.store) if args.store else default_store_path()

@@ -11,7 +11,8 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         "--regen-golden",
         action="store_true",
         default=False,
-        help="rewrite tests/golden/*.json from the current extractor output (review the diff!)",
+        help="rewrite tests/extract/golden/*.json from the current extractor output "
+        "(review the diff!)",
     )
 
 

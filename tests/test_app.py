@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import ast
 import sys
 import types
 from dataclasses import dataclass, replace
@@ -50,9 +49,7 @@ def fake_store(monkeypatch):
     import streamlit as st
 
     fake = FakeStore()
-    module = types.ModuleType("dashboard.store")
-    module.open_store = lambda path=None, **_: fake
-    monkeypatch.setitem(sys.modules, "dashboard.store", module)
+    monkeypatch.setattr("dashboard.store.open_store", lambda path=None, **_: fake)
     gazetteer = types.ModuleType("geodata.gazetteer")
     gazetteer.load_gazetteer = lambda: types.SimpleNamespace(countries=lambda: ["EE", "FR"])
     monkeypatch.setitem(sys.modules, "geodata.gazetteer", gazetteer)
@@ -174,25 +171,6 @@ def test_paste_adds_a_story(fake_store):
     assert [a.title for a in fake_store.added] == ["Riga story"]
     assert any("Added 1" in s.value for s in at.success)
     assert len(at.multiselect(key="f_story").options) == 3
-
-
-def test_only_the_app_imports_streamlit():
-    package = APP.parent
-    for module in package.glob("*.py"):
-        tree = ast.parse(module.read_text(encoding="utf-8"))
-        names = {
-            alias.name.split(".")[0]
-            for node in ast.walk(tree)
-            if isinstance(node, (ast.Import, ast.ImportFrom))
-            for alias in (node.names if isinstance(node, ast.Import) else [node])
-            if isinstance(node, ast.Import)
-        } | {
-            (node.module or "").split(".")[0]
-            for node in ast.walk(tree)
-            if isinstance(node, ast.ImportFrom)
-        }
-        if module.name != "app.py":
-            assert not names & {"streamlit", "streamlit_folium"}, module.name
 
 
 def test_cards_show_hostile_text_as_escaped_markdown(fake_store):

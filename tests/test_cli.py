@@ -13,7 +13,6 @@ import geopandas as gpd
 import pytest
 from shapely.geometry import Point
 
-import dashboard
 import geodata
 from dashboard.cli import main
 from dashboard.records import Article, Event, Extraction, Mention, Place, Sentence
@@ -56,18 +55,14 @@ def _fake_toponyms(text: str, gazetteer: object) -> list[Mention]:
 @pytest.fixture(autouse=True)
 def fake_pipeline(monkeypatch: pytest.MonkeyPatch) -> None:
     """Replace the extraction pipeline and gazetteer with small fakes."""
-    pipeline = types.ModuleType("dashboard.pipeline")
-    pipeline.extract_article = _fake_extract  # type: ignore[attr-defined]
-    pipeline.predict_toponyms = _fake_toponyms  # type: ignore[attr-defined]
-    pipeline.EXTRACTOR_VERSION = "test"  # type: ignore[attr-defined]
     gazetteer = types.ModuleType("geodata.gazetteer")
     gazetteer.load_gazetteer = lambda: object()  # type: ignore[attr-defined]
-    monkeypatch.setitem(sys.modules, "dashboard.pipeline", pipeline)
+    monkeypatch.setattr("dashboard.extract.extract_article", _fake_extract)
+    monkeypatch.setattr("dashboard.extract.predict_toponyms", _fake_toponyms)
+    monkeypatch.setattr("dashboard.extract.EXTRACTOR_VERSION", "test")
     monkeypatch.setitem(sys.modules, "geodata.gazetteer", gazetteer)
-    # "from dashboard import pipeline" reads the package attribute once it exists.
-    monkeypatch.setattr(dashboard, "pipeline", pipeline, raising=False)
     monkeypatch.setattr(geodata, "gazetteer", gazetteer, raising=False)
-    monkeypatch.setattr("dashboard.store_ingest._gazetteer", None)
+    monkeypatch.setattr("dashboard.store.writer._gazetteer", None)
 
 
 @pytest.fixture
@@ -222,14 +217,14 @@ def test_python_dash_m_runs_the_cli() -> None:
 def _pipeline_ready() -> bool:
     """True when the real pipeline and its geographic data can be imported."""
     result = subprocess.run(
-        [sys.executable, "-c", "import dashboard.pipeline, geodata.gazetteer"],
+        [sys.executable, "-c", "import dashboard.extract.pipeline, geodata.gazetteer"],
         capture_output=True,
         cwd=REPO,
     )
     return result.returncode == 0
 
 
-@pytest.mark.skipif(not _pipeline_ready(), reason="dashboard.pipeline cannot be imported yet")
+@pytest.mark.skipif(not _pipeline_ready(), reason="the extraction pipeline cannot be imported")
 def test_real_pipeline_on_the_seed(tmp_path: Path) -> None:
     out = tmp_path / "seed.geojson"
     seed = REPO / "seeds"

@@ -29,8 +29,8 @@ def pytest_collection_modifyitems(items) -> None:
 @pytest.fixture(scope="session")
 def assets() -> Assets:
     """folium's CDN files, unpacked from npm into tests/.cache (skip when npm cannot)."""
-    from dashboard.filters import all_events, tally_places
-    from dashboard.layers import build_map
+    from dashboard.view.filters import all_events, tally_places
+    from dashboard.view.layers import build_map
 
     sys.path.insert(0, str(ROOT / "tests"))
     from app_records import sample

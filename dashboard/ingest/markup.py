@@ -1,0 +1,197 @@
+"""Plain text out of Markdown and saved HTML pages, keeping what marks headlines."""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+
+import trafilatura
+
+from dashboard.ingest.decode import ReadError, normalise_text
+from dashboard.ingest.meta import StoryMeta, meta_from_mapping
+
+__all__ = ["Markdown", "markdown_to_text", "html_to_text"]
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class Markdown:
+    """Markdown turned to plain text, with the lines that were top headlines or kept blocks."""
+
+    text: str
+    headlines: frozenset[int]
+    keep: frozenset[int]
+
+
+_COMMENT = re.compile(r"<!--.*?-->", re.S)
+_FENCE = re.compile(r"^\s{0,3}(```|~~~)")
+_ATX = re.compile(r"^\s{0,3}(#{1,6})(?:\s+(.*?))?\s*#*\s*$")
+_SETEXT = re.compile(r"^\s{0,3}(=+|-+)\s*$")
+_RULE = re.compile(r"^\s{0,3}(?:(?:\*\s*){3,}|(?:-\s*){3,}|(?:_\s*){3,})$")
+_REFERENCE = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*\S+.*$")
+_LIST = re.compile(r"^\s*(?:[-*+]\s+|(\d+[.)])\s+)(.*)$")
+_DASH_HEADING = re.compile(r"^\s*[-–—]\s+\S.*\s[-–—]\s*$")  # wire style "- Section -"
+_QUOTE = re.compile(r"^\s{0,3}(?:>\s?)+")
+_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
+_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!>~|])")
+# Spans are bounded so that a line full of stray markers cannot make matching quadratic.
+_INLINE: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"!\[[^\]]{0,300}\](?:\([^)]{0,2000}\)|\[[^\]]{0,300}\])"), ""),
+    (re.compile(r"\[([^\]]{1,300})\]\([^)]{0,2000}\)"), r"\1"),
+    (re.compile(r"\[([^\]]{1,300})\]\[[^\]]{0,300}\]"), r"\1"),
+    (re.compile(r"<((?:https?|mailto):[^>\s]{1,2000})>"), r"\1"),
+    (re.compile(r"`([^`]{1,300})`"), r"\1"),
+    (re.compile(r"(\*\*|__)(?=\S)(.{1,300}?)(?<=\S)\1"), r"\2"),
+    (re.compile(r"(?<![\w*])\*(?=\S)(.{1,300}?)(?<=\S)\*(?![\w*])"), r"\1"),
+    (re.compile(r"(?<![\w_])_(?=\S)(.{1,300}?)(?<=\S)_(?![\w_])"), r"\1"),
+    (re.compile(r"~~(.{1,300}?)~~"), r"\1"),
+    (re.compile(r"[ \t]{2,}"), " "),
+)
+
+
+def _inline(text: str) -> str:
+    """Drop inline Markdown: links keep their text, images and emphasis markers go."""
+    escaped: list[str] = []
+
+    def hold(match: re.Match[str]) -> str:
+        escaped.append(match[1])
+        return f"\ue000{len(escaped) - 1}\ue001"
+
+    text = _ESCAPE.sub(hold, text)
+    for pattern, replacement in _INLINE:
+        text = pattern.sub(replacement, text)
+    text = re.sub("\ue000(\\d+)\ue001", lambda m: escaped[int(m[1])], text)
+    return text.strip()
+
+
+class _Builder:
+    """Collects output blocks (one line each) and the roles Markdown gave them."""
+
+    def __init__(self) -> None:
+        self.blocks: list[str] = []
+        self.headlines: set[int] = set()
+        self.keep: set[int] = set()
+        self.paragraph: list[str] = []
+
+    def flush(self) -> None:
+        if self.paragraph:
+            self.add(" ".join(self.paragraph))
+            self.paragraph = []
+
+    def add(self, raw: str, role: str = "") -> None:
+        text = _inline(raw)
+        if not text:
+            return
+        if role == "headline":
+            self.headlines.add(len(self.blocks))
+        elif role == "keep":
+            self.keep.add(len(self.blocks))
+        self.blocks.append(text)
+
+    def result(self) -> Markdown:
+        self.flush()
+        # Blocks are separated by a blank line, so block k is line 2k of the text.
+        return Markdown(
+            "\n\n".join(self.blocks),
+            frozenset(2 * k for k in self.headlines),
+            frozenset(2 * k for k in self.keep),
+        )
+
+
+def _structural(line: str, out: _Builder) -> bool:
+    """Handle a line that is not paragraph text; False if it is paragraph text."""
+    if not line.strip():
+        out.flush()
+        return True
+    setext = _SETEXT.match(line)
+    if setext and out.paragraph:
+        heading = " ".join(out.paragraph)
+        out.paragraph = []
+        out.add(heading, "headline" if setext[1].startswith("=") else "keep")
+        return True
+    if _RULE.match(line) or _REFERENCE.match(line) or _TABLE_RULE.match(line):
+        out.flush()
+        return True
+    atx = _ATX.match(line)
+    if atx:
+        out.flush()
+        out.add(atx[2] or "", "headline" if len(atx[1]) == 1 else "keep")
+        return True
+    if _DASH_HEADING.match(line):
+        out.flush()
+        out.add(line.strip(), "keep")
+        return True
+    item = _LIST.match(line)
+    if item:
+        out.flush()
+        out.add(f"{item[1]} {item[2]}" if item[1] else item[2], "keep")
+        return True
+    if line.lstrip().startswith("|"):
+        out.flush()
+        out.add(" | ".join(c.strip() for c in line.strip().strip("|").split("|")), "keep")
+        return True
+    return False
+
+
+def markdown_to_text(source: str) -> Markdown:
+    """Turn Markdown into clean plain text: one line per paragraph, heading or list item."""
+    out = _Builder()
+    fenced = False
+    for raw in _COMMENT.sub("", normalise_text(source)).split("\n"):
+        if _FENCE.match(raw):
+            out.flush()
+            fenced = not fenced
+            continue
+        if fenced:
+            out.add(raw, "keep")
+            continue
+        line = _QUOTE.sub("", raw)
+        if not _structural(line, out):
+            out.paragraph.append(line.strip().rstrip("\\").strip())
+    return out.result()
+
+
+def _extract(html: str) -> tuple[str, dict[str, object]]:
+    """Main text and metadata of a page; favours recall when precision finds nothing."""
+    if "<html" not in html[:2048].lower():
+        # trafilatura refuses fragments without a root element; give them one.
+        html = f"<html><body>{html}</body></html>"
+    for favor_recall in (False, True):
+        document = trafilatura.bare_extraction(
+            html, with_metadata=True, include_comments=False, favor_recall=favor_recall
+        )
+        if document is None:
+            continue
+        fields = document if isinstance(document, dict) else document.as_dict()
+        text = fields.get("text") or ""
+        if text.strip():
+            return text, fields
+    # Very short or broken pages: trafilatura's own whole-page text, without metadata.
+    return trafilatura.html2txt(html) or "", {}
+
+
+def html_to_text(html: str, name: str) -> tuple[str, StoryMeta]:
+    """Extract a saved page's article text and its title, date, source and url."""
+    try:
+        text, fields = _extract(html)
+    except Exception as error:  # trafilatura/lxml can fail on pathological markup
+        log.warning("%s: HTML extraction failed: %s", name, error)
+        raise ReadError(f"{name}: could not read this HTML page ({error})") from error
+    text = normalise_text(text).strip()
+    meta = meta_from_mapping(
+        {
+            "title": fields.get("title"),
+            "date": fields.get("date"),
+            "source": fields.get("sitename"),
+            "url": fields.get("url"),
+        },
+        name,
+    )
+    if meta.title and text.split("\n", 1)[0].strip() == meta.title:
+        # The page headline heads the extracted text; it is the title, not body text.
+        text = text.split("\n", 1)[1].strip() if "\n" in text else text
+    if not any(ch.isalnum() for ch in text):
+        raise ReadError(f"{name}: no article text found in this HTML page")
+    return text, meta

@@ -1,0 +1,164 @@
+"""The store's tables, its schema version, and the checks made when a file is opened."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from dashboard.store.gpkg import create_core_tables, register_attributes, register_features
+from dashboard.store.serialize import PROPERTY_NAMES
+
+__all__ = [
+    "SCHEMA_VERSION",
+    "StoreError",
+    "EVENT_COLUMNS",
+    "check_header",
+    "prepare_schema",
+    "transaction",
+]
+
+SCHEMA_VERSION = 1
+_SQLITE_HEADER = b"SQLite format 3\x00"
+
+# Event properties become columns; the property "id" is the event id and "article" the story.
+EVENT_COLUMNS: tuple[str, ...] = tuple(
+    {"id": "event_id", "article": "story_id"}.get(name, name) for name in PROPERTY_NAMES
+)
+_INTEGER_COLUMNS = frozenset({"count", "count_min", "count_max", "start", "end"})
+
+_STORIES = """
+CREATE TABLE stories (
+    fid INTEGER PRIMARY KEY AUTOINCREMENT,
+    id TEXT NOT NULL UNIQUE,
+    content_hash TEXT NOT NULL UNIQUE,
+    identity TEXT,
+    title TEXT,
+    date TEXT,
+    source TEXT,
+    url TEXT,
+    path TEXT,
+    text TEXT NOT NULL,
+    extractor_version TEXT NOT NULL,
+    added_at TEXT NOT NULL,
+    extracted_at TEXT NOT NULL,
+    extraction TEXT NOT NULL
+)
+"""
+
+
+def _events_table() -> str:
+    """CREATE statement of the events feature table."""
+    columns = ",\n    ".join(
+        f'"{name}" {"INTEGER" if name in _INTEGER_COLUMNS else "TEXT"}' for name in EVENT_COLUMNS
+    )
+    return (
+        "CREATE TABLE events (\n    fid INTEGER PRIMARY KEY AUTOINCREMENT,\n"
+        f"    geom GEOMETRY,\n    {columns},\n"
+        "    FOREIGN KEY (story_id) REFERENCES stories(id) ON DELETE CASCADE\n)"
+    )
+
+
+class StoreError(Exception):
+    """The store file cannot be used; the message names the file and what to do."""
+
+
+@contextmanager
+def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
+    """Run the block in one write transaction: all of it is stored or none of it."""
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield conn
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")
+
+
+# Migrations from an older schema version to the next one. None exist yet: version 1 is
+# the first; a file claiming an older version is refused rather than misread.
+MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {}
+
+
+def check_header(path: Path) -> None:
+    """Refuse a path that is a folder or a non-empty file that is not SQLite."""
+    if path.is_dir():
+        raise StoreError(f"{path} is a folder, not a store file: give a file path ending .gpkg")
+    try:
+        with path.open("rb") as stream:
+            head = stream.read(len(_SQLITE_HEADER))
+    except FileNotFoundError:
+        return
+    except OSError as error:
+        raise StoreError(f"cannot read the store {path}: {error.strerror}") from error
+    if head and head != _SQLITE_HEADER:
+        raise StoreError(
+            f"{path} is not a troopmap store (not a GeoPackage/SQLite file); "
+            "move it away or choose another store file"
+        )
+
+
+def _tables(conn: sqlite3.Connection) -> set[str]:
+    """Names of the tables in the database."""
+    return {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+
+
+def _create(conn: sqlite3.Connection) -> None:
+    """Create a fresh store in an empty database."""
+    create_core_tables(conn)
+    conn.execute("CREATE TABLE troopmap_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+    conn.execute(_STORIES)
+    conn.execute("CREATE INDEX stories_identity ON stories (identity)")
+    conn.execute(_events_table())
+    conn.execute("CREATE INDEX events_story ON events (story_id)")
+    register_attributes(conn, "troopmap_meta", "store settings and schema version")
+    register_attributes(conn, "stories", "news stories with their text and full extraction")
+    register_features(conn, "events", "geom", "forces, movements and meetings, with evidence")
+    conn.execute("INSERT INTO troopmap_meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
+
+
+def _schema_version(conn: sqlite3.Connection, path: Path) -> int:
+    """The schema version recorded in the file."""
+    row = conn.execute("SELECT value FROM troopmap_meta WHERE key='schema_version'").fetchone()
+    try:
+        return int(row[0])
+    except (TypeError, ValueError):
+        raise StoreError(
+            f"{path} has no readable schema version; it was not written by troopmap or is "
+            "damaged: move it away or choose another store file"
+        ) from None
+
+
+def prepare_schema(conn: sqlite3.Connection, path: Path) -> bool:
+    """Create the schema in a new file (returns True), migrate an older one, or refuse."""
+    tables = _tables(conn)
+    if not tables:
+        with transaction(conn):
+            _create(conn)
+        return True
+    if "troopmap_meta" not in tables or "stories" not in tables:
+        raise StoreError(
+            f"{path} is an SQLite/GeoPackage file but not a troopmap store; "
+            "choose another store file (a new path is created on first use)"
+        )
+    version = _schema_version(conn, path)
+    if version > SCHEMA_VERSION:
+        raise StoreError(
+            f"{path} was written by a newer version of troopmap (store schema {version}, this "
+            f"version reads {SCHEMA_VERSION}); upgrade troopmap to open it"
+        )
+    while version < SCHEMA_VERSION:
+        migrate = MIGRATIONS.get(version)
+        if migrate is None:
+            raise StoreError(
+                f"{path} was written by an older version of troopmap (store schema {version}) "
+                "that cannot be migrated; move it away and ingest the articles again"
+            )
+        with transaction(conn):
+            migrate(conn)
+            version += 1
+            conn.execute(
+                "UPDATE troopmap_meta SET value=? WHERE key='schema_version'", (str(version),)
+            )
+    return False

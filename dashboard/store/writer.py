@@ -1,0 +1,155 @@
+"""Extraction for the store: the default extractor, story payloads, and the worker pool.
+
+Each payload is computed where the extraction ran (in a worker process when there are
+several), so the process writing the store only runs SQL.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import multiprocessing
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass
+from typing import Any
+
+from dashboard.records import Article, Extraction
+from dashboard.store.gpkg import to_gpkg_blob
+from dashboard.store.serialize import PROPERTY_NAMES, event_properties, extraction_to_dict
+
+__all__ = [
+    "ExtractFn",
+    "Failure",
+    "Payload",
+    "content_hash",
+    "extract_payloads",
+    "pipeline_extract",
+    "pipeline_version",
+    "story_identity",
+]
+
+log = logging.getLogger(__name__)
+
+ExtractFn = Callable[[Article], Extraction]
+
+_gazetteer: Any = None
+_worker_extract: ExtractFn | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Payload:
+    """What the store writes for one story: its extraction as JSON and its event rows."""
+
+    article: Article
+    extraction_json: str
+    event_rows: tuple[tuple[Any, ...], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Failure:
+    """A story whose extraction failed, with the reason in words."""
+
+    article: Article
+    reason: str
+
+
+def pipeline_extract(article: Article) -> Extraction:
+    """Extract with the real pipeline, loading the gazetteer once per process."""
+    global _gazetteer
+    from dashboard.extract import extract_article
+
+    if _gazetteer is None:
+        from geodata.gazetteer import load_gazetteer
+
+        _gazetteer = load_gazetteer()
+    return extract_article(article, _gazetteer)
+
+
+def pipeline_version() -> str:
+    """The version string of the real pipeline's extractor."""
+    from dashboard.extract import EXTRACTOR_VERSION
+
+    return str(EXTRACTOR_VERSION)
+
+
+def content_hash(text: str) -> str:
+    """Stable hash of a story's text, used to recognise a story already stored."""
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def story_identity(article: Article) -> str | None:
+    """What names a story across edits: its file path and title, when known."""
+    if article.path is None and article.title is None:
+        return None
+    return f"{article.path or ''}\x1f{article.title or ''}"
+
+
+def make_payload(article: Article, extract: ExtractFn) -> Payload | Failure:
+    """Extract one article and turn the result into rows, or say why it failed."""
+    try:
+        extraction = extract(article)
+        data = extraction_to_dict(extraction)
+        if data["article"]["text"] == article.text:
+            data["article"]["text"] = None  # the stories table holds the text once
+        encoded = json.dumps(data, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+        rows = []
+        for event in extraction.events:
+            props = event_properties(event, extraction.article)
+            props["article"] = article.id
+            blob = to_gpkg_blob(event.geometry)
+            rows.append((blob, *(props[name] for name in PROPERTY_NAMES)))
+    except Exception as error:  # one bad story must not stop the others
+        log.warning("extraction failed for %s", article.path or article.id, exc_info=True)
+        return Failure(article, f"{type(error).__name__}: {error}")
+    return Payload(article, encoded, tuple(rows))
+
+
+def _init_worker(extract: ExtractFn) -> None:
+    """Set up a worker process: remember the extractor and load its data once."""
+    global _worker_extract
+    _worker_extract = extract
+    if extract is pipeline_extract:
+        try:
+            from geodata.gazetteer import load_gazetteer
+
+            global _gazetteer
+            if _gazetteer is None:
+                _gazetteer = load_gazetteer()
+        except Exception:  # reported per story by make_payload instead
+            log.warning("worker could not load the gazetteer", exc_info=True)
+
+
+def _worker_payload(article: Article) -> Payload | Failure:
+    """Run in a worker process: extract one article."""
+    assert _worker_extract is not None
+    return make_payload(article, _worker_extract)
+
+
+def extract_payloads(
+    articles: Sequence[Article], extract: ExtractFn, workers: int = 1
+) -> Iterator[Payload | Failure]:
+    """Extract every article, in order, in this process or in a pool of ``workers``."""
+    if workers <= 1 or len(articles) < 2:
+        for article in articles:
+            yield make_payload(article, extract)
+        return
+    chunksize = max(1, min(16, len(articles) // (workers * 8)))
+    done = 0
+    try:
+        # Workers start from a fresh server process rather than a copy of this one: an open
+        # SQLite connection (the gazetteer's) must not be shared across fork.
+        methods = multiprocessing.get_all_start_methods()
+        context = multiprocessing.get_context("forkserver" if "forkserver" in methods else None)
+        with ProcessPoolExecutor(
+            workers, mp_context=context, initializer=_init_worker, initargs=(extract,)
+        ) as pool:
+            for result in pool.map(_worker_payload, articles, chunksize=chunksize):
+                done += 1
+                yield result
+    except BrokenProcessPool as error:
+        log.error("a worker process died: %s", error)
+        for article in articles[done:]:
+            yield Failure(article, "a worker process died during extraction")

@@ -1,0 +1,65 @@
+"""Viewing: ``Extraction`` records in -> the folium map, evidence HTML and URL state out.
+
+Filters and place tallies, the folium map (curves, areas, basemap, controls, extent), the
+evidence panel's HTML, the timeline spec and the URL state of a shared link. Plain Python:
+nothing here imports streamlit.
+"""
+
+from dashboard.view.filters import (
+    HIDDEN_MODALITIES,
+    SHOWN_MODALITIES,
+    EventFilter,
+    FilterOptions,
+    filter_events,
+    filter_options,
+    find_places,
+    tally_places,
+)
+from dashboard.view.layers import (
+    actor_colours,
+    build_map,
+    event_bounds,
+    outline_basemap,
+    selection_from_tooltip,
+    selection_layer,
+    view_of,
+)
+from dashboard.view.panel import (
+    PANEL_CSS,
+    card_caption,
+    card_label,
+    evidence_html,
+    place_evidence_html,
+    type_label,
+)
+from dashboard.view.timeline import timeline_spec
+from dashboard.view.viewstate import ViewState, parse_query, share_link, to_query
+
+__all__ = [
+    "HIDDEN_MODALITIES",
+    "PANEL_CSS",
+    "SHOWN_MODALITIES",
+    "EventFilter",
+    "FilterOptions",
+    "ViewState",
+    "actor_colours",
+    "build_map",
+    "card_caption",
+    "card_label",
+    "event_bounds",
+    "evidence_html",
+    "filter_events",
+    "filter_options",
+    "find_places",
+    "outline_basemap",
+    "parse_query",
+    "place_evidence_html",
+    "selection_from_tooltip",
+    "selection_layer",
+    "share_link",
+    "tally_places",
+    "timeline_spec",
+    "to_query",
+    "type_label",
+    "view_of",
+]

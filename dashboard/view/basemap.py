@@ -1,0 +1,184 @@
+"""The map's backdrop: a vector basemap of country outlines and countries shaded by role.
+
+Both are large and never change, so they go into the page as ready GeoJSON text.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+from collections.abc import Callable, Iterable
+
+import folium
+import shapely
+from branca.element import Element
+from folium.map import Layer
+from jinja2 import Template
+from shapely.geometry import MultiPolygon, Polygon
+from shapely.geometry.base import BaseGeometry
+
+from dashboard.view.filters import SHOWN_MODALITIES, EventRef, event_actor
+
+__all__ = [
+    "ROLE_COLOURS",
+    "country_roles",
+    "geojson_text",
+    "short_numbers",
+    "StaticGeoJson",
+    "add_countries",
+    "outline_basemap",
+    "add_outlines",
+]
+
+ShapeOf = Callable[[str], BaseGeometry | None]
+ROLE_COLOURS = {"sends": "#fdae6b", "receives": "#9ecae1", "faces": "#fc9272"}
+
+
+def country_roles(refs: Iterable[EventRef]) -> dict[str, str]:
+    """Country code -> "sends", "receives" or "faces" for countries in military events."""
+    roles: dict[str, str] = {}
+    rank = {"sends": 0, "receives": 1, "faces": 2}
+
+    def put(cc: str | None, role: str) -> None:
+        if cc and rank[role] >= rank.get(roles.get(cc, "sends"), 0):
+            roles[cc] = role
+
+    for ref in refs:
+        event = ref.event
+        if event.type in ("diplomatic_visit", "meeting") or event.modality not in SHOWN_MODALITIES:
+            continue
+        actor = event_actor(event)
+        if event.type in ("deployment", "arms_transfer", "withdrawal"):
+            put(actor if actor and len(actor) == 2 else None, "sends")
+            dest = event.destination.place if event.destination else None
+            put(dest.country if dest else None, "receives")
+        elif event.location is not None and event.location.place is not None:
+            cc = event.location.place.country
+            put(cc, "faces" if event.extent == "border" or cc != actor else "receives")
+    return roles
+
+
+_NUMBER = re.compile(r"-?\d+\.\d{4,}")
+
+
+def short_numbers(text: str, digits: int = 3) -> str:
+    """Numbers in the text rounded to ``digits`` decimals (a grid's floats print long)."""
+    return _NUMBER.sub(lambda match: repr(round(float(match.group()), digits)), text)
+
+
+@functools.lru_cache(maxsize=512)
+def geojson_text(geom: BaseGeometry, tolerance: float = 0.0) -> str:
+    """Compact GeoJSON text of a geometry, simplified to ``tolerance`` degrees (cached).
+
+    Coordinates keep three decimals (about 100 m), far finer than any simplification used.
+    """
+    if tolerance:
+        geom = shapely.set_precision(geom.simplify(tolerance), tolerance / 2)
+    return short_numbers(shapely.to_geojson(geom))
+
+
+class _Text(Element):
+    """Ready text in the page: rendering returns it as is, with no template to compile."""
+
+    def __init__(self, text: str):
+        super().__init__()
+        self.text = text
+
+    def render(self, **kwargs) -> str:
+        """The text."""
+        return self.text
+
+
+class StaticGeoJson(Layer):
+    """A non-interactive GeoJSON layer from ready-made text: rendering only pastes it in.
+
+    folium's GeoJson re-serialises its data whenever the page is rendered, and branca
+    compiles every element's script as a template; the basemap and the country shading are
+    large and never change, so they are serialised once and pasted in untouched.
+    """
+
+    _template = Template("""{% macro script(this, kwargs) %}
+var {{ this.get_name() }} = L.geoJson({{ this.data }}, {
+  interactive: false, renderer: L.canvas({padding: 0.5}),
+  style: function() { return {{ this.style }}; }
+});
+{% if this.fallback_for %}
+{{ this.fallback_for }}.on('tileerror', function() {
+  var map = {{ this._parent.get_name() }};
+  if (!map.hasLayer({{ this.get_name() }})) {
+    {{ this.get_name() }}.addTo(map).bringToBack();
+  }
+});
+{% else %}
+{{ this.get_name() }}.addTo({{ this._parent.get_name() }});
+{% endif %}
+{% endmacro %}""")
+
+    def __init__(self, data: str, style: dict, name: str | None = None, control: bool = True,
+                 fallback_for: str | None = None):
+        super().__init__(name=name, overlay=True, control=control)
+        self._name = "StaticGeoJson"
+        self.data = data
+        self.style = json.dumps(style)
+        # The JS name of a tile layer: this layer shows only once that layer fails to load.
+        self.fallback_for = fallback_for
+
+    def render(self, **kwargs) -> None:
+        """Add the layer's script to the page without compiling it as a template."""
+        script = self._template.module.__dict__["script"](self, kwargs)
+        self.get_root().script.add_child(_Text(script), name=self.get_name())
+
+
+@functools.lru_cache(maxsize=256)
+def _shading_text(shape: BaseGeometry, tolerance: float = 0.1) -> str | None:
+    """A shaded country as GeoJSON text: no finer than the basemap, without island specks."""
+    simple = outline_basemap([shape], tolerance)
+    return None if simple is None else geojson_text(simple)
+
+
+def add_countries(m: folium.Map, roles: dict[str, str], shape_of: ShapeOf | None) -> None:
+    """Lightly shade countries by role; they take no clicks."""
+    if shape_of is None or not roles:
+        return
+    group = folium.FeatureGroup(name="Countries by role", show=True)
+    for cc, role in sorted(roles.items()):
+        geom = shape_of(cc)
+        if geom is None or geom.is_empty:
+            continue
+        colour = ROLE_COLOURS[role]
+        style = {"fillColor": colour, "color": colour, "weight": 1, "fillOpacity": 0.25}
+        text = _shading_text(geom)
+        if text is not None:
+            StaticGeoJson(text, style, control=False).add_to(group)
+    group.add_to(m)
+
+
+def outline_basemap(shapes: Iterable[BaseGeometry | None], tolerance: float = 0.25):
+    """One simplified multipolygon of country outlines for the vector basemap.
+
+    Islands smaller than about a grid cell of ``tolerance`` are left out: at the zooms the
+    basemap is for they would be specks, and they would weigh on every page load.
+    """
+    parts = []
+    for shape in shapes:
+        if shape is None or shape.is_empty:
+            continue
+        simple = shapely.set_precision(shape.simplify(tolerance), tolerance / 5)
+        parts += [
+            p
+            for p in getattr(simple, "geoms", [simple])
+            if isinstance(p, Polygon) and p.area >= 4 * tolerance**2
+        ]
+    return MultiPolygon(parts) if parts else None
+
+
+def add_outlines(m: folium.Map, outlines: BaseGeometry | None, tiles: Layer | None = None
+                 ) -> None:
+    """A vector basemap of country outlines: drawn at once without a tile layer, else as soon
+    as the tile server fails to answer, so that the street map is not hidden under it."""
+    if outlines is None or outlines.is_empty:
+        return
+    style = {"fillColor": "#f2efe9", "color": "#8a8a8a", "weight": 0.7, "fillOpacity": 1}
+    StaticGeoJson(geojson_text(outlines), style, name="Country outlines",
+                  fallback_for=tiles.get_name() if tiles is not None else None).add_to(m)

@@ -1,0 +1,333 @@
+"""The folium map of events and places: pure, so it can be tested by rendering it.
+
+Every clickable feature's tooltip ends with a selection token (``#ev:<id>`` or
+``#pl:<id>``) that the app reads back from the map to know what was clicked.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+import re
+from collections.abc import Callable, Sequence
+from html import escape
+
+import folium
+import shapely
+from folium.plugins import Fullscreen, MarkerCluster
+from shapely.geometry import MultiPolygon, Polygon
+from shapely.geometry.base import BaseGeometry
+
+from dashboard.view.basemap import (
+    StaticGeoJson,
+    add_countries,
+    add_outlines,
+    country_roles,
+    geojson_text,
+    outline_basemap,
+)
+from dashboard.view.controls import ARMS_COLOUR, add_fit, add_legend
+from dashboard.view.curves import arrowhead, curve_points
+from dashboard.view.extent import (
+    LatLon,
+    endpoints,
+    event_bounds,
+    latlon,
+    point_of,
+    view_of,
+)
+from dashboard.view.filters import SHOWN_MODALITIES, EventRef, PlaceTally, event_actor
+from dashboard.view.panel import event_label, event_title
+
+__all__ = [
+    "PALETTE",
+    "actor_colour",
+    "actor_colours",
+    "selection_token",
+    "selection_from_tooltip",
+    "curve_points",
+    "arrowhead",
+    "event_bounds",
+    "country_roles",
+    "build_map",
+    "outline_basemap",
+    "geojson_text",
+    "StaticGeoJson",
+    "selection_layer",
+    "view_of",
+]
+
+ShapeOf = Callable[[str], BaseGeometry | None]
+
+PALETTE = tuple("#1f77b4 #d62728 #2ca02c #9467bd #ff7f0e #17becf #8c564b #e377c2 #393b79".split())
+MOVES = ("deployment", "withdrawal", "arms_transfer", "diplomatic_visit")
+# Drawn in this order: areas first, so that the arrows over them stay clickable.
+LAYERS = ("Concentrations", "Movements", "Diplomacy")
+_TOKEN = re.compile(r"#((?:ev|pl):\S+)\s*$")
+
+
+def actor_colours(actors: Sequence[str]) -> dict[str, str]:
+    """A distinct colour per actor, in the order given (pass the whole corpus's actors)."""
+    return {actor: PALETTE[i % len(PALETTE)] for i, actor in enumerate(actors)}
+
+
+def actor_colour(actor: str | None, colours: dict[str, str] | None = None) -> str:
+    """The actor's colour: from ``colours`` when given, else a stable hash; grey if unknown."""
+    if not actor:
+        return "#555555"
+    if colours and actor in colours:
+        return colours[actor]
+    digest = hashlib.md5(actor.encode("utf-8"), usedforsecurity=False).digest()
+    return PALETTE[digest[0] % len(PALETTE)]
+
+
+def selection_token(kind: str, ident: str) -> str:
+    """The token a tooltip ends with: ``#ev:<id>`` for events, ``#pl:<id>`` for places."""
+    return f"#{kind}:{ident}"
+
+
+def selection_from_tooltip(tooltip: str | None) -> str | None:
+    """The selection (``ev:..``/``pl:..``) named at the end of a clicked tooltip's text."""
+    if not tooltip:
+        return None
+    match = _TOKEN.search(tooltip.strip())
+    return match.group(1) if match else None
+
+
+def _weight(ref: EventRef) -> float:
+    """Line width: grows with the log of the troop count."""
+    force = ref.event.force
+    count = force.count if force is not None else None
+    if ref.event.type == "diplomatic_visit":
+        return 2.0
+    if not count:
+        return 3.0
+    return round(min(12.0, max(3.0, 2.0 + 2.2 * math.log10(max(count, 10) / 10))), 1)
+
+
+def _style(ref: EventRef, colours: dict[str, str]) -> dict:
+    """Polyline options by event type and modality."""
+    event = ref.event
+    colour = (
+        ARMS_COLOUR if event.type == "arms_transfer" else actor_colour(event_actor(event), colours)
+    )
+    dash = {"diplomatic_visit": "8 6", "arms_transfer": "1 8", "withdrawal": "12 4"}.get(event.type)
+    hidden = event.modality not in SHOWN_MODALITIES
+    return {
+        "color": colour,
+        "weight": _weight(ref),
+        "opacity": 0.45 if hidden else 0.85,
+        "dash_array": "3 6" if hidden and dash is None else dash,
+        "line_cap": "round",
+    }
+
+
+def _tip(title: str, token: str) -> str:
+    """Tooltip HTML: the escaped title, then the selection token in a hidden span.
+
+    The token is hidden from the reader but is part of the tooltip's text, which is what
+    the map reports when the feature is clicked.
+    """
+    return f'{escape(title)}<span class="tm-id"> {escape(token)}</span>'
+
+
+def _tooltip(ref: EventRef) -> str:
+    """One line saying what the event is, carrying its selection token."""
+    return _tip(event_title(ref.event), selection_token("ev", ref.event.id))
+
+
+def _count_label(ref: EventRef) -> str | None:
+    """The map label of an event with a troop or weapon count; others stay unlabelled."""
+    force = ref.event.force
+    if force is None or (force.count is None and not force.count_text):
+        return None
+    return event_label(ref.event)
+
+
+def _rank(ref: EventRef) -> int:
+    """A label's precedence when labels overlap: its count, and shown events before others."""
+    force = ref.event.force
+    count = force.count if force is not None and force.count else 1
+    return count if ref.event.modality in SHOWN_MODALITIES else 0
+
+
+def _label_marker(at: LatLon, text: str, ref: EventRef, colour: str) -> folium.Marker:
+    """A small always-visible text label that selects its event when clicked."""
+    tooltip = _tooltip(ref)
+    title, sel = escape(event_title(ref.event)), escape(f"ev:{ref.event.id}")
+    html = (
+        f'<div class="tm-label" style="border-color:{colour}" data-title="{title}" '
+        f'data-sel="{sel}" data-rank="{_rank(ref)}">{escape(text)}</div>'
+    )
+    icon = folium.DivIcon(html=html, icon_size=(1, 1), icon_anchor=(0, 0), class_name="tm-lbl")
+    return folium.Marker(at, icon=icon, tooltip=folium.Tooltip(tooltip, sticky=False))
+
+
+def _add_movement(ref: EventRef, group: folium.FeatureGroup, colours: dict[str, str]) -> bool:
+    """An arc with an arrowhead and a label; False when the event has no two ends."""
+    ends = endpoints(ref)
+    if ends is None:
+        return False
+    style, tip = _style(ref, colours), _tooltip(ref)
+    points = curve_points(*ends)
+    folium.PolyLine(points, tooltip=tip, **style).add_to(group)
+    folium.Polygon(
+        arrowhead(points),
+        color=style["color"],
+        weight=1,
+        fill=True,
+        fill_opacity=style["opacity"],
+        tooltip=tip,
+    ).add_to(group)
+    label = _count_label(ref)
+    if label:
+        _label_marker(points[len(points) // 2], label, ref, style["color"]).add_to(group)
+    return True
+
+
+def _rings(geom: BaseGeometry, tolerance: float = 0.03) -> list[list[LatLon]]:
+    """Outer rings of a polygon or multipolygon as lat/lon lists, simplified for drawing."""
+    simple = shapely.set_precision(geom.simplify(tolerance), tolerance / 2)
+    parts = [p for p in getattr(simple, "geoms", [simple]) if isinstance(p, Polygon)]
+    return [[latlon(round(x, 3), round(y, 3)) for x, y, *_ in p.exterior.coords] for p in parts]
+
+
+def _add_place_event(ref: EventRef, group: folium.FeatureGroup, colours: dict[str, str]) -> bool:
+    """An area for a concentration, or a circle when only a point is known."""
+    geom, tip = ref.event.geometry, _tooltip(ref)
+    colour = actor_colour(event_actor(ref.event), colours)
+    hidden = ref.event.modality not in SHOWN_MODALITIES
+    dash = "6 4" if ref.event.type == "exercise" or hidden else None
+    label = _count_label(ref)
+    if isinstance(geom, (Polygon, MultiPolygon)):
+        for ring in _rings(geom):
+            folium.Polygon(
+                ring,
+                color=colour,
+                weight=2,
+                fill=True,
+                dash_array=dash,
+                fill_opacity=0.12 if hidden else 0.28,
+                tooltip=tip,
+            ).add_to(group)
+        if label:
+            _label_marker(point_of(ref), label, ref, colour).add_to(group)
+        return True
+    at = point_of(ref)
+    if at is None:
+        return False
+    radius = 6 + min(14, _weight(ref))
+    folium.CircleMarker(
+        at,
+        radius=radius,
+        color=colour,
+        fill=True,
+        fill_opacity=0.15 if hidden else 0.35,
+        dash_array=dash,
+        tooltip=tip,
+    ).add_to(group)
+    if label:
+        _label_marker(at, label, ref, colour).add_to(group)
+    return True
+
+
+def most_mentioned(tallies: Sequence[PlaceTally], limit: int) -> list[PlaceTally]:
+    """The ``limit`` places mentioned most often (all of them when there are fewer)."""
+    if len(tallies) <= limit:
+        return list(tallies)
+    return sorted(tallies, key=lambda t: (-t.count, t.place.name))[:limit]
+
+
+def _add_places(m: folium.Map, tallies: Sequence[PlaceTally], cluster_over: int,
+                max_places: int) -> None:
+    """Places as circles sized by mentions; clustered when there are many. A corpus of
+    thousands of stories names thousands of places: the map draws the most mentioned (the
+    place search finds every one), so that it stays quick to send and to draw."""
+    shown = most_mentioned(tallies, max_places)
+    name = "Places" if len(shown) == len(tallies) else (
+        f"Places ({len(shown):,} most mentioned of {len(tallies):,})")
+    group = folium.FeatureGroup(name=name, show=True)
+    target = MarkerCluster().add_to(group) if len(shown) > cluster_over else group
+    for tally in shown:
+        place = tally.place
+        mentions = f"{tally.count} mention{'s' if tally.count != 1 else ''}"
+        tip = _tip(f"{place.name} · {place.kind} · {mentions}", selection_token("pl", place.id))
+        folium.CircleMarker(
+            (place.lat, place.lon),
+            radius=min(18, 4 + 3 * math.sqrt(tally.count)),
+            color="#333333",
+            weight=1,
+            fill=True,
+            fill_color="#ffffff",
+            fill_opacity=0.9,
+            tooltip=tip,
+        ).add_to(target)
+    group.add_to(m)
+
+
+def _add_events(m: folium.Map, refs: Sequence[EventRef], colours: dict[str, str]) -> None:
+    """Each event into its layer: movements, concentrations or diplomacy."""
+    groups = {name: folium.FeatureGroup(name=name) for name in LAYERS}
+    for ref in refs:
+        kind = ref.event.type
+        if kind in ("diplomatic_visit", "meeting"):
+            group = groups["Diplomacy"]
+        else:
+            group = groups["Movements" if kind in MOVES else "Concentrations"]
+        if kind not in MOVES or not _add_movement(ref, group, colours):
+            _add_place_event(ref, group, colours)
+    for group in groups.values():
+        group.add_to(m)
+
+
+def build_map(
+    refs: Sequence[EventRef],
+    places: Sequence[PlaceTally] = (),
+    *,
+    shape_of: ShapeOf | None = None,
+    outlines: BaseGeometry | None = None,
+    colours: dict[str, str] | None = None,
+    tiles: bool = True,
+    cluster_over: int = 40,
+    max_places: int = 400,
+    fit: bool = True,
+) -> folium.Map:
+    """The full map: outlines, shaded countries, movements, concentrations, places, controls."""
+    if colours is None:
+        colours = actor_colours(sorted({a for r in refs if (a := event_actor(r.event))}))
+    m = folium.Map(location=(48.0, 20.0), zoom_start=4, tiles=None, control_scale=True)
+    street = folium.TileLayer("OpenStreetMap", name="Street map").add_to(m) if tiles else None
+    add_outlines(m, outlines, street)
+    add_countries(m, country_roles(refs), shape_of)
+    _add_events(m, refs, colours)
+    _add_places(m, places, cluster_over, max_places)
+    shown = {a for r in refs if (a := event_actor(r.event))}
+    add_legend(m, {a: c for a, c in colours.items() if a in shown})
+    folium.LayerControl(collapsed=True).add_to(m)
+    Fullscreen().add_to(m)
+    add_fit(m, refs, places, auto=fit)
+    return m
+
+
+def selection_layer(refs: Sequence[EventRef], places: Sequence[PlaceTally], selection: str | None):
+    """A feature group outlining the selected event or place, or None."""
+    if not selection:
+        return None
+    group = folium.FeatureGroup(name="Selection", control=False)
+    kind, _, ident = selection.partition(":")
+    halo = {"color": "#ffd400", "weight": 14, "opacity": 0.55, "interactive": False}
+    if kind == "ev":
+        ref = next((r for r in refs if r.event.id == ident), None)
+        ends = endpoints(ref) if ref else None
+        at = point_of(ref) if ref else None
+        if ends:
+            folium.PolyLine(curve_points(*ends), **halo).add_to(group)
+        elif at:
+            folium.CircleMarker(at, radius=22, fill=False, **halo).add_to(group)
+    elif kind == "pl":
+        tally = next((t for t in places if t.place.id == ident), None)
+        if tally:
+            folium.CircleMarker(
+                (tally.place.lat, tally.place.lon), radius=20, fill=False, **halo
+            ).add_to(group)
+    return group

@@ -1,0 +1,245 @@
+"""The evidence panel and event cards as HTML strings; every piece of article text is escaped."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from html import escape
+from urllib.parse import urlsplit
+
+from dashboard.describe import place_name
+from dashboard.records import Article, Event, Extraction, Force, Sentence
+from dashboard.view.filters import EventRef, PlaceTally, event_actor, event_date
+
+__all__ = [
+    "PANEL_CSS",
+    "type_label",
+    "count_label",
+    "event_label",
+    "event_title",
+    "highlight_sentence",
+    "evidence_html",
+    "place_evidence_html",
+    "event_card_html",
+    "card_label",
+    "card_caption",
+    "markdown_text",
+    "story_meta_html",
+]
+
+PANEL_CSS = """<style>
+.tm-ev{font-size:.95rem;line-height:1.45}
+.tm-ev mark{padding:0 .15em;border-radius:.2em}
+.tm-ev mark.place{background:#cfe8ff}
+.tm-ev mark.count{background:#ffe08a}
+.tm-ev mark.unit{background:#ffd0b0}
+.tm-ev .tm-ctx{color:#666}
+.tm-ev .tm-meta{color:#555;font-size:.85rem}
+.tm-ev blockquote{margin:.3em 0;padding:.2em .6em;border-left:3px solid #888}
+.tm-card{border:1px solid #ddd;border-radius:.4em;padding:.35em .6em;margin:.2em 0;font-size:.88rem}
+.tm-card b{font-weight:600}
+</style>"""
+
+_TYPE_LABELS = {"arms_transfer": "Arms transfer", "diplomatic_visit": "Diplomatic visit"}
+
+
+def type_label(event_type: str) -> str:
+    """A reader's name for an event type ("arms_transfer" -> "Arms transfer")."""
+    return _TYPE_LABELS.get(event_type, event_type.replace("_", " ").capitalize())
+
+
+def count_label(force: Force | None) -> str | None:
+    """The force's size as written for a label ("1,000", "several thousand"), or None."""
+    if force is None:
+        return None
+    vague = force.count_text and force.count_min != force.count_max
+    if force.count is not None and not vague:
+        return f"{force.count:,}"
+    return force.count_text  # "several thousand" must not read as "3,000"
+
+
+def event_label(event: Event) -> str:
+    """A short plain-text label: "1,000 US · 2nd Cavalry" or "2,000 US troops"."""
+    force, actor = event.force, event_actor(event)
+    if event.person and force is None:
+        return event.person
+    head = " ".join(p for p in (count_label(force), actor) if p)
+    if force is not None and force.unit:
+        return f"{head} · {force.unit}" if head else force.unit
+    what = (force.personnel or ", ".join(force.equipment)) if force is not None else ""
+    return " ".join(p for p in (head, what or ("forces" if force else "")) if p).strip()
+
+
+def event_title(event: Event) -> str:
+    """One plain-text line saying what the event is and where."""
+    origin, dest = place_name(event.origin), place_name(event.destination)
+    where = place_name(event.location)
+    if origin and dest:
+        route = f"{origin} → {dest}"
+    elif dest:
+        route = f"→ {dest}"
+    else:
+        route = where or origin or ""
+    label = event_label(event)
+    parts = [type_label(event.type)] + [p for p in (label, route) if p]
+    text = ": ".join(parts[:1] + [" · ".join(parts[1:])]) if len(parts) > 1 else parts[0]
+    if event.modality != "asserted":
+        text += f" ({event.modality})"
+    return text
+
+
+Span = tuple[int, int, str, str]  # article start, end, highlight kind, the words expected
+
+
+def _force_spans(force: Force) -> list[Span]:
+    """Article offsets of a force's count and unit words, else of the whole force phrase."""
+    spans = []
+    for words, kind in ((force.count_text, "count"), (force.unit, "unit")):
+        at = force.text.find(words) if words else -1
+        if words and at >= 0:
+            spans.append((force.start + at, force.start + at + len(words), kind, words))
+    return spans or [(force.start, force.end, "count", force.text)]
+
+
+def _spans(sentence: Sentence, extraction: Extraction, event: Event | None):
+    """Non-overlapping (start, end, kind) article offsets to highlight inside the sentence."""
+    found: list[Span] = []
+    mentions = list(extraction.mentions)
+    forces = list(extraction.forces)
+    if event is not None:
+        mentions += [m for m in (event.origin, event.destination, event.location) if m]
+        forces += [event.force] if event.force is not None else []
+    found += [(m.start, m.end, "place", m.text) for m in mentions if m.place is not None]
+    for force in forces:
+        found += _force_spans(force)
+    inside = [s for s in found if sentence.start <= s[0] < s[1] <= sentence.end]
+    kept: list[Span] = []
+    for span in sorted(set(inside), key=lambda s: (s[0], -s[1])):
+        if not kept or span[0] >= kept[-1][1]:
+            kept.append(span)
+    return kept
+
+
+def highlight_sentence(
+    sentence: Sentence, extraction: Extraction, event: Event | None = None
+) -> str:
+    """The sentence as escaped HTML with place names, counts and units in ``<mark>``."""
+    text = sentence.text
+    pieces, at = [], 0
+    for start, end, kind, words in _spans(sentence, extraction, event):
+        lo, hi = start - sentence.start, end - sentence.start
+        if text[lo:hi] != words:
+            continue  # offsets that do not match the words are not shown as evidence
+        pieces.append(escape(text[at:lo]))
+        pieces.append(f'<mark class="{kind}">{escape(text[lo:hi])}</mark>')
+        at = hi
+    pieces.append(escape(text[at:]))
+    return "".join(pieces)
+
+
+def _safe_link(url: str | None) -> str:
+    """An http(s) link as an anchor; any other scheme shown only as text."""
+    if not url:
+        return ""
+    if urlsplit(url).scheme.lower() in ("http", "https"):
+        href = escape(url, quote=True)
+        return f' · <a href="{href}" target="_blank" rel="noopener noreferrer">link</a>'
+    return f" · {escape(url)}"
+
+
+def _date_text(value: dt.date | None) -> str | None:
+    """A date as "2 Feb 2022"."""
+    return f"{value.day} {value:%b %Y}" if value is not None else None
+
+
+def story_meta_html(article: Article) -> str:
+    """Title, date and source of a story as one escaped block."""
+    title = escape(article.title or article.path or "Untitled story")
+    bits = [b for b in (_date_text(article.date), article.source) if b]
+    meta = escape(" · ".join(bits)) if bits else "the story gives no publication date or source"
+    return f'<div><b>{title}</b><div class="tm-meta">{meta}{_safe_link(article.url)}</div></div>'
+
+
+def _context(extraction: Extraction, sentence: Sentence) -> tuple[str, str]:
+    """The escaped sentences just before and after one sentence."""
+    by_index = {s.index: s for s in extraction.sentences}
+    before, after = by_index.get(sentence.index - 1), by_index.get(sentence.index + 1)
+    return (
+        escape(before.text) if before is not None else "",
+        escape(after.text) if after is not None else "",
+    )
+
+
+def _quote(extraction: Extraction, sentence: Sentence, event: Event | None) -> str:
+    """The highlighted sentence between its neighbours."""
+    before, after = _context(extraction, sentence)
+    main = highlight_sentence(sentence, extraction, event)
+    ctx_before = f'<span class="tm-ctx">{before}</span> ' if before else ""
+    ctx_after = f' <span class="tm-ctx">{after}</span>' if after else ""
+    return f"<blockquote>{ctx_before}<b>{main}</b>{ctx_after}</blockquote>"
+
+
+def evidence_html(ref: EventRef) -> str:
+    """The evidence of one event: what it is, its sentence in context, and its story."""
+    event, extraction = ref.event, ref.extraction
+    when = _date_text(event_date(ref))
+    date_note = f" · {escape(event.date_text)}" if event.date_text else ""
+    return (
+        f'<div class="tm-ev" data-selection="ev:{escape(event.id, quote=True)}">'
+        f"<h4>{escape(event_title(event))}</h4>"
+        f'<div class="tm-meta">{escape(when or "date not known")}{date_note}</div>'
+        f"{_quote(extraction, event.sentence, event)}"
+        f"{story_meta_html(extraction.article)}</div>"
+    )
+
+
+def place_evidence_html(tally: PlaceTally, limit: int = 20) -> str:
+    """Every sentence that mentions a place, with its story, up to ``limit``."""
+    place = tally.place
+    count = f"{tally.count} mention{'s' if tally.count != 1 else ''}"
+    parts = [
+        f'<div class="tm-ev" data-selection="pl:{escape(place.id, quote=True)}">',
+        f"<h4>{escape(place.name)}</h4>",
+        f'<div class="tm-meta">{escape(place.kind)} · {count}</div>',
+    ]
+    for mention, extraction in tally.mentions[:limit]:
+        sentence = next((s for s in extraction.sentences if s.start <= mention.start < s.end), None)
+        if sentence is None:
+            continue
+        parts.append(_quote(extraction, sentence, None))
+        parts.append(story_meta_html(extraction.article))
+    parts.append("</div>")
+    return "".join(parts)
+
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~<>$:])")
+
+
+def markdown_text(text: str) -> str:
+    """Text that Streamlit's Markdown shows literally: every special character escaped."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", " ".join(text.split()))
+
+
+def card_label(ref: EventRef) -> str:
+    """The bold first line of an event's card (Markdown, escaped)."""
+    return f"**{markdown_text(event_title(ref.event))}**"
+
+
+def card_caption(ref: EventRef, limit: int = 120) -> str:
+    """The card's second line: date and the sentence's first words (Markdown, escaped)."""
+    when = _date_text(event_date(ref)) or "undated"
+    words = " ".join(ref.event.sentence.text.split())
+    snippet = words if len(words) <= limit else words[: limit - 3].rstrip() + "…"
+    return markdown_text(f"{when} · {snippet}")
+
+
+def event_card_html(ref: EventRef) -> str:
+    """A short card for the event list: title line, date and the sentence's first words."""
+    event = ref.event
+    when = _date_text(event_date(ref)) or "undated"
+    words = event.sentence.text
+    snippet = words if len(words) <= 140 else words[:137].rstrip() + "…"
+    return (
+        f'<div class="tm-card"><b>{escape(event_title(event))}</b>'
+        f'<div class="tm-meta">{escape(when)}</div>{escape(snippet)}</div>'
+    )

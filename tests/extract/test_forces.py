@@ -1,0 +1,77 @@
+import pytest
+
+from dashboard.extract.forces import find_forces
+
+ACTORS = {"US": "US", "U.S.": "US", "American": "US", "Russian": "RU", "German": "DE",
+          "Chinese": "CN", "British": "GB", "NATO": "NATO", "Azerbaijani": "AZ"}
+
+
+def forces(sentence: str):
+    found = find_forces(sentence, 0, ACTORS.get)
+    for force in found:
+        assert sentence[force.start:force.end] == force.text
+    return found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "count", "personnel", "actor"),
+    [
+        ("1,000 US soldiers in Germany are being sent", 1000, "soldiers", "US"),
+        ("about 1,700 paratroopers will go", 1700, "paratroopers", None),
+        ("up to 30,000 Russian troops", 30000, "troops", "RU"),
+        ("several thousand troops", 3000, "troops", None),
+        ("hundreds of British marines landed", 300, "marines", "GB"),
+        ("some 4,800 German soldiers", 4800, "soldiers", "DE"),
+        ("more than 1.5 million troops", 1_500_000, "troops", None),
+        ("two thousand sailors", 2000, "sailors", None),
+        ("tens of thousands of Azerbaijani forces", 30000, "forces", "AZ"),
+    ],
+)
+def test_counts(sentence: str, count: int, personnel: str, actor: str | None) -> None:
+    force = forces(sentence)[0]
+    assert (force.count, force.personnel, force.actor) == (count, personnel, actor)
+
+
+def test_count_ranges() -> None:
+    up_to = forces("up to 30,000 troops")[0]
+    assert (up_to.count_min, up_to.count_max) == (None, 30000)
+    more = forces("more than 8,500 troops")[0]
+    assert (more.count_min, more.count_max) == (8500, None)
+
+
+def test_elliptic_count_inherits_noun_and_actor() -> None:
+    found = forces("1,000 US soldiers are sent to Romania, and another 2,000 stationed at home")
+    assert [(f.count, f.personnel, f.actor) for f in found] == [
+        (1000, "soldiers", "US"), (2000, "soldiers", "US")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "unit"),
+    [
+        ("The 82nd Airborne Division will send about 1,700 paratroopers", "82nd Airborne Division"),
+        ("a Stryker squadron of the 2nd Cavalry Regiment moves", "a Stryker squadron of the 2nd "
+         "Cavalry Regiment"),
+        ("the 173rd Airborne Brigade arrived", "173rd Airborne Brigade"),
+        ("Russia's Black Sea Fleet sailed", "Black Sea Fleet"),
+    ],
+)
+def test_units(sentence: str, unit: str) -> None:
+    assert unit in [f.unit for f in forces(sentence)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "equipment"),
+    [
+        ("China sent 20 warships near Taiwan", ("warships",)),
+        ("tanks speeding across fields", ("tanks",)),
+        ("Turkey's supply of combat drones to Kyiv", ("combat drones",)),
+        ("two carrier strike groups in the region", ("carrier strike groups",)),
+        ("F-35s landed in Poland", ("f-35s",)),
+    ],
+)
+def test_equipment(sentence: str, equipment: tuple[str, ...]) -> None:
+    assert forces(sentence)[0].equipment == equipment
+
+
+def test_no_force_in_plain_prose() -> None:
+    assert forces("The talks in Geneva ended without agreement on Tuesday.") == []

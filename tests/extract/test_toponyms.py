@@ -1,0 +1,58 @@
+"""Toponym recognition and resolution on sentences, with the real gazetteer."""
+
+import pytest
+
+from dashboard.extract.pipeline import predict_toponyms
+from geodata.gazetteer import load_gazetteer
+
+
+def found(text: str) -> dict[str, tuple[str | None, str | None]]:
+    """Each toponym as written -> (resolved name, country)."""
+    out = {}
+    for mention in predict_toponyms(text, load_gazetteer()):
+        assert text[mention.start:mention.end] == mention.text
+        place = mention.place
+        out[mention.text] = (place.name, place.country) if place else (None, None)
+    return out
+
+
+@pytest.mark.parametrize(
+    ("text", "written", "country"),
+    [
+        ("He moved to Wichita, Kan., last year.", "Kan.", "US"),
+        ("Troops left Fort Bragg, N.C., on Monday.", "N.C.", "US"),
+        ("She grew up in Fresno, Calif., and left.", "Calif.", "US"),
+        ("Flights to S.C. resumed.", "S.C.", "US"),
+        ("Officials in W. Va. said so.", "W. Va.", "US"),
+        ("North Korea sent troops to Russia's Kursk region.", "Kursk region", "RU"),
+        ("The People's Republic of China protested.", "People's Republic of China", "CN"),
+        ("Talks were held in St. Petersburg.", "St. Petersburg", "RU"),
+        ("Russian troops crossed into Ukraine's Kharkiv region.", "Ukraine", "UA"),
+    ],
+)
+def test_names_news_writes(text: str, written: str, country: str) -> None:
+    """Abbreviations, possessives and multi-word names are found whole and resolved."""
+    names = found(text)
+    assert written in names, names
+    assert names[written][1] == country
+
+
+@pytest.mark.parametrize(
+    ("text", "not_a_place"),
+    [
+        ("President Vladimir Putin spoke.", "Vladimir"),
+        ("The talks ended in March.", "March"),
+        ("Hundreds of Wagner fighters left.", "Wagner"),
+        ("They said it in Austin, Texas. Then they left.", "Texas."),
+        ("I've seen NATO grow.", "NATO"),
+    ],
+)
+def test_words_that_are_no_places_here(text: str, not_a_place: str) -> None:
+    """First names, months, groups, acronyms and a sentence's full stop are left out."""
+    assert not_a_place not in found(text)
+
+
+def test_demonyms_are_marked_and_resolve_to_their_country() -> None:
+    mentions = predict_toponyms("German soldiers arrived.", load_gazetteer())
+    assert [(m.text, m.role, m.place.country if m.place else None) for m in mentions] == [
+        ("German", "demonym", "DE")]

@@ -1,0 +1,241 @@
+"""The folium map, tested by rendering it and reading what is in the page."""
+
+from __future__ import annotations
+
+import dataclasses
+import math
+import re
+
+import pytest
+from app_records import HOSTILE, sample, story_one
+from shapely.geometry import box
+
+from dashboard.records import MODALITIES
+from dashboard.view.filters import (
+    EventFilter,
+    PlaceTally,
+    all_events,
+    filter_events,
+    tally_places,
+)
+from dashboard.view.layers import (
+    PALETTE,
+    actor_colour,
+    actor_colours,
+    arrowhead,
+    build_map,
+    country_roles,
+    curve_points,
+    event_bounds,
+    most_mentioned,
+    selection_from_tooltip,
+    selection_layer,
+    selection_token,
+    view_of,
+)
+from geodata.records import Place
+
+
+def render(refs=None, places=None, **kwargs) -> str:
+    """The whole page of a map of the sample stories."""
+    refs = all_events(sample()) if refs is None else refs
+    places = tally_places(sample()) if places is None else places
+    return build_map(refs, places, **kwargs).get_root().render()
+
+
+def tokens(html: str) -> list[str]:
+    """Selection tokens in the page's tooltips, in order."""
+    return re.findall(r"#((?:ev|pl):[^\s<\"`]+)", html)
+
+
+@pytest.mark.parametrize(
+    ("tooltip", "selection"),
+    [
+        ("Deployment: 1,000 US → Romania #ev:e1", "ev:e1"),
+        ("Romania · country · 3 mentions #pl:cc:RO  ", "pl:cc:RO"),
+        ("Visit #ev:fake in the middle #pl:gn:1", "pl:gn:1"),
+        ("no token here", None),
+        ("", None),
+        (None, None),
+    ],
+)
+def test_selection_from_tooltip(tooltip, selection):
+    assert selection_from_tooltip(tooltip) == selection
+
+
+def test_token_round_trip():
+    assert selection_from_tooltip("x " + selection_token("ev", "a:b-1")) == "ev:a:b-1"
+
+
+def test_every_event_and_place_is_clickable():
+    html = render()
+    found = set(tokens(html))
+    assert {"ev:e1", "ev:e2", "ev:e3", "ev:e4"} <= found
+    assert {"pl:t:paris", "pl:t:tallinn", "pl:cc:LV", "pl:t:oslo"} <= found
+
+
+def test_movement_is_an_arc_with_an_arrowhead_and_label():
+    one = story_one()
+    html = render([r for r in all_events([one]) if r.event.id == "e1"], [])
+    assert html.count("L.polyline(") == 1
+    assert html.count("L.polygon(") == 1  # the arrowhead
+    assert "1,200 FR · 7th Alpine Brigade" in html
+
+
+@pytest.mark.parametrize(
+    ("count", "wider_than"),
+    [(100, None), (1000, 100), (10000, 1000), (100000, 10000)],
+)
+def test_line_width_grows_with_troop_count(count, wider_than):
+    def weight(n: int) -> float:
+        one = story_one()
+        ev = one.events[0]
+        ev = dataclasses.replace(ev, force=dataclasses.replace(ev.force, count=n))
+        html = render(all_events([dataclasses.replace(one, events=(ev,))]), [])
+        return float(re.search(r'L\.polyline\([^)]*?"weight": ([\d.]+)', html, re.S).group(1))
+
+    if wider_than is not None:
+        assert weight(count) > weight(wider_than)
+
+
+def test_diplomatic_trip_is_thin_and_dashed():
+    refs = [r for r in all_events(sample()) if r.event.type == "diplomatic_visit"]
+    html = render(refs, [])
+    line = re.search(r"L\.polyline\((.*?)\)\.addTo", html, re.S).group(1)
+    assert '"dashArray": "8 6"' in line and '"weight": 2.0' in line
+
+
+def test_concentration_is_an_area_with_its_count():
+    refs = [r for r in all_events(sample()) if r.event.type == "presence"]
+    html = render(refs, [])
+    assert html.count("L.polygon(") == 1 and "5,000 US troops" in html
+
+
+def test_hidden_modalities_are_drawn_faint_when_shown():
+    refs = filter_events(sample(), EventFilter(modalities=("negated",)))
+    html = render(refs, [])
+    assert '"dashArray": "6 4"' in html and '"fillOpacity": 0.15' in html
+
+
+def test_places_are_sized_by_mentions_and_clustered_when_many():
+    places = tally_places(sample())
+    html = render([], places)
+    radii = [float(r) for r in re.findall(r'"radius": ([\d.]+)', html)]
+    assert max(radii) == pytest.approx(4 + 3 * math.sqrt(3))
+    assert "markerClusterGroup" not in html
+    assert "markerClusterGroup" in render([], places, cluster_over=2)
+
+
+def test_layers_legend_and_controls():
+    html = render()
+    for name in ("Movements", "Concentrations", "Diplomacy", "Places"):
+        assert f'"{name}"' in html
+    for control in ("L.control.layers", "L.control.fullscreen", "L.control.scale"):
+        assert control in html
+    assert "tm-legend" in html and "diplomatic trip" in html
+
+
+def test_hostile_text_is_escaped_everywhere_in_the_page():
+    html = render()
+    assert HOSTILE not in html
+    assert "<script>window.__pwned" not in html and 'onerror=\\"window' not in html
+    assert "onerror=" not in html.replace("onerror=&quot;", "").replace("onerror=\\u0026quot;", "")
+
+
+def test_outlines_and_country_roles_are_drawn_without_taking_clicks():
+    shapes = {"EE": box(21.8, 57.5, 28.2, 59.7), "FR": box(-5, 42, 8, 51)}
+    html = render(shape_of=shapes.get, outlines=box(-10, 35, 40, 70), tiles=False)
+    assert html.count("interactive: false") == 3  # outlines and two shaded countries
+    assert '"Country outlines"' in html
+    assert "tile.openstreetmap.org" not in html
+
+
+def test_country_roles():
+    roles = country_roles(filter_events(sample(), EventFilter(modalities=MODALITIES)))
+    assert roles == {"FR": "sends", "EE": "receives", "LV": "faces"}
+
+
+def test_curve_starts_and_ends_at_the_places_and_bends():
+    points = curve_points((50.0, 10.0), (44.0, 26.0), n=10)
+    assert points[0] == pytest.approx((50.0, 10.0)) and points[-1] == pytest.approx((44.0, 26.0))
+    mid = points[5]
+    straight = (47.0, 18.0)
+    assert math.dist(mid, straight) > 0.5
+
+
+def test_arrowhead_points_along_the_line():
+    tip, left, right = arrowhead([(0.0, 0.0), (0.0, 10.0)], size=1.0)
+    assert tip == (0.0, 10.0)
+    assert left[1] < 10 and right[1] < 10 and left[0] == pytest.approx(-right[0])
+
+
+def test_colours_are_distinct_for_the_corpus_actors():
+    colours = actor_colours(["FR", "NO", "US"])
+    assert len(set(colours.values())) == 3
+    assert actor_colour("FR", colours) == PALETTE[0]
+    assert actor_colour(None) == "#555555"
+    assert actor_colour("XX") == actor_colour("XX")
+
+
+def test_selection_layer_and_view():
+    refs, places = all_events(sample()), tally_places(sample())
+    assert selection_layer(refs, places, None) is None
+    for sel in ("ev:e1", "ev:e2", "pl:t:oslo"):
+        group = selection_layer(refs, places, sel)
+        assert len(group._children) == 1
+    (center, zoom) = view_of(event_bounds(refs[0]))
+    assert 48 < center[0] < 60 and 2 <= zoom <= 9
+
+
+def test_opens_on_the_focus_with_the_full_extent_one_click_away():
+    html = render()
+    assert "Show all events" in html and "fitBounds" in html
+    assert re.search(r'data-rank=\\?"\d+', html)
+
+
+@pytest.mark.parametrize(
+    ("text", "short"),
+    [
+        ("[55.769999999999996,24.24]", "[55.77,24.24]"),
+        ("[-0.30000000000000004,1.5]", "[-0.3,1.5]"),
+        ('{"n":12,"x":1.25}', '{"n":12,"x":1.25}'),
+    ],
+)
+def test_page_coordinates_keep_three_decimals(text, short):
+    from dashboard.view.basemap import short_numbers
+
+    assert short_numbers(text) == short
+
+
+def test_a_large_corpus_draws_its_most_mentioned_places() -> None:
+    """Thousands of places stay quick: the most mentioned are drawn, the layer says so."""
+    many = [
+        PlaceTally(Place(f"p{i}", f"Town {i}", "city", 10.0 + i * 0.01, 20.0),
+                   (None,) * (i % 7 + 1))  # type: ignore[arg-type]
+        for i in range(30)
+    ]
+    html = render([], many, max_places=10)
+    assert len(set(re.findall(r"Town \d+", html))) == 10
+    assert "Places (10 most mentioned of 30)" in html
+    kept = most_mentioned(many, 10)
+    dropped = [t for t in many if t not in kept]
+    assert min(t.count for t in kept) >= max(t.count for t in dropped)
+
+
+def test_outline_basemap_waits_for_the_street_map_to_fail() -> None:
+    """With a tile layer, the outlines appear only on a tile error, never over the streets;
+    without one, they are drawn at once."""
+    with_tiles = render(outlines=box(-10, 35, 40, 70), tiles=True)
+    assert ".on('tileerror'" in with_tiles
+    assert re.search(r"tile_layer_\w+\.on\('tileerror'", with_tiles)
+    without = render(outlines=box(-10, 35, 40, 70), tiles=False)
+    assert "tileerror" not in without
+    assert re.search(r"static_geo_json_\w+\.addTo\(map_\w+\);", without)
+
+
+def test_a_requested_view_is_not_refitted() -> None:
+    """A shared link's view stays: the map fits itself only when no view was asked for."""
+    refs = filter_events([story_one()], EventFilter())
+    assert "fitBounds" in render(refs) and "m.on('resize'" in render(refs)
+    assert "m.on('resize'" not in render(refs, fit=False)
+    assert "Show all events" in render(refs, fit=False)
