@@ -41,27 +41,36 @@ def force_label(force: Force | None, actor: str | None) -> str:
     return label
 
 
+def route(event: Event, *, verbs: bool = True) -> str:
+    """Where an event goes or happens: "Germany → Romania", "to Poland" ("→ Poland" without
+    verbs), "along the border of Ukraine" (just "Ukraine" without verbs)."""
+    origin, dest = place_name(event.origin), place_name(event.destination)
+    where = place_name(event.location)
+    if origin and dest:
+        return f"{origin} → {dest}"
+    if dest:
+        return f"{_VERBS.get(event.type, 'to')} {dest}" if verbs else f"→ {dest}"
+    if not verbs:
+        return where or origin or ""
+    if origin:
+        return f"leaving {origin}" if event.type == "withdrawal" else f"from {origin}"
+    if where:
+        prefix = "along the border of" if event.extent == "border" else _VERBS.get(
+            event.type, "at")
+        return f"{prefix} {where}"
+    return ""
+
+
+def with_modality(text: str, event: Event) -> str:
+    """The text, with the event's modality after it unless the event is asserted."""
+    return text if event.modality == "asserted" else f"{text} ({event.modality})"
+
+
 def summarize(event: Event) -> str:
     """A one-line description such as "1,000 US soldiers: Germany → Romania"."""
     who = force_label(event.force, event.actor) if event.force else (
         f"{event.person} ({event.actor})" if event.person and event.actor
         else event.person or event.actor or "unknown actor")
-    origin, dest = place_name(event.origin), place_name(event.destination)
-    where = place_name(event.location)
-    if origin and dest:
-        route = f"{origin} → {dest}"
-    elif dest:
-        route = f"{_VERBS.get(event.type, 'to')} {dest}"
-    elif origin:
-        route = f"leaving {origin}" if event.type == "withdrawal" else f"from {origin}"
-    elif where:
-        prefix = "along the border of" if event.extent == "border" else _VERBS.get(
-            event.type, "at")
-        route = f"{prefix} {where}"
-    else:
-        route = ""
+    where = route(event)
     kind = event.type.replace("_", " ")
-    text = f"{kind}: {who}" + (f", {route}" if route else "")
-    if event.modality != "asserted":
-        text += f" ({event.modality})"
-    return text
+    return with_modality(f"{kind}: {who}" + (f", {where}" if where else ""), event)

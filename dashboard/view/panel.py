@@ -7,7 +7,7 @@ import re
 from html import escape
 from urllib.parse import urlsplit
 
-from dashboard.describe import place_name
+from dashboard.describe import route, with_modality
 from dashboard.records import Article, Event, Extraction, Force, Sentence
 from dashboard.view.filters import EventRef, PlaceTally, event_actor, event_date
 
@@ -72,20 +72,10 @@ def event_label(event: Event) -> str:
 
 def event_title(event: Event) -> str:
     """One plain-text line saying what the event is and where."""
-    origin, dest = place_name(event.origin), place_name(event.destination)
-    where = place_name(event.location)
-    if origin and dest:
-        route = f"{origin} → {dest}"
-    elif dest:
-        route = f"→ {dest}"
-    else:
-        route = where or origin or ""
-    label = event_label(event)
-    parts = [type_label(event.type)] + [p for p in (label, route) if p]
+    details = (event_label(event), route(event, verbs=False))
+    parts = [type_label(event.type)] + [p for p in details if p]
     text = ": ".join(parts[:1] + [" · ".join(parts[1:])]) if len(parts) > 1 else parts[0]
-    if event.modality != "asserted":
-        text += f" ({event.modality})"
-    return text
+    return with_modality(text, event)
 
 
 Span = tuple[int, int, str, str]  # article start, end, highlight kind, the words expected

@@ -13,13 +13,13 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import re
 from dataclasses import dataclass
 
 import pytest
+from event_checks import at, fits, listing, place_matches
 
 from dashboard.extract.pipeline import extract_article
-from dashboard.records import Article, Event, Extraction, Mention
+from dashboard.records import Article, Extraction, Mention
 from geodata.gazetteer import load_gazetteer
 from geodata.records import Place
 
@@ -376,9 +376,6 @@ ABSENT: dict[str, Absent] = {
 }
 
 
-_GENERIC = re.compile(r"\s+(?:region|province|oblast|state|peninsula|city)$")
-
-
 @functools.cache
 def _extract(text: str, published: dt.date | None) -> Extraction:
     """The extraction of one passage (cached: several rows share a passage)."""
@@ -386,118 +383,13 @@ def _extract(text: str, published: dt.date | None) -> Extraction:
     return extract_article(article, load_gazetteer())
 
 
-def _norm(name: str) -> str:
-    """A name as compared: lower case, without a leading "the" or a trailing "'s"."""
-    name = name.casefold().strip().replace("\u2019", "'")
-    name = name.removeprefix("the ").removesuffix("'s")
-    return _GENERIC.sub("", name)
-
-
-def place_matches(mention: Mention | None, spec: str) -> bool:
-    """Whether a mention fits a place spec such as "Kyiv/UA@city", "LT" or "A|B"."""
-    if mention is None:
-        return False
-    return any(_one_matches(mention, alternative) for alternative in spec.split("|"))
-
-
-def _one_matches(mention: Mention, spec: str) -> bool:
-    """One alternative of a place spec."""
-    spec, _, kind = spec.partition("@")
-    spec, _, country = spec.partition("/")
-    place = mention.place
-    if len(spec) == 2 and spec.isupper():
-        return place is not None and place.country == spec and (not kind or place.kind == kind)
-    names = {_norm(mention.text)} | ({_norm(place.name)} if place else set())
-    if _norm(spec) not in names:
-        return False
-    if country and (place is None or place.country != country):
-        return False
-    return not kind or (place is not None and place.kind == kind)
-
-
-def _places(event: Event) -> tuple[Mention | None, ...]:
-    """An event's place roles."""
-    return (event.destination, event.location, event.origin)
-
-
-def describe(event: Event) -> str:
-    """One line a person can read when a row fails."""
-
-    def name(mention: Mention | None) -> str | None:
-        if mention is None:
-            return None
-        if mention.place is None:
-            return f"{mention.text!r}(unresolved)"
-        place = mention.place
-        return f"{mention.text!r}={place.name}/{place.country}@{place.kind}"
-
-    force = event.force
-    return (f"{event.type} {event.modality} actor={event.actor} "
-            f"count={force.count if force else None} unit={force.unit if force else None} "
-            f"origin={name(event.origin)} destination={name(event.destination)} "
-            f"location={name(event.location)} extent={event.extent} "
-            f"date={event.date} date_end={event.date_end}")
-
-
-def _count_ok(event: Event, count: Count) -> bool:
-    """Whether the event's force has the given count, or one within the given range."""
-    got = event.force.count if event.force else None
-    if got is None:
-        return False
-    return got == count if isinstance(count, int) else count[0] <= got <= count[1]
-
-
-def _date_ok(got: dt.date | None, want: DateSpec) -> bool:
-    """Whether a date is the given one, or within the given range."""
-    if got is None:
-        return False
-    return got == want if isinstance(want, dt.date) else want[0] <= got <= want[1]
-
-
-def mismatches(event: Event, row: Expect) -> list[str]:
-    """The fields of ``row`` that ``event`` gets wrong."""
-    wrong = []
-    if row.modality is not None and event.modality != row.modality:
-        wrong.append(f"modality {event.modality!r} != {row.modality!r}")
-    actors = (row.actor,) if isinstance(row.actor, str) else row.actor
-    if actors is not None and event.actor not in actors:
-        wrong.append(f"actor {event.actor!r} not in {actors}")
-    if row.count is not None and not _count_ok(event, row.count):
-        wrong.append(f"count {event.force.count if event.force else None} != {row.count}")
-    if row.unit is not None and row.unit.casefold() not in (
-            (event.force.unit or "") if event.force else "").casefold():
-        wrong.append(f"unit {event.force.unit if event.force else None!r} lacks {row.unit!r}")
-    for role in ("origin", "destination", "location"):
-        spec = getattr(row, role)
-        if spec is not None and not place_matches(getattr(event, role), spec):
-            wrong.append(f"{role} does not match {spec!r}")
-    if row.extent is not None and event.extent != row.extent:
-        wrong.append(f"extent {event.extent!r} != {row.extent!r}")
-    if row.date is not None and not _date_ok(event.date, row.date):
-        wrong.append(f"date {event.date} != {row.date}")
-    if row.date_end is not None and event.date_end != row.date_end:
-        wrong.append(f"date_end {event.date_end} != {row.date_end}")
-    return wrong
-
-
-def _listing(events: tuple[Event, ...]) -> str:
-    """Every event of an extraction, one per line."""
-    return "\n".join("  " + describe(e) for e in events) or "  (no events)"
-
-
 @pytest.mark.parametrize("row", EXPECTED.values(), ids=EXPECTED.keys())
 def test_expected_event(row: Expect) -> None:
     """The row's event comes out with the fields a careful analyst would give it."""
     events = _extract(row.text, row.published).events
     types = (row.type,) if isinstance(row.type, str) else row.type
-    candidates = [e for e in events if e.type in types
-                  and any(place_matches(m, row.at) for m in _places(e))]
-    assert candidates, f"no {types} event at {row.at!r}; got:\n{_listing(events)}"
-    problems = [mismatches(e, row) for e in candidates]
-    assert any(not p for p in problems), (
-        f"no {types} event at {row.at!r} fits the row:\n"
-        + "\n".join(f"  {describe(e)}\n    -> {'; '.join(p)}"
-                    for e, p in zip(candidates, problems, strict=True)))
+    problem = fits(events, types, row.at, row)
+    assert not problem, problem
 
 
 @pytest.mark.parametrize("row", ABSENT.values(), ids=ABSENT.keys())
@@ -507,8 +399,8 @@ def test_absent_event(row: Absent) -> None:
     found = [e for e in events
              if (row.type is None or e.type == row.type)
              and (row.modality is None or e.modality == row.modality)
-             and any(place_matches(m, row.at) for m in _places(e))]
-    assert not found, "unexpected:\n" + _listing(tuple(found))
+             and at(e, row.at)]
+    assert not found, "unexpected:\n" + listing(tuple(found))
 
 
 @pytest.mark.parametrize(("spec", "text", "place_name", "country", "kind", "expected"), [
@@ -539,7 +431,7 @@ def test_undated_story_leaves_relative_dates_unresolved(text: str) -> None:
     """Without a publication date, a weekday or "next month" cannot be given a date."""
     events = _extract(text, None).events
     assert events, "the passage should still give its event"
-    assert all(e.date is None and e.date_end is None for e in events), _listing(events)
+    assert all(e.date is None and e.date_end is None for e in events), listing(events)
 
 
 @pytest.mark.parametrize(

@@ -15,11 +15,11 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from event_checks import at, choices, fits, listing, place_matches
 
 from dashboard.extract.pipeline import extract_article
 from dashboard.ingest.read import read_path
@@ -496,102 +496,6 @@ def _events(story: str) -> tuple[Event, ...]:
     return tuple(e for a in _read(story) for e in extract_article(a, gazetteer).events)
 
 
-_GENERIC = re.compile(r"\s+(?:region|province|oblast|state|peninsula|city)$")
-
-
-def _norm(name: str) -> str:
-    """A name as compared: lower case, without a leading "the" or a trailing "'s"."""
-    name = name.casefold().strip().replace("\u2019", "'")
-    return _GENERIC.sub("", name.removeprefix("the ").removesuffix("'s"))
-
-
-def place_matches(mention: Mention | None, spec: str) -> bool:
-    """Whether a mention fits a place spec such as "Kyiv/UA@city", "LT" or "A|B"."""
-    return mention is not None and any(
-        _one_matches(mention, alternative) for alternative in spec.split("|")
-    )
-
-
-def _one_matches(mention: Mention, spec: str) -> bool:
-    """One alternative of a place spec."""
-    spec, _, kind = spec.partition("@")
-    spec, _, country = spec.partition("/")
-    place = mention.place
-    if kind and (place is None or place.kind != kind):
-        return False
-    if len(spec) == 2 and spec.isupper():
-        return place is not None and place.country == spec
-    names = {_norm(mention.text)} | ({_norm(place.name)} if place else set())
-    return _norm(spec) in names and (
-        not country or (place is not None and place.country == country)
-    )
-
-
-def _at(event: Event, spec: str | None) -> bool:
-    """Whether any of the event's places fits the spec (any event when None)."""
-    roles = (event.destination, event.location, event.origin)
-    return spec is None or any(place_matches(m, spec) for m in roles)
-
-
-def _choices(value: Choice) -> tuple[str, ...]:
-    return (value,) if isinstance(value, str) else value
-
-
-def describe(event: Event) -> str:
-    """One line a person can read when a fact fails."""
-
-    def name(mention: Mention | None) -> str | None:
-        if mention is None:
-            return None
-        place = mention.place
-        if place is None:
-            return f"{mention.text!r}(unresolved)"
-        return f"{mention.text!r}={place.name}/{place.country}@{place.kind}"
-
-    force = event.force
-    return (
-        f"{event.type} {event.modality} actor={event.actor} "
-        f"count={force.count if force else None} origin={name(event.origin)} "
-        f"destination={name(event.destination)} location={name(event.location)} "
-        f"extent={event.extent} date={event.date} date_end={event.date_end} "
-        f"<< {event.sentence.text[:90]!r}"
-    )
-
-
-def _in(got: object, want: Count | DateSpec) -> bool:
-    """Whether a count or date is the wanted one, or within the wanted (low, high) range."""
-    if got is None:
-        return False
-    return got == want if not isinstance(want, tuple) else want[0] <= got <= want[1]
-
-
-def mismatches(event: Event, fact: Fact) -> list[str]:
-    """The fields of ``fact`` that ``event`` gets wrong."""
-    wrong = []
-    if fact.modality is not None and event.modality not in _choices(fact.modality):
-        wrong.append(f"modality {event.modality!r} not in {_choices(fact.modality)}")
-    if fact.actor is not None and event.actor not in _choices(fact.actor):
-        wrong.append(f"actor {event.actor!r} not in {_choices(fact.actor)}")
-    count = event.force.count if event.force else None
-    if fact.count is not None and not _in(count, fact.count):
-        wrong.append(f"count {count} != {fact.count}")
-    for role in ("origin", "destination", "location"):
-        spec = getattr(fact, role)
-        if spec is not None and not place_matches(getattr(event, role), spec):
-            wrong.append(f"{role} does not match {spec!r}")
-    if fact.extent is not None and event.extent != fact.extent:
-        wrong.append(f"extent {event.extent!r} != {fact.extent!r}")
-    if fact.date is not None and not _in(event.date, fact.date):
-        wrong.append(f"date {event.date} != {fact.date}")
-    if fact.date_end is not None and event.date_end != fact.date_end:
-        wrong.append(f"date_end {event.date_end} != {fact.date_end}")
-    return wrong
-
-
-def _listing(events: tuple[Event, ...]) -> str:
-    return "\n".join("  " + describe(e) for e in events) or "  (no events)"
-
-
 @pytest.mark.parametrize(("story", "published"), READS.items(), ids=READS.keys())
 def test_story_reads_as_one_dated_article(story: str, published: D) -> None:
     """Each fixture is one story with its headline as title and its publication date."""
@@ -632,13 +536,9 @@ def _fact_params() -> list[object]:
 def test_story_fact(fact: Fact) -> None:
     """The fact comes out of its story with the fields a careful analyst would give it."""
     events = _events(fact.story)
-    types = _choices(fact.type)
-    candidates = [e for e in events if e.type in types and _at(e, fact.at)]
-    assert candidates, f"no {types} event at {fact.at!r}; got:\n{_listing(events)}"
-    problems = [mismatches(e, fact) for e in candidates]
-    assert any(not p for p in problems), f"no {types} event at {fact.at!r} fits:\n" + "\n".join(
-        f"  {describe(e)}\n    -> {'; '.join(p)}" for e, p in zip(candidates, problems, strict=True)
-    )
+    types = choices(fact.type)
+    problem = fits(events, types, fact.at, fact)
+    assert not problem, problem
 
 
 @pytest.mark.parametrize("row", ABSENT.values(), ids=ABSENT.keys())
@@ -647,12 +547,12 @@ def test_story_absent(row: Absent) -> None:
     found = tuple(
         e
         for e in _events(row.story)
-        if (row.type is None or e.type in _choices(row.type))
-        and (row.modality is None or e.modality in _choices(row.modality))
+        if (row.type is None or e.type in choices(row.type))
+        and (row.modality is None or e.modality in choices(row.modality))
         and (row.actor is None or e.actor == row.actor)
-        and _at(e, row.at)
+        and at(e, row.at)
     )
-    assert not found, "unexpected:\n" + _listing(found)
+    assert not found, "unexpected:\n" + listing(found)
 
 
 @pytest.mark.parametrize(
