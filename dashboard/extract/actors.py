@@ -22,7 +22,7 @@ _SEATS = {
     "people's liberation army": "CN", "pla": "CN",
 }
 _ALLIANCES = {"nato": "NATO", "european union": "EU", "eu": "EU", "united nations": "UN",
-              "un": "UN", "csto": "CSTO", "african union": "AU", "osce": "OSCE"}
+              "un": "UN", "csto": "CSTO", "african union": "AFRICAN_UNION", "osce": "OSCE"}
 _ALLIANCE_RE = re.compile(r"\b(NATO|European Union|EU|United Nations|UN|CSTO|African Union|"
                           r"OSCE)\b")
 _SEAT_RE = re.compile(r"\b(?:the\s+)?(" + "|".join(re.escape(k) for k in _SEATS) + r")\b", re.I)
@@ -107,8 +107,34 @@ def find_actors(text: str, start: int, end: int, mentions: Sequence[Mention],
     for match in _ALLIANCE_RE.finditer(segment):
         code = _ALLIANCES[match.group(1).lower()]
         actors.append(Actor(code, start + match.start(1), start + match.end(1), match.group(1)))
+    pattern, codes = armed_groups()
+    for match in pattern.finditer(segment):
+        code = codes[match.group(1).casefold()]
+        actors.append(Actor(code, start + match.start(1), start + match.end(1), match.group(1)))
     actors.sort(key=lambda a: a.start)
     return actors
+
+
+@functools.cache
+def armed_groups() -> tuple[re.Pattern[str], dict[str, str]]:
+    """Non-state armed groups, private military companies and multinational missions, from
+    ``data/armed_groups.csv``: a pattern finding their names and a map name -> actor code.
+    They are actors of their own, never the country they operate in."""
+    source = importlib.resources.files("dashboard.extract").joinpath("data/armed_groups.csv")
+    codes: dict[str, str] = {}
+    with source.open(encoding="utf-8") as handle:
+        for row in csv.DictReader(handle):
+            for name in row["names"].split("|"):
+                codes[name.casefold()] = row["code"]
+    names = sorted(codes, key=len, reverse=True)
+    pattern = re.compile(r"(?<![\w-])(" + "|".join(re.escape(n) for n in names) + r")(?![\w-])",
+                         re.I)
+    return pattern, codes
+
+
+def group_code(words: str) -> str | None:
+    """The actor code of a group's name ("Hezbollah", "Houthi", "Wagner"), or None."""
+    return armed_groups()[1].get(words.casefold())
 
 
 @functools.cache

@@ -204,7 +204,7 @@ def _movement(s: _Slots) -> list[Draft]:
         return []
     origin = slots.origin_of(s.text, s.clause, s.trigger, s.places, s.force)
     sending = _SENDING.fullmatch(s.text[s.trigger[0]:s.trigger[1]]) is not None
-    kind = "arms_transfer" if sending and _is_weapons_delivery(s.force) else "deployment"
+    kind = "arms_transfer" if sending and is_weapons_delivery(s.force) else "deployment"
     if origin is not None and _OUT_OF.search(s.text[max(0, origin.start - 40):origin.start]):
         kind = "withdrawal"  # "flew out of the air base in Niamey to N'Djamena"
     return [s.draft(kind, origin=origin, destination=d, force=s.force)
@@ -212,7 +212,7 @@ def _movement(s: _Slots) -> list[Draft]:
             if origin is None or d.start != origin.start]
 
 
-def _is_weapons_delivery(force: Force) -> bool:
+def is_weapons_delivery(force: Force) -> bool:
     """Weapons without troops that are sent somewhere change hands ("sending ATACMS missiles
     to Ukraine"); ships, jets and troops sent somewhere are deployed."""
     return force.personnel is None and not force.unit and any(

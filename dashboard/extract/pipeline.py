@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from collections.abc import Sequence
-from dataclasses import replace
-from typing import Literal
+from dataclasses import dataclass, replace
+from typing import Any, Literal
 
 from dashboard.describe import summarize
 from dashboard.extract import actors as actor_rules
+from dashboard.extract import grammar as grammar_rules
+from dashboard.extract import nlp
 from dashboard.extract.dates import TimeExpression, find_dates
-from dashboard.extract.events import Draft, find_drafts
+from dashboard.extract.events import ANY_TRIGGER, Draft, find_drafts
 from dashboard.extract.forces import find_forces
 from dashboard.extract.geocode import event_geometry
 from dashboard.extract.resolve import resolve
@@ -24,6 +27,9 @@ from geodata.gazetteer import Gazetteer
 EXTRACTOR_VERSION = "0.1.0"
 
 MAX_TEXT_CHARS = 2_000_000
+# No real sentence is longer; a longer run (a table, a list without full stops, a hostile
+# paste) is read in pieces of at most this size, so that the work per sentence is bounded.
+MAX_SENTENCE_CHARS = 1_500
 
 
 def predict_toponyms(text: str, gazetteer: Gazetteer, home: str | None = None
@@ -48,39 +54,105 @@ def _role(text: str, mention: Mention, demonym: str | None) -> Literal["place", 
     return "actor" if actor_rules.is_metonymic(text, mention) else "place"
 
 
-def extract_article(article: Article, gazetteer: Gazetteer) -> Extraction:
-    """Extract sentences, place mentions, actors, forces and events from one article."""
+def extract_article(article: Article, gazetteer: Gazetteer, *, grammar: bool = False
+                    ) -> Extraction:
+    """Extract sentences, place mentions, actors, forces and events from one article.
+
+    Sentences that can hold a military event are parsed, and their deployments, presences,
+    withdrawals and exercises come from the parse (``grammar=False`` keeps the word-order
+    rules alone); visits, meetings and arms transfers come from the rules.
+    """
     text = article.text[:MAX_TEXT_CHARS]
-    sentences = split_sentences(text, article.id)
+    warnings = () if len(article.text) <= MAX_TEXT_CHARS else (
+        f"the story is {len(article.text):,} characters long; only the first "
+        f"{MAX_TEXT_CHARS:,} were read",)
+    sentences = bounded(split_sentences(text, article.id), text)
     mentions = tuple(
         Mention(article.id, m.start, m.end, m.text, m.place, m.role)
         for m in predict_toponyms(text, gazetteer)
     )
     people = actor_rules.find_people(text, gazetteer)
     actor_of = _actor_lookup(gazetteer)
-    all_actors: list[Actor] = []
-    all_forces: list[Force] = []
+    readings = [_read_sentence(text, s, mentions, gazetteer, actor_of) for s in sentences]
+    docs = _parse([r for r in readings if grammar and r.parseable()])
     events: list[Event] = []
-    for sentence in sentences:
-        in_sentence = [m for m in mentions if sentence.start <= m.start < sentence.end]
-        actors = actor_rules.find_actors(text, sentence.start, sentence.end, in_sentence,
-                                         gazetteer)
-        forces = find_forces(sentence.text, sentence.start, actor_of)
-        all_actors.extend(actors)
-        all_forces.extend(forces)
-        drafts = find_drafts(text, sentence, in_sentence, forces, actors,
-                             people) if in_sentence else []
-        dates = find_dates(sentence.text, sentence.start, article.date)
+    for reading in readings:
+        drafts = reading.drafts(text, people, docs.get(reading.sentence.index), actor_of)
+        dates = find_dates(reading.sentence.text, reading.sentence.start, article.date)
         for draft in drafts:
-            draft = _with_context_actor(text, sentence, draft, events)
-            events.append(_events_from(article, draft, sentence, dates, len(events) + 1))
-    return Extraction(article, sentences, mentions, tuple(all_actors), tuple(all_forces),
-                      tuple(events))
+            draft = _with_context_actor(text, reading.sentence, draft, events)
+            events.append(_events_from(article, draft, reading.sentence, dates,
+                                       len(events) + 1))
+    return Extraction(article, sentences, mentions,
+                      tuple(a for r in readings for a in r.actors),
+                      tuple(f for r in readings for f in r.forces), tuple(events), warnings)
+
+
+def bounded(sentences: Sequence[Sentence], text: str) -> tuple[Sentence, ...]:
+    """The sentences, with any longer than ``MAX_SENTENCE_CHARS`` cut at spaces."""
+    out: list[Sentence] = []
+    for sentence in sentences:
+        start = sentence.start
+        while sentence.end - start > MAX_SENTENCE_CHARS:
+            cut = text.rfind(" ", start + 1, start + MAX_SENTENCE_CHARS)
+            cut = cut if cut > start else start + MAX_SENTENCE_CHARS
+            out.append(Sentence(sentence.article_id, len(out), start, cut, text[start:cut]))
+            start = cut
+        end = sentence.end
+        out.append(Sentence(sentence.article_id, len(out), start, end, text[start:end]))
+    return tuple(out)
+
+
+@dataclass(frozen=True, slots=True)
+class _Reading:
+    """What the sentence-level finders give for one sentence."""
+
+    sentence: Sentence
+    places: tuple[Mention, ...]
+    actors: tuple[Actor, ...]
+    forces: tuple[Force, ...]
+
+    def parseable(self) -> bool:
+        """Whether the sentence can hold a military event: a place and a force or trigger."""
+        return bool(self.places) and (bool(self.forces) or ANY_TRIGGER.search(
+            self.sentence.text) is not None)
+
+    def drafts(self, text: str, people: dict[str, str | None], doc: Any, actor_of: Any
+               ) -> list[Draft]:
+        """The sentence's event drafts: military ones from the parse when there is one."""
+        if not self.places:
+            return []
+        drafts = find_drafts(text, self.sentence, self.places, self.forces, self.actors,
+                             people)
+        if doc is None:
+            return drafts
+        parsed = grammar_rules.Reader(text, self.sentence, doc, self.places, self.forces,
+                                      self.actors, actor_of, people).drafts()
+        return [d for d in drafts if d.type not in _MILITARY] + parsed
+
+
+def _read_sentence(text: str, sentence: Sentence, mentions: Sequence[Mention],
+                   gazetteer: Gazetteer, actor_of: Any) -> _Reading:
+    """Places, actors and forces of one sentence (mentions sorted by start)."""
+    lo = bisect.bisect_left(mentions, sentence.start, key=lambda m: m.start)
+    hi = bisect.bisect_left(mentions, sentence.end, key=lambda m: m.start)
+    places = tuple(mentions[lo:hi])
+    actors = actor_rules.find_actors(text, sentence.start, sentence.end, places, gazetteer)
+    forces = find_forces(sentence.text, sentence.start, actor_of)
+    return _Reading(sentence, places, tuple(actors), tuple(forces))
+
+
+def _parse(readings: list[_Reading]) -> dict[int, Any]:
+    """Parsed docs of the given sentences, by sentence index."""
+    if not readings:
+        return {}
+    docs = nlp.parse(r.sentence.text for r in readings)
+    return {r.sentence.index: doc for r, doc in zip(readings, docs, strict=True)}
 
 
 _HOME_FORCES = re.compile(r"\b(?:the|its|their|government|national|regular)\s+(?:army|military|"
-                          r"armed forces|troops|forces|units|soldiers|garrison|navy|air force)\b"
-                          r"|\bgovernment (?:troops|forces|soldiers)\b", re.I)
+                          r"armed forces)\b|\b(?:government|national|regular)\s+(?:troops|"
+                          r"forces|soldiers|units)\b", re.I)
 _MILITARY = ("deployment", "presence", "withdrawal", "exercise")
 
 
@@ -112,6 +184,8 @@ def _actor_lookup(gazetteer: Gazetteer):  # type: ignore[no-untyped-def]
         word = word.removesuffix("-led").removesuffix("-backed")  # "the U.S.-led coalition"
         if word in alliances:
             return alliances[word]
+        if (group := actor_rules.group_code(word)) is not None:
+            return group
         if not word[:1].isupper():
             return None
         return gazetteer.demonym(word) or gazetteer.country_code(word)

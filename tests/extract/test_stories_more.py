@@ -288,7 +288,7 @@ FACTS: dict[str, Fact] = {
         MALI, "withdrawal", "Gao/ML", modality="planned", actor="DE", count=1000, origin="Gao/ML"
     ),
     "mali-wagner-hundreds": Fact(
-        MALI, "presence", "ML", modality="asserted", actor="RU", count=(200, 999)
+        MALI, "presence", "ML", modality="asserted", actor="WAGNER", count=(200, 999)
     ),
     "mali-barkhane-to-niger": Fact(
         MALI,
@@ -377,7 +377,7 @@ FACTS: dict[str, Fact] = {
         "diplomatic_visit",
         "Asmara/ER",
         modality="planned",
-        actor="AU",
+        actor="AFRICAN_UNION",
         date=(D(2025, 3, 17), D(2025, 3, 23)),
     ),
 }
