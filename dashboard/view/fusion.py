@@ -17,6 +17,8 @@ The rule. Two events are reports of the same movement when they have
   the same destination when they all name one origin (when they name several, it stays apart);
 - dates that chain: sorted by date, each report within ``window_days`` of the previous one.
   An undated report joins the dated group of its key with the most reports (ties: the newest).
+  This is where the rule is weakest (an undated story of another year's exercise joins this
+  year's), so a movement says how many of its reports are ``undated``.
 
 Counts do not split a movement. Reports of one deployment give "about 3,000", "several
 thousand" and "2,000 more"; splitting on them would scatter one arrow into many, and the
@@ -74,6 +76,7 @@ class Movement:
     last_date: dt.date | None
     reports: int  # member events
     stories: int  # distinct articles among them
+    undated: int = 0  # reports without a date: they joined on their other keys alone
     persons: tuple[str, ...] = ()
     modalities: tuple[str, ...] = ()
     # e.g. {"count": (2000, 20000), "date": (date(2022, 2, 3), date(2022, 2, 4))}
@@ -203,7 +206,8 @@ def _build(family: Family, members: list[Event], story_dates: Mapping[str, dt.da
     counts = tuple(sorted(tally))
     dates = sorted(e.date for e in events if e.date is not None)
     persons = tuple(sorted({e.person for e in events if e.person}))
-    modalities = tuple(m for m in MODALITIES if any(e.modality == m for e in events))
+    said = {e.modality for e in events}
+    modalities = tuple(m for m in MODALITIES if m in said)
     return Movement(
         id=_movement_id(family, origin, dates[0] if dates else None),
         type=family[1],
@@ -220,6 +224,7 @@ def _build(family: Family, members: list[Event], story_dates: Mapping[str, dt.da
         last_date=dates[-1] if dates else None,
         reports=len(events),
         stories=len({e.article_id for e in events}),
+        undated=sum(1 for e in events if e.date is None),
         persons=persons,
         modalities=modalities,
         disagreements=_disagreements(events, counts, persons, modalities, tolerance),

@@ -110,6 +110,7 @@ def test_an_undated_report_joins_the_group_with_most_reports() -> None:
     movements = fuse([*early, *late, undated])
     assert groups(movements) == {frozenset(e.id for e in [*early, undated]),
                                  frozenset({late[0].id})}
+    assert sorted(m.undated for m in movements) == [0, 1]
 
 
 def test_a_report_without_origin_stays_apart_when_the_others_name_two() -> None:
