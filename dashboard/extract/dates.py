@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import heapq
 import re
 from dataclasses import dataclass
 
@@ -39,7 +40,8 @@ _FUTURE = re.compile(
 )
 _IRREGULAR_PAST = r"said|told|was|were|had|sent|flew|met|went|came|began|held|took|left|made|gave"
 _PAST_VERB = re.compile(r"\b(?:" + _IRREGULAR_PAST + r"|[a-z]{3,}ed)\s+(?:on\s+)?$")
-_UNTIL = re.compile(r"\b(?:until|till|through|to)\s+$", re.I)
+_UNTIL = re.compile(r"\b(?:until|till|through|to)\s++$", re.I)
+_UNTIL_WINDOW = 40  # "until" is looked for this far before a date, not in all the sentence
 _PASSIVE = re.compile(r"\b(?:be|been|being)\s+$")  # "would be demonstrated" is no past
 _PAST_WORD = re.compile(r"\b(?:" + _IRREGULAR_PAST + r"|[a-z]{3,}ed)\b")
 
@@ -59,27 +61,35 @@ class TimeExpression:
 def find_dates(sentence: str, offset: int, published: dt.date | None) -> list[TimeExpression]:
     """All date expressions in ``sentence`` (which starts at ``offset`` in its article)."""
     found: list[TimeExpression] = []
-    taken: list[tuple[int, int]] = []
+    taken: list[tuple[int, int]] = []  # spans already read, in order and apart
+    future = _FUTURE.search(sentence) is not None
     for kind, pattern in _PATTERNS:
+        added: list[tuple[int, int]] = []
+        index = 0
         for match in pattern.finditer(sentence):
-            if any(match.start() < e and s < match.end() for s, e in taken):
+            start, end = match.span()
+            # Matches come in order, so one pass over the taken spans finds any overlap.
+            while index < len(taken) and taken[index][1] <= start:
+                index += 1
+            if index < len(taken) and taken[index][0] < end:
                 continue
-            resolved = _resolve(kind, match, sentence, published)
+            resolved = _resolve(kind, match, sentence, published, future)
             if resolved is None:
                 continue
-            taken.append(match.span())
-            until = _UNTIL.search(sentence, 0, match.start()) is not None
-            found.append(TimeExpression(offset + match.start(), offset + match.end(),
+            added.append((start, end))
+            window = max(0, start - _UNTIL_WINDOW)
+            until = _UNTIL.search(sentence, window, start) is not None
+            found.append(TimeExpression(offset + start, offset + end,
                                         match.group(0), *resolved, until=until))
+        taken = list(heapq.merge(taken, added))
     found.sort(key=lambda t: t.start)
     return found
 
 
-def _resolve(kind: str, match: re.Match[str], sentence: str, published: dt.date | None
-             ) -> tuple[dt.date | None, dt.date | None] | None:
+def _resolve(kind: str, match: re.Match[str], sentence: str, published: dt.date | None,
+             future: bool) -> tuple[dt.date | None, dt.date | None] | None:
     """Resolve one match to (date, date_end); None when it is not a date after all."""
     groups = match.groupdict()
-    future = _FUTURE.search(sentence) is not None
     if kind in ("month_day", "day_month"):
         return _month_day(groups, published, future)
     if kind == "month_only":

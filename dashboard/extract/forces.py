@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable
 
@@ -56,6 +57,9 @@ _VAGUE = {
 }
 
 _NUMBER = r"\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?"
+# The largest count kept as a number: beyond any army. Larger ones keep their words only.
+MAX_COUNT = 10_000_000
+_MAX_DIGITS = 12
 _WORD_NUM = "|".join(sorted((w for w in _NUM_WORDS if " " not in w), key=len, reverse=True))
 _QUALIFIER = (r"(?P<qual>about|around|some|roughly|approximately|nearly|almost|up to|"
               r"as many as|more than|over|at least|fewer than|less than|an estimated|"
@@ -74,9 +78,13 @@ _NOT_MODIFIER = (r"(?!(?:and|or|but|to|of|in|on|at|for|from|with|by|the|a|an|is|
                  r"has|have|had|will|would|said|says|than|that|which|who|since|maintains|keeps|"
                  r"number|deployed|sent|its|their|his|her)\b)")
 _MODIFIERS = (r"(?P<mods>(?:(?:and\s+(?=[A-Z])|" + _NOT_MODIFIER
-              + r"(?:[A-Za-z][\w.'\u2019-]*|\d{1,2}[A-Z]?)\s+)){0,5}?)")
+              + r"(?:[A-Za-z][\w.'\u2019-]*+|\d{1,2}[A-Z]?)\s++)){0,5}?)")
+# A count starts a number: not inside a word or a name ("F-16"), nor after the thousands
+# comma or decimal point of another number ("20,000" holds no count of "000"). After a
+# number and a hyphen it is the top of a range ("4,000-5,000 troops").
+_COUNT_START = r"(?<!\w)(?<![^\W\d]-)(?<!\w_-)(?<!\d[,.])"
 _FORCE = re.compile(
-    r"(?<![\w-])" + _COUNT + r"\s+" + _MODIFIERS
+    _COUNT_START + _COUNT + r"\s+" + _MODIFIERS
     + r"(?P<noun>" + PERSONNEL + r"|" + EQUIPMENT + r")\b",
     re.I,
 )
@@ -89,22 +97,29 @@ _ELLIPTIC = re.compile(
     re.I,
 )
 # Forces without a count: "Russian forces", "US troops", "tanks", "combat drones".
+# Modifier words are bounded (41 characters), so that a long token such as "a.a.a.a..."
+# cannot be rescanned from each of its word boundaries.
 _BARE = re.compile(
-    r"(?P<mods>(?:\b[A-Za-z][\w.'\u2019-]*\s+){0,3}?)\b(?P<noun>" + PERSONNEL + r"|"
+    r"(?P<mods>(?:\b[A-Za-z][\w.'\u2019-]{0,40}+\s++){0,3}?)\b(?P<noun>" + PERSONNEL + r"|"
     + EQUIPMENT + r")\b", re.I)
 # A cheap first look: most sentences name no force at all.
 _ANY_FORCE_WORD = re.compile(r"\b(?:" + PERSONNEL + r"|" + EQUIPMENT + r"|division|brigade|"
                              r"regiment|battalion|squadron|corps|army|fleet|wing|group|unit|"
                              r"airborne|infantry|cavalry|company|team)\b", re.I)
-_RANGE_BEFORE = re.compile(r"\b(\d{1,3}(?:,\d{3})+|\d+)\s*(?:to|-|\u2013|and)\s*$")
+# The bottom of a range right before a count: "50,000 to", "4,000-", "between 10 and".
+_RANGE_BEFORE = re.compile(r"\b(\d{1,3}(?:,\d{3})++|\d++)\s*+(?:to|-|\u2013|and)\s*+$")
+_RANGE_WINDOW = 48
+# Name words are bounded (41 characters) for the same reason as the bare modifiers.
 _UNIT = re.compile(
-    r"\b(?:the\s+)?(?P<unit>\d{1,3}(?:st|nd|rd|th)\s+(?:[A-Z][\w-]*\s+){0,5}"
+    r"\b(?:the\s+)?(?P<unit>\d{1,3}(?:st|nd|rd|th)\s++(?:[A-Z][\w-]{0,40}+\s++){0,5}"
     r"(?:Division|Brigade(?: Combat Team)?|Regiment|Battalion|Squadron|Corps|Army|Fleet|"
     r"Wing|Group|Expeditionary Unit|Marine Expeditionary Unit|Airborne|Infantry|Cavalry)"
-    r"|(?:[A-Z][\w-]+\s+){1,3}(?:Fleet|Expeditionary Unit|Strike Group|Airborne Division)"
-    r"|(?:(?:a|an|one)\s+)?(?:[A-Z][\w-]+\s+)(?:squadron|battalion|brigade|regiment|"
+    r"|(?:[A-Z][\w-]{1,40}+\s++){1,3}(?:Fleet|Expeditionary Unit|Strike Group|"
+    r"Airborne Division)"
+    r"|(?:(?:a|an|one)\s+)?(?:[A-Z][\w-]{1,40}+\s++)(?:squadron|battalion|brigade|regiment|"
     r"company|division))\b"
 )
+_UNIT_GAP = re.compile(r"\s*+(?:of|from|,)?+\s*+(?:the)?+\s*+")
 
 
 def find_forces(sentence: str, offset: int, actor_of: ActorOf) -> list[Force]:
@@ -114,9 +129,11 @@ def find_forces(sentence: str, offset: int, actor_of: ActorOf) -> list[Force]:
         return forces
     for match in _FORCE.finditer(sentence):
         forces.append(_force_from(match, sentence, offset, actor_of))
+    counted = len(forces)  # counted forces, in order and apart from one another
     for match in _ELLIPTIC.finditer(sentence):
-        previous = [f for f in forces if f.start < offset + match.start()]
-        template = previous[-1] if previous else None
+        before = bisect.bisect_left(forces, offset + match.start(), 0, counted,
+                                    key=lambda f: f.start)
+        template = forces[before - 1] if before else None
         count = _parse_count(match.group("count"))
         forces.append(Force(
             start=offset + match.start(), end=offset + match.end(), text=match.group(0),
@@ -124,14 +141,17 @@ def find_forces(sentence: str, offset: int, actor_of: ActorOf) -> list[Force]:
             personnel=template.personnel if template else "troops",
             actor=template.actor if template else None,
         ))
+    starts, reach = _reach(forces)
     for match in _BARE.finditer(sentence):
-        if any(f.start <= offset + match.start("noun") < f.end for f in forces):
+        if _covered(starts, reach, offset + match.start("noun")):
             continue
         forces.append(_bare_force(match, offset, actor_of))
+    units = {f.unit for f in forces}
     for match in _UNIT.finditer(sentence):
         unit = match.group("unit").strip()
-        if any(f.unit == unit for f in forces):
+        if unit in units:
             continue
+        units.add(unit)
         before = sentence[max(0, match.start("unit") - 25):match.start("unit")]
         forces.append(Force(start=offset + match.start("unit"), end=offset + match.end("unit"),
                             text=unit, unit=unit,
@@ -139,6 +159,22 @@ def find_forces(sentence: str, offset: int, actor_of: ActorOf) -> list[Force]:
     forces.sort(key=lambda f: f.start)
     forces = [_with_ship_prefix(f, sentence, offset) for f in forces]
     return _attach_units(forces, sentence, offset)
+
+
+def _reach(forces: list[Force]) -> tuple[list[int], list[int]]:
+    """The forces' starts in order, and how far the forces up to each one reach."""
+    spans = sorted((f.start, f.end) for f in forces)
+    reach, furthest = [], -1
+    for _, end in spans:
+        furthest = max(furthest, end)
+        reach.append(furthest)
+    return [start for start, _ in spans], reach
+
+
+def _covered(starts: list[int], reach: list[int], position: int) -> bool:
+    """True when ``position`` falls inside a force: one starting at or before it reaches past."""
+    index = bisect.bisect_right(starts, position)
+    return index > 0 and reach[index - 1] > position
 
 
 # Navies name their ships with a national prefix: "the destroyer USS Carney".
@@ -177,10 +213,11 @@ def _force_from(match: re.Match[str], sentence: str, offset: int, actor_of: Acto
     equipment = (noun.lower(),) if is_equipment else ()
     count_start = match.start("qual") if match.group("qual") else match.start("count")
     start = match.start()
-    lower = _RANGE_BEFORE.search(sentence, 0, count_start)
-    if lower and best is not None:  # "50,000 to 60,000 troops"
-        low = _parse_count(lower.group(1))
-        best = ((low or best) + best) // 2
+    lower = _RANGE_BEFORE.search(sentence, max(0, count_start - _RANGE_WINDOW), count_start)
+    bottom = _parse_count(lower.group(1)) if lower else None
+    if lower and best is not None and bottom is not None and bottom < best:
+        # "4,000-5,000 troops", "50,000 to 60,000 troops": at least the lower figure.
+        best = low = bottom
         count_start = start = lower.start()
     return Force(
         start=offset + start, end=offset + match.end(), text=sentence[start:match.end()],
@@ -223,9 +260,13 @@ def _vague_or_exact(words: str) -> tuple[int | None, int | None, int | None]:
 
 
 def _parse_count(words: str) -> int | None:
-    """Parse "1,000", "1.5 million", "two thousand", "30" into an integer."""
+    """Parse "1,000", "1.5 million", "two thousand", "30" into an integer.
+
+    None when it is no number or larger than ``MAX_COUNT``: a count beyond any army keeps
+    its words (``count_text``) but no figure, so no store or map ever meets a huge integer.
+    """
     parts = words.lower().replace(",", "").split()
-    if not parts:
+    if not parts or len(parts[0]) > _MAX_DIGITS:
         return None
     head = parts[0]
     try:
@@ -236,7 +277,7 @@ def _parse_count(words: str) -> int | None:
         value = float(_NUM_WORDS[head])
     for part in parts[1:]:
         value *= _SCALE.get(part, 1)
-    return int(value)
+    return int(value) if value <= MAX_COUNT else None
 
 
 def _actor_in(words: str, actor_of: ActorOf) -> str | None:
@@ -258,8 +299,7 @@ def _attach_units(forces: list[Force], sentence: str, offset: int) -> list[Force
     for force in forces:
         prev = out[-1] if out else None
         if prev and force.unit and prev.unit and prev.count is None and not prev.equipment \
-                and re.fullmatch(r"\s*(?:of|from|,)?\s*(?:the)?\s*",
-                                 sentence[prev.end - offset : force.start - offset]):
+                and _UNIT_GAP.fullmatch(sentence, prev.end - offset, force.start - offset):
             out[-1] = _with_unit(prev, sentence[prev.start - offset : force.end - offset],
                                  force.actor)
             continue

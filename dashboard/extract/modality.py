@@ -38,7 +38,9 @@ _PLANNED = re.compile(
     r"agree(?:s|d)?\s+to|soon|upcoming|next|trips?|aimed at|seeks? to)\b",
     re.I,
 )
-_RELATIVE = re.compile(r",\s*(?:which|who)\b[^,;]{0,120},")
+_RELATIVE = re.compile(r",\s*+(?:which|who)\b[^,;]{0,120},")
+# Far more than the 160 characters read after relative clauses are taken out.
+_CLAUSE_WINDOW = 2000
 _ACCEPTED = re.compile(r"\baccept(?:s|ed|ing)?\s+(?:an?|the)\s+invitation\b", re.I)
 # Verbs in the progressive or perfect make the event real even after "would"-less plans.
 _HAPPENING = re.compile(r"\b(?:are|is|were|was|have been|has been)\s+being\s+\w+\s*$", re.I)
@@ -56,7 +58,9 @@ def modality_of(text: str, clause_start: int, trigger_start: int, trigger_end: i
     """
     # A relative clause between commas speaks of something else: "Eritrea, which ordered a
     # mobilisation last month, still has thousands of soldiers in Tigray".
-    before = _RELATIVE.sub(",", text[clause_start:trigger_start])[-160:]
+    # Only the clause's last stretch is read, so that a clause of any length costs the same.
+    window = max(clause_start, trigger_start - _CLAUSE_WINDOW)
+    before = _RELATIVE.sub(",", text[window:trigger_start])[-160:]
     segment = before[before.rfind(", ") + 1:] if ", " in before else before
     cues: list[tuple[int, str]] = []
     offset = len(before) - len(segment)

@@ -18,8 +18,9 @@ _ABBREVIATIONS = frozenset(
 )
 
 # A sentence ends at . ! ? (optionally followed by closing quotes/brackets), or at a
-# line break; the next sentence starts at the next non-space character.
-_BOUNDARY = re.compile(r"""[.!?]+["'\u201d\u2019)\]]*(?=\s)|\n+""")
+# line break; the next sentence starts at the next non-space character. A run of stops is
+# tried from its first one only, so that "....x" is read once, not once per stop.
+_BOUNDARY = re.compile(r"""(?<![.!?])[.!?]++["'\u201d\u2019)\]]*+(?=\s)|\n++""")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
 
 

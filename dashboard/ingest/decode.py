@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import logging
+import unicodedata
 
 from charset_normalizer import from_bytes
 
@@ -36,11 +37,23 @@ class ReadError(ValueError):
     """A file or text that cannot be read as an article; the message is meant for the user."""
 
 
+# Invisible format characters: zero-width space and joiners, soft hyphen, bidi marks,
+# embeddings and isolates, word joiner, byte-order marks, interlinear annotation and tag
+# characters. They hide inside names ("Pol\u200band") and make them unreadable.
+_INVISIBLE: dict[int, str | None] = dict.fromkeys(
+    [
+        0x00AD, 0x061C, 0x180E, *range(0x200B, 0x2010), *range(0x202A, 0x202F),
+        *range(0x2060, 0x2065), *range(0x2066, 0x2070), 0xFEFF, *range(0xFFF9, 0xFFFC),
+        0xE0001, *range(0xE0020, 0xE0080),
+    ]
+)  # fmt: skip
+_INVISIBLE.update({0x2028: "\n", 0x2029: "\n\n"})  # Unicode line and paragraph separators
+
+
 def normalise_text(text: str) -> str:
-    """Drop a leading byte-order mark and turn CRLF and CR newlines into LF."""
-    if text.startswith("\ufeff"):
-        text = text[1:]
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    """Text as troopmap reads it: LF newlines, no invisible format characters, NFC."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").translate(_INVISIBLE)
+    return unicodedata.normalize("NFC", text)
 
 
 def _binary(name: str) -> ReadError:

@@ -25,16 +25,18 @@ class Markdown:
     keep: frozenset[int]
 
 
-_COMMENT = re.compile(r"<!--.*?-->", re.S)
+# The line patterns are possessive so that no line, however long, makes them backtrack;
+# comments, ATX headings and wire-style dash headings are found with string operations.
 _FENCE = re.compile(r"^\s{0,3}(```|~~~)")
-_ATX = re.compile(r"^\s{0,3}(#{1,6})(?:\s+(.*?))?\s*#*\s*$")
-_SETEXT = re.compile(r"^\s{0,3}(=+|-+)\s*$")
-_RULE = re.compile(r"^\s{0,3}(?:(?:\*\s*){3,}|(?:-\s*){3,}|(?:_\s*){3,})$")
-_REFERENCE = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*\S+.*$")
-_LIST = re.compile(r"^\s*(?:[-*+]\s+|(\d+[.)])\s+)(.*)$")
-_DASH_HEADING = re.compile(r"^\s*[-–—]\s+\S.*\s[-–—]\s*$")  # wire style "- Section -"
+_SETEXT = re.compile(r"\s{0,3}+(=++|-++)\s*+$")
+_RULE = re.compile(r"\s{0,3}+(?:(?:\*\s*+){3,}+|(?:-\s*+){3,}+|(?:_\s*+){3,}+)$")
+_REFERENCE = re.compile(r"\s{0,3}+\[[^\]]++\]:\s*+\S")
+_LIST = re.compile(r"\s*+(?:[-*+]\s++|(\d++[.)])\s++)(.*)$")
+_DASHES = "-–—"
 _QUOTE = re.compile(r"^\s{0,3}(?:>\s?)+")
-_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
+_TABLE_RULE = re.compile(
+    r"\s*+\|?+\s*+:?+-{3,}+:?+\s*+(?:\|\s*+:?+-{3,}+:?+\s*+)*+\|?+\s*+$"
+)
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!>~|])")
 # Spans are bounded so that a line full of stray markers cannot make matching quadratic.
 _INLINE: tuple[tuple[re.Pattern[str], str], ...] = (
@@ -49,6 +51,46 @@ _INLINE: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"~~(.{1,300}?)~~"), r"\1"),
     (re.compile(r"[ \t]{2,}"), " "),
 )
+
+
+def _without_comments(text: str) -> str:
+    """``text`` without HTML comments; an unclosed one runs to the end, as in a browser."""
+    parts, start = [], 0
+    while (opening := text.find("<!--", start)) >= 0:
+        parts.append(text[start:opening])
+        closing = text.find("-->", opening + 4)
+        if closing < 0:
+            return "".join(parts)
+        start = closing + 3
+    parts.append(text[start:])
+    return "".join(parts)
+
+
+def _atx(line: str) -> tuple[int, str] | None:
+    """The level and text of an ATX heading ("## Text ##"), or None."""
+    body = line.lstrip()
+    if len(line) - len(body) > 3 or not body.startswith("#"):
+        return None
+    rest = body.lstrip("#")
+    level = len(body) - len(rest)
+    if level > 6:  # seven or more marks: a heading only when nothing follows them
+        return (6, "") if not rest.strip() else None
+    if rest and not rest[0].isspace():
+        return None
+    return level, rest.strip().rstrip("#").rstrip()
+
+
+def _dash_heading(line: str) -> bool:
+    """True for a wire-style section heading between dashes: "- Diplomatic efforts -"."""
+    text = line.strip()
+    return (
+        len(text) >= 5
+        and text[0] in _DASHES
+        and text[-1] in _DASHES
+        and text[1].isspace()
+        and text[-2].isspace()
+        and bool(text[2:-2].strip())
+    )
 
 
 def _inline(text: str) -> str:
@@ -114,12 +156,12 @@ def _structural(line: str, out: _Builder) -> bool:
     if _RULE.match(line) or _REFERENCE.match(line) or _TABLE_RULE.match(line):
         out.flush()
         return True
-    atx = _ATX.match(line)
+    atx = _atx(line)
     if atx:
         out.flush()
-        out.add(atx[2] or "", "headline" if len(atx[1]) == 1 else "keep")
+        out.add(atx[1], "headline" if atx[0] == 1 else "keep")
         return True
-    if _DASH_HEADING.match(line):
+    if _dash_heading(line):
         out.flush()
         out.add(line.strip(), "keep")
         return True
@@ -139,7 +181,7 @@ def markdown_to_text(source: str) -> Markdown:
     """Turn Markdown into clean plain text: one line per paragraph, heading or list item."""
     out = _Builder()
     fenced = False
-    for raw in _COMMENT.sub("", normalise_text(source)).split("\n"):
+    for raw in _without_comments(normalise_text(source)).split("\n"):
         if _FENCE.match(raw):
             out.flush()
             fenced = not fenced

@@ -11,12 +11,13 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from dashboard.ingest.decode import ReadError
+from dashboard.ingest.decode import ReadError, normalise_text
 
 __all__ = [
     "StoryMeta",
     "parse_date",
     "date_line",
+    "wire_dateline",
     "split_header_block",
     "split_front_matter",
     "meta_from_mapping",
@@ -74,7 +75,9 @@ _HEADER_KEYS = {
     "link": "url",
 }
 _MAX_HEADER_VALUE = 300  # longer "Source: ..." lines are the article's first paragraph
-_HEADER_LINE = re.compile(r"^\s*(?P<key>[A-Za-z]+)\s*:\s*(?P<value>.*?)\s*$")
+# Possessive and without a lazy value, so that a long line is read in linear time; the
+# value is stripped in code.
+_HEADER_LINE = re.compile(r"\s*+(?P<key>[A-Za-z]++)\s*+:(?P<value>.*)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,8 +130,39 @@ def date_line(line: str) -> dt.date | None:
     return parse_date(text)
 
 
+# A wire story opens "BERLIN, March 14, 2024 (Reuters) - ": place, date, agency, dash.
+_WIRE_AGENCY = re.compile(r"\((?P<source>[A-Z][A-Za-z&./' -]{0,39})\)[ \t]*+[-\u2013\u2014]")
+_WIRE_PLACE = re.compile(r"[A-Z][A-Za-z.'\u2019-]*+(?: [A-Z][A-Za-z.'\u2019-]*+){0,3}")
+_WIRE_HEAD = 160
+
+
+def wire_dateline(text: str) -> StoryMeta:
+    """The date and agency of a story opening with a wire dateline, else an empty StoryMeta."""
+    head = text[:_WIRE_HEAD].split("\n", 1)[0]
+    agency = _WIRE_AGENCY.search(head)
+    if agency is None:
+        return StoryMeta()
+    parts = head[: agency.start()].strip().rstrip(",").split(",")
+    if _WIRE_PLACE.fullmatch(parts[0].strip()) is None:
+        return StoryMeta()
+    date = None
+    for i in range(1, len(parts)):  # "KYIV, Ukraine, March 14, 2024": the date is a suffix
+        date = parse_date(",".join(parts[i:]).strip())
+        if date is not None:
+            break
+    return StoryMeta(date=date, source=agency["source"].strip())
+
+
+def _header(line: str) -> tuple[str, str] | None:
+    """The lower-cased key and the stripped value of a "Key: value" line, or None."""
+    match = _HEADER_LINE.match(line)
+    if match is None:
+        return None
+    return match["key"].lower(), match["value"].strip()
+
+
 def _clean_value(value: str) -> str | None:
-    value = value.strip()
+    value = normalise_text(value).strip()
     if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
         value = value[1:-1].strip()
     return value or None
@@ -161,14 +195,10 @@ def split_header_block(text: str, origin: str) -> tuple[StoryMeta, int]:
     while offset < len(text):
         end = text.find("\n", offset)
         end = len(text) if end < 0 else end
-        match = _HEADER_LINE.match(text[offset:end])
-        if (
-            match is None
-            or match["key"].lower() not in _HEADER_KEYS
-            or len(match["value"]) > _MAX_HEADER_VALUE
-        ):
+        header = _header(text[offset:end])
+        if header is None or header[0] not in _HEADER_KEYS or len(header[1]) > _MAX_HEADER_VALUE:
             break
-        fields.setdefault(match["key"].lower(), match["value"])
+        fields.setdefault(*header)
         offset = end + 1
     if not fields:
         return StoryMeta(), 0
@@ -177,15 +207,18 @@ def split_header_block(text: str, origin: str) -> tuple[StoryMeta, int]:
 
 def split_front_matter(text: str, origin: str) -> tuple[StoryMeta, int]:
     """Read Markdown front matter between "---" lines; return it and where the body starts."""
-    match = re.match(r"---[ \t]*\n(?P<body>.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|$)", text, re.S)
+    match = _FRONT_MATTER.match(text)
     if match is None:
         return StoryMeta(), 0
     fields: dict[str, str] = {}
     for line in match["body"].split("\n"):
-        header = _HEADER_LINE.match(line)
+        header = _header(line)
         if header is not None and not line.startswith((" ", "\t", "-")):
-            fields.setdefault(header["key"].lower(), header["value"])
+            fields.setdefault(*header)
     return meta_from_mapping(fields, origin), match.end()
+
+
+_FRONT_MATTER = re.compile(r"---[ \t]*+\n(?P<body>.*?)\n(?:---|\.\.\.)[ \t]*+(?:\n|$)", re.S)
 
 
 def sidecar_path(path: Path) -> Path:

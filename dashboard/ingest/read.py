@@ -15,9 +15,16 @@ import hashlib
 import logging
 import os
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from pathlib import Path
 
 from dashboard.ingest.decode import ReadError, decode_bytes, normalise_text
+from dashboard.ingest.limits import (
+    MAX_FILE_BYTES,
+    MAX_PASTE_CHARS,
+    MAX_STORY_CHARS,
+    story_parts,
+)
 from dashboard.ingest.markup import html_to_text, markdown_to_text
 from dashboard.ingest.meta import (
     SIDECAR_SUFFIX,
@@ -27,6 +34,7 @@ from dashboard.ingest.meta import (
     read_sidecar,
     split_front_matter,
     split_header_block,
+    wire_dateline,
 )
 from dashboard.ingest.split import split_stories
 from dashboard.records import Article
@@ -45,7 +53,7 @@ __all__ = [
 
 log = logging.getLogger(__name__)
 
-MAX_BYTES = 5 * 1024 * 1024
+MAX_BYTES = MAX_FILE_BYTES  # the name older callers import
 _KINDS = {
     ".txt": "text",
     ".text": "text",
@@ -115,14 +123,43 @@ def _stories(text: str, name: str, kind: str) -> tuple[StoryMeta, list[tuple[str
     stories = []
     for story in found:
         text = body[story.start : story.end]
-        # A story that opens with a date line ("Feb. 2, 2022") was published that day.
-        own = StoryMeta(title=story.title, date=date_line(text.split("\n", 1)[0]))
+        # A story that opens with a date line ("Feb. 2, 2022") was published that day; one
+        # that opens with a wire dateline ("BERLIN, March 14, 2024 (Reuters) - ") too.
+        wire = wire_dateline(text)
+        own = StoryMeta(story.title, date_line(text[:200].split("\n", 1)[0]) or wire.date,
+                        wire.source)
         stories.append((text, own))
     return file_meta, stories
 
 
+def _within_limit(
+    number: int, body: str, meta: StoryMeta, name: str, notes: list[str] | None
+) -> list[tuple[str, StoryMeta]]:
+    """A story, or its parts when it is longer than MAX_STORY_CHARS (said to the caller)."""
+    if len(body) <= MAX_STORY_CHARS:
+        return [(body, meta)]
+    parts = story_parts(body, MAX_STORY_CHARS)
+    message = (
+        f"{name}: story {number} has {len(body):,} characters, more than the "
+        f"{MAX_STORY_CHARS:,} one story may hold; it was split into {len(parts)} parts"
+    )
+    log.warning("%s", message)
+    if notes is not None:
+        notes.append(message)
+    title = meta.title or name
+    return [
+        (part, replace(meta, title=title if k == 1 else f"{title} (part {k} of {len(parts)})"))
+        for k, part in enumerate(parts, 1)
+    ]
+
+
 def _articles(
-    text: str, name: str, kind: str, caller: StoryMeta, sidecar: Path | None
+    text: str,
+    name: str,
+    kind: str,
+    caller: StoryMeta,
+    sidecar: Path | None,
+    notes: list[str] | None = None,
 ) -> list[Article]:
     file_meta, stories = _stories(text, name, kind)
     if not stories:
@@ -137,9 +174,9 @@ def _articles(
         )
         given = caller if index == 0 else StoryMeta(None, caller.date, caller.source, caller.url)
         meta = given.over(side[index].over(whole.over(own)))
-        articles.append(
-            Article(article_id(body), body, meta.title, meta.date, meta.source, meta.url, name)
-        )
+        for part, part_meta in _within_limit(index + 1, body, meta, name, notes):
+            articles.append(Article(article_id(part), part, part_meta.title, part_meta.date,
+                                    part_meta.source, part_meta.url, name))
     log.debug("%s: %d stories", name, len(articles))
     return articles
 
@@ -152,13 +189,23 @@ def read_text(
     date: DateLike = None,
     source: str | None = None,
     url: str | None = None,
+    max_chars: int = MAX_PASTE_CHARS,
+    notes: list[str] | None = None,
 ) -> list[Article]:
-    """Read pasted or already-decoded text (its format follows ``name``'s suffix)."""
+    """Read pasted or already-decoded text (its format follows ``name``'s suffix).
+
+    Messages about stories split for length are appended to ``notes`` when it is given.
+    """
     caller = _caller_meta(name, title, date, source, url)
+    if len(text) > max_chars:
+        raise ReadError(
+            f"{name}: the text is too long ({len(text):,} characters); the limit is "
+            f"{max_chars:,}: paste less at a time, or save it as a file"
+        )
     text = normalise_text(text)
     if not text.strip():
         raise ReadError(f"{name}: no text to read")
-    return _articles(text, name, _kind(name, text), caller, None)
+    return _articles(text, name, _kind(name, text), caller, None, notes)
 
 
 def _check_size(name: str, size: int, max_bytes: int) -> None:
@@ -178,13 +225,14 @@ def read_bytes(
     source: str | None = None,
     url: str | None = None,
     max_bytes: int = MAX_BYTES,
+    notes: list[str] | None = None,
 ) -> list[Article]:
     """Read an uploaded file's bytes; ``name`` (its file name) decides the format."""
     caller = _caller_meta(name, title, date, source, url)
     _check_size(name, len(data), max_bytes)
     _kind(name)
     text = decode_bytes(data, name)
-    return _articles(text, name, _kind(name, text), caller, None)
+    return _articles(text, name, _kind(name, text), caller, None, notes)
 
 
 def read_path(
@@ -195,6 +243,7 @@ def read_path(
     source: str | None = None,
     url: str | None = None,
     max_bytes: int = MAX_BYTES,
+    notes: list[str] | None = None,
 ) -> list[Article]:
     """Read an article file and its ``<file>.meta.json`` sidecar, if there is one."""
     file = Path(path)
@@ -211,7 +260,7 @@ def read_path(
     except OSError as error:
         raise ReadError(f"{name}: cannot be read ({error.strerror or error})") from error
     text = decode_bytes(data, name)
-    return _articles(text, name, _kind(name, text), caller, file)
+    return _articles(text, name, _kind(name, text), caller, file, notes)
 
 
 def _is_article_file(path: Path) -> bool:
@@ -232,6 +281,14 @@ def _walk(folder: Path) -> Iterator[Path]:
     yield from sorted(found, key=lambda path: path.relative_to(folder).parts)
 
 
+def _identity(file: Path) -> Path:
+    """The real path of a file, to name it once; a symlink loop keeps its own path."""
+    try:
+        return file.resolve()
+    except (OSError, RuntimeError):  # a symlink loop: reading it will say so
+        return Path(os.path.abspath(file))
+
+
 def iter_article_files(
     paths: str | os.PathLike[str] | Iterable[str | os.PathLike[str]],
 ) -> Iterator[Path]:
@@ -244,7 +301,7 @@ def iter_article_files(
         # A file named explicitly is yielded as is, so that reading it explains any problem.
         found = _walk(path) if path.is_dir() else iter([path])
         for file in found:
-            key = file.resolve()
+            key = _identity(file)
             if key not in seen:
                 seen.add(key)
                 yield file

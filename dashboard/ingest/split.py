@@ -28,11 +28,13 @@ from dashboard.ingest.meta import date_line
 __all__ = ["Story", "split_stories", "is_headline_like", "is_subheading"]
 
 _FINAL = tuple(".,;:!?…\"'”’»)]}*|—–-")
-_SENTENCE_END = re.compile(r"[.!?…:;][\"'”’»)\]]*\s*$")
-_DASH_WRAPPED = re.compile(r"^\s*[-–—=*#~_]+\s*\S.*?\s*[-–—=*#~_]+\s*$")
-_SEPARATOR = re.compile(r"^\s*(?:[-–—=*#~_•·]\s*){3,}$")
-_BULLET = re.compile(r"^\s*(?:[-*+•>#|]|\d+[.)]\s)")
-_INNER_SENTENCE = re.compile(r"[.!?]\s+[A-Z]")
+# Every pattern here reads a whole line of user text, so none may backtrack: possessive
+# quantifiers, and the dash-wrapped test is done with string operations.
+_SENTENCE_END = re.compile(r"[.!?…:;][\"'”’»)\]]*+\s*+$")
+_WRAP_MARKS = frozenset("-–—=*#~_")
+_SEPARATOR = re.compile(r"\s*+(?:[-–—=*#~_•·]\s*+){3,}+$")
+_BULLET = re.compile(r"^\s*+(?:[-*+•>#|]|\d++[.)]\s)")
+_INNER_SENTENCE = re.compile(r"[.!?]\s++[A-Z]")
 _BYLINE = re.compile(r"^\s*(?:by|from|updated|published|posted)\b.{0,80}$", re.I)
 _LABELS = re.compile(
     r"^\s*(?:photo|image|picture|caption|video|read more|related|see also|source|credit|"
@@ -43,6 +45,17 @@ _LABELS = re.compile(
 # Section headings are often questions without a question mark ("What comes next for NATO").
 _QUESTION_WORD = re.compile(r"^(?:what|why|how|who|when|where|which)\b", re.I)
 _MIN_WORDS, _MAX_WORDS, _MAX_CHARS = 4, 16, 120
+
+
+def _dash_wrapped(line: str) -> bool:
+    """True for a line wrapped in dashes or the like ("- Diplomatic efforts -", "== Notes ==")."""
+    text = line.strip()
+    return (
+        len(text) >= 3
+        and text[0] in _WRAP_MARKS
+        and text[-1] in _WRAP_MARKS
+        and not text[1:-1].isspace()
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,7 +80,7 @@ def is_subheading(line: str) -> bool:
     text = line.strip()
     if not text or _SEPARATOR.match(text):
         return False
-    if _DASH_WRAPPED.match(text) or _QUESTION_WORD.match(text):
+    if _dash_wrapped(text) or _QUESTION_WORD.match(text):
         return True
     words = text.split()
     return len(words) < _MIN_WORDS or (text.endswith("?") and len(words) <= _MAX_WORDS)
@@ -91,7 +104,7 @@ def is_headline_like(line: str) -> bool:
         return False
     if _BULLET.match(text) or _INNER_SENTENCE.search(text) or _LABELS.search(text):
         return False
-    if _DASH_WRAPPED.match(text) or _QUESTION_WORD.match(text):
+    if _dash_wrapped(text) or _QUESTION_WORD.match(text):
         return False
     worded = sum(1 for word in words if any(ch.isalpha() for ch in word))
     return worded * 2 > len(words)
@@ -105,7 +118,7 @@ def _starts_like_sentence(line: str) -> bool:
 
 def _is_body(line: str) -> bool:
     text = line.strip()
-    if not text or _SEPARATOR.match(text) or _DASH_WRAPPED.match(text):
+    if not text or _SEPARATOR.match(text) or _dash_wrapped(text):
         return False
     return bool(_SENTENCE_END.search(text)) or len(text.split()) >= 20
 

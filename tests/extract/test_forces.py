@@ -75,3 +75,44 @@ def test_equipment(sentence: str, equipment: tuple[str, ...]) -> None:
 
 def test_no_force_in_plain_prose() -> None:
     assert forces("The talks in Geneva ended without agreement on Tuesday.") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "count", "low", "high", "text"),
+    [
+        ("4,000-5,000 troops", 4000, 4000, 5000, "4,000-5,000"),
+        ("4,000\u20135,000 troops", 4000, 4000, 5000, "4,000\u20135,000"),
+        ("50,000 to 60,000 troops", 50000, 50000, 60000, "50,000 to 60,000"),
+        ("between 4,000 and 5,000 US troops", 4000, 4000, 5000, "4,000 and 5,000"),
+        ("-5,000 troops were sent", 5000, 5000, 5000, "5,000"),
+        ("20,000 troops", 20000, 20000, 20000, "20,000"),
+        ("1.5 million troops", 1_500_000, 1_500_000, 1_500_000, "1.5 million"),
+    ],
+)
+def test_hyphenated_and_worded_ranges(
+    sentence: str, count: int, low: int, high: int, text: str
+) -> None:
+    (force,) = forces(sentence)
+    assert (force.count, force.count_min, force.count_max, force.count_text) == (
+        count, low, high, text)
+
+
+@pytest.mark.parametrize(
+    "number",
+    ["99999999999999999999999", "1" * 400, "9" * 5000, "20,000,000", "5,000 million",
+     "9223372036854775808"],
+)
+def test_counts_beyond_any_army_keep_their_words_only(number: str) -> None:
+    (force,) = forces(f"{number} troops")
+    assert (force.count, force.count_min, force.count_max) == (None, None, None)
+    assert force.count_text == number
+
+
+def test_the_largest_count_kept_is_ten_million() -> None:
+    assert forces("10,000,000 troops")[0].count == 10_000_000
+
+
+def test_many_bare_forces_in_one_sentence_are_all_found() -> None:
+    sentence = "US troops to Poland, " * 300 + "and 2,000 US troops to Romania."
+    found = forces(sentence)
+    assert len(found) == 301 and found[-1].count == 2000

@@ -11,6 +11,7 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from dashboard.ingest import read as ingest
+from dashboard.ingest.decode import normalise_text
 from dashboard.ingest.meta import parse_date
 from dashboard.ingest.read import ReadError, read_bytes, read_path, read_text
 from dashboard.ingest.split import is_headline_like, is_subheading
@@ -647,7 +648,8 @@ def test_seed_dir_holds_the_seed() -> None:
 
 
 def _normalised(text: str) -> str:
-    return text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    """What a story's text is a slice of: the text with newlines, invisibles and NFC settled."""
+    return normalise_text(text)
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
