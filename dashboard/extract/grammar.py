@@ -68,6 +68,15 @@ MILITARY_HEADS = frozenset(
     "paratrooper sailor airman fighter militant peacekeeper contingent battlegroup "
     "warship destroyer carrier frigate submarine bomber jet drone tank commando "
     "reservist mercenary personnel garrison corps squadron fleet ship vessel".split())
+# A sentence is parsed only when it has a force or one of these words: the parse is the
+# costly step, and a sentence without them holds no military event.
+MILITARY_WORDS = re.compile(
+    r"\b(?:troop|soldier|forces|brigade|battalion|regiment|armies|army|navy|navies|marine|"
+    r"paratrooper|sailor|airm[ae]n|fighters|militant|militia|rebel|insurgent|peacekeep|"
+    r"contingent|battle ?group|warship|destroyer|aircraft carrier|frigate|submarine|bomber|"
+    r"fighter jet|drone|tank|commando|reservist|mercenar|garrison|squadron|fleet|vessel|"
+    r"drill|exercise|manoeuvre|maneuver|war ?game|deploy|redeploy|withdr[ae]w|pull(?:ed|s|ing)? "
+    r"(?:out|back)|station(?:ed|ing)|buildup|build-up|massing|massed)", re.I)
 _NOMINAL = frozenset({"compound", "amod", "nmod", "nmod:poss", "flat", "det", "case",
                       "nummod", "fixed", "det:poss", "nmod:npmod", "nmod:tmod", "appos",
                       "advmod", "dep"})
@@ -125,13 +134,15 @@ class _Index:
         return self.offset + token.idx, self.offset + token.idx + len(token.text)
 
 
-def phrase(token: Token) -> Iterator[Token]:
-    """The token and its nominal dependents (no clauses, no coordinated phrases)."""
+def phrase(token: Token, owned: bool = False) -> Iterator[Token]:
+    """The token and its nominal dependents (no clauses, no coordinated phrases); with
+    ``owned``, without the modifiers that say where it is or goes ("troops in Mali")."""
     stack = [token]
     while stack:
         current = stack.pop()
         yield current
-        stack.extend(c for c in current.children if c.dep_ in _NOMINAL)
+        stack.extend(c for c in current.children if c.dep_ in _NOMINAL and not (
+            owned and c.dep_ == "nmod" and _case(c) in _TO | _FROM | _AT | {"for"}))
 
 
 def _case(token: Token) -> str:
@@ -191,6 +202,9 @@ def slots_of(trigger: Token, index: _Index, lemma: str, force: Token | None = No
                 held = held or next(iter(_places(child, index)), None)
             if child.dep_ == "acl" and child.lemma_.lower() in _STAY_VERBS:
                 held = held or next(iter(slots_of(child, index, "base").at), None)
+        if force.dep_ in ("nsubj", "nsubj:pass") and force.head.dep_ == "csubj" and \
+                force.head.lemma_.lower() in _STAY_VERBS:
+            held = held or next(iter(slots_of(force.head, index, "base").at), None)
     for child in _slot_tokens(trigger, force):
         case = _case(child)
         places = _places(child, index)
@@ -308,21 +322,26 @@ class Reader:
 
     # -- actors ---------------------------------------------------------------------------
     def code_of(self, token: Token) -> str | None:
-        """The actor a noun phrase names: a country, a demonym, a seat of government."""
-        for t in sorted(phrase(token), key=lambda t: (t.i != token.i, t.i)):
+        """The actor a noun phrase names: a country, a demonym, a seat of government (not
+        a place the phrase's modifiers locate it in: "its troops from Mali")."""
+        for t in sorted(phrase(token, owned=True), key=lambda t: (t.i != token.i, t.i)):
             if t.i in self.index.actor:
                 return self.index.actor[t.i].code
             mention = self.index.mention.get(t.i)
             if mention is not None and mention.place is not None and (
-                    mention.place.kind == "country" or mention.role == "actor"):
+                    mention.place.kind == "country" or mention.role == "actor"
+                    or mention.place.feature_code == "PPLC"):  # "Tokyo could send"
                 return mention.place.country
             if t.i in self.index.person:
                 return self.index.person[t.i]
         return None
 
     def owner(self, token: Token) -> str | None:
-        """Whose force or event a noun is by its own words: "Germany's", "US", "British"."""
+        """Whose force or event a noun is by its own words: "Germany's", "US", "British";
+        "its"/"their" stand for the sentence's first actor named before them."""
         for child in token.children:
+            if child.dep_ == "nmod:poss" and child.lower_ in ("its", "their"):
+                return self.first_actor(self.index.span(child)[0])
             if child.dep_ in ("nmod:poss", "compound", "amod", "nmod"):
                 if child.dep_ == "nmod" and _case(child) != "of":
                     continue
@@ -330,6 +349,11 @@ class Reader:
                 if code:
                     return code
         return None
+
+    def first_actor(self, before: int) -> str | None:
+        """The first actor the sentence names before an offset (its subject, mostly)."""
+        named = [a for a in self.index.actor.values() if a.start < before]
+        return min(named, key=lambda a: a.start).code if named else None
 
     def sender(self, trigger: Token, force_token: Token | None) -> str | None:
         """Who sends or holds the force: the "by" agent of a passive, the owner or the
@@ -349,19 +373,24 @@ class Reader:
         return self.subject_code(trigger)
 
     def subject_code(self, verb: Token) -> str | None:
-        """The actor of a verb's subject; for "it"/"they" or a controlled infinitive, the
-        subject (or object, after "called on X to") of the verbs it depends on."""
-        for _ in range(4):
+        """The actor of a verb's subject. For "it"/"they" or a subjectless infinitive the
+        verbs it depends on are asked in turn ("Sweden denied reports that it had sent",
+        "Moscow has no plans to send"); "called on Germany to deploy" is Germany's act;
+        the subject "who" of a relative clause is the noun it modifies."""
+        for _ in range(5):
             subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubj:outer")]
-            if subjects and subjects[0].lower_ not in _RELATIVE_PRONOUNS | {"it"}:
+            if subjects and subjects[0].lower_ in ("who", "which", "that") and \
+                    verb.dep_ == "acl:relcl":
+                return self.code_of(verb.head)
+            if subjects and subjects[0].lower_ not in _RELATIVE_PRONOUNS | {"it", "we"}:
                 return self.code_of(subjects[0])
-            if subjects and verb.dep_ not in ("ccomp", "xcomp", "acl", "advcl", "conj"):
-                return None
-            if verb.dep_ == "xcomp" and not subjects:
-                controllers = [c for c in verb.head.children if c.dep_ == "obj" or (
-                    c.dep_ == "obl" and _case(c) == "on")]
-                if controllers:
-                    return self.code_of(controllers[0])
+            if not subjects and any(c.dep_ == "mark" and c.lower_ == "to"
+                                    for c in verb.children):
+                for c in verb.head.children:  # "urged Japan to", "called on Germany to"
+                    if c.dep_ == "obj" or (c.dep_ == "obl" and _case(c) == "on"):
+                        code = self.code_of(c)
+                        if code:
+                            return code
             if verb.head.i == verb.i:
                 return None
             verb = verb.head
@@ -398,7 +427,17 @@ class Reader:
                 for child in deps.get(dep, []):
                     if (dep != "nmod" or _case(child) == "of") and self.force_of(child):
                         return child
+            if trigger.dep_ in ("nsubj", "nsubj:pass"):  # "the deployments included 2,000
+                for child in trigger.head.children:        # troops to Poland"
+                    if child.dep_ == "obj" and self.force_of(child):
+                        return child
             return None
+        for clause in deps.get("csubj", []):  # a reduced relative read as a clausal subject:
+            if "nsubj" in deps or "nsubj:pass" in deps:  # "troops based in X will move"
+                break
+            for child in clause.children:
+                if child.dep_ in ("nsubj", "nsubj:pass") and self.force_of(child):
+                    return child
         for dep in ("obj", "nsubj:pass", "nsubj", "obl"):
             for child in deps.get(dep, []):
                 if dep == "obl" and _case(child) in _TO | _FROM | _AT | {"by", "of"}:
@@ -425,12 +464,14 @@ class Reader:
             if found is not None:
                 out.extend(self._frame(token, *found))
         out.extend(self._stationed_forces())
-        return _unique(out)
+        return _unique(_without_origins(out))
 
     def _frame(self, trigger: Token, frame: str, lemma: str) -> list[Draft]:
         """The drafts of one trigger."""
         force_token = self.force_slot(trigger)
         force = self.force_of(force_token)
+        if frame == "exercise" and force_token is None:
+            return self._exercise(trigger, lemma)
         if force is None or force_token is None or _is_partitive(force_token):
             return []
         slots = _with_partitive_origin(slots_of(trigger, self.index, lemma, force_token),
@@ -452,13 +493,33 @@ class Reader:
     def _actor(self, force: Force, force_token: Token, trigger: Token | None) -> str | None:
         """The force's own actor, else its sender; a count standing for part of an earlier
         force ("with 20,000 more in Transnistria") takes the sentence's latest actor."""
-        actor = force.actor or self.owner(force_token) or (
+        whole = force_token.head if force_token.dep_ == "nmod" and _case(force_token) == "of" \
+            else force_token  # "its last contingent of about 1,000 soldiers"
+        actor = force.actor or self.owner(force_token) or self.owner(whole) or (
             self.sender(trigger, force_token) if trigger is not None else None)
         if actor is None and force_token.lower_ in ("more", "others") or \
                 force_token.tag_ == "CD":
             actor = self.last_actor
+        if actor is None and trigger is not None:  # a misparsed subject: the sentence's
+            actor = self.first_actor(self.index.span(trigger)[0])  # first actor before it
         self.last_actor = actor or self.last_actor
         return actor
+
+    def _exercise(self, trigger: Token, lemma: str) -> list[Draft]:
+        """Drills need no force: "China held drills around Taiwan", "joint exercises in the
+        Baltic Sea", "US and Philippine troops began exercises". The place is the trigger's
+        or, for a noun, its verb's; the actor the owner or that verb's subject."""
+        host = trigger.head if trigger.tag_.startswith("NN") and trigger.dep_ in (
+            "obj", "nsubj", "nsubj:pass") else trigger
+        places = slots_of(trigger, self.index, lemma).at or (
+            slots_of(host, self.index, lemma).at if host is not trigger else ())
+        if not places:
+            return []
+        actor = self.owner(trigger) or self.subject_code(host) or self.last_actor
+        counted = [f for f in self.index.forces if f.count is not None and f.personnel]
+        force = counted[0] if counted else None
+        build = _Builder(self, trigger, force, actor)
+        return build.exercise(Slots(at=places))
 
     def _stationed_forces(self) -> list[Draft]:
         """A force with no verb of its own: "1,500 Russian troops in Transnistria", "with
@@ -510,17 +571,17 @@ def _with_partitive_origin(slots: Slots, trigger: Token, reader: Reader) -> Slot
 class _Builder:
     """Drafts for one trigger, its force and its actor."""
 
-    def __init__(self, reader: Reader, trigger: Token, force: Force, actor: str | None
-                 ) -> None:
+    def __init__(self, reader: Reader, trigger: Token, force: Force | None,
+                 actor: str | None) -> None:
         self.reader, self.trigger, self.force, self.actor = reader, trigger, force, actor
         text, sentence = reader.text, reader.sentence
         self.span = reader.index.span(trigger)
         clause = next((a for a, b in clauses(sentence) if a <= self.span[0] < b),
                       sentence.start)
         self.modality = modality_of(text, clause, self.span[0], self.span[1], ANY_TRIGGER)
-        if any(c.lower_ == "no" and c.dep_ == "det" for c in reader.doc
-               if reader.index.span(c)[0] >= force.start and reader.index.span(c)[1] <=
-               force.end):
+        if force is not None and any(
+                c.lower_ == "no" and c.dep_ == "det" for c in reader.doc
+                if force.start <= reader.index.span(c)[0] < force.end):
             self.modality = "negated"  # "no American soldiers would be sent"
 
     def draft(self, type_: str, *, origin: Place | None = None,
@@ -580,6 +641,16 @@ def _stative(trigger: Token) -> bool:
                                                                        "cop")}
     return trigger.tag_ == "VBN" and bool(auxes & {"be", "remain", "stay"}) and not any(
         c.dep_ in ("obl", "obl:agent") and _case(c) == "by" for c in trigger.children)
+
+
+def _without_origins(drafts: list[Draft]) -> list[Draft]:
+    """A force's presence where it is moving from is the movement's origin, not an event of
+    its own ("1,000 personnel based in Germany will relocate to Romania")."""
+    origins = {(d.force.start, d.origin.start) for d in drafts if d.force is not None
+               and d.origin is not None and d.type in ("deployment", "withdrawal")}
+    return [d for d in drafts if not (
+        d.type == "presence" and d.force is not None and d.location is not None
+        and (d.force.start, d.location.start) in origins)]
 
 
 def _unique(drafts: list[Draft]) -> list[Draft]:

@@ -14,7 +14,7 @@ from dashboard.extract import actors as actor_rules
 from dashboard.extract import grammar as grammar_rules
 from dashboard.extract import nlp
 from dashboard.extract.dates import TimeExpression, find_dates
-from dashboard.extract.events import ANY_TRIGGER, Draft, find_drafts
+from dashboard.extract.events import Draft, find_drafts
 from dashboard.extract.forces import find_forces
 from dashboard.extract.geocode import event_geometry
 from dashboard.extract.resolve import resolve
@@ -114,12 +114,13 @@ class _Reading:
 
     def parseable(self) -> bool:
         """Whether the sentence can hold a military event: a place and a force or trigger."""
-        return bool(self.places) and (bool(self.forces) or ANY_TRIGGER.search(
+        return bool(self.places) and (bool(self.forces) or grammar_rules.MILITARY_WORDS.search(
             self.sentence.text) is not None)
 
     def drafts(self, text: str, people: dict[str, str | None], doc: Any, actor_of: Any
                ) -> list[Draft]:
-        """The sentence's event drafts: military ones from the parse when there is one."""
+        """The sentence's event drafts: its military ones from the parse when the parse
+        finds any (a misparse that finds none leaves the word-order rules' drafts)."""
         if not self.places:
             return []
         drafts = find_drafts(text, self.sentence, self.places, self.forces, self.actors,
@@ -128,6 +129,8 @@ class _Reading:
             return drafts
         parsed = grammar_rules.Reader(text, self.sentence, doc, self.places, self.forces,
                                       self.actors, actor_of, people).drafts()
+        if not parsed:  # the parse found no military frame: the rules' drafts stand
+            return drafts
         return [d for d in drafts if d.type not in _MILITARY] + parsed
 
 
@@ -171,7 +174,7 @@ def _with_context_actor(text: str, sentence: Sentence, draft: Draft, earlier: li
     for event in reversed(earlier):
         if event.sentence.index < sentence.index - 2:
             break
-        if event.type in _MILITARY and event.actor and event.modality == "asserted":
+        if event.type in _MILITARY and event.actor and event.modality in ("asserted", "planned"):
             return replace(draft, actor=event.actor)
     return draft
 

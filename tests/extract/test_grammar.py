@@ -1,0 +1,126 @@
+"""Military events read from the parse: one invented sentence per construction.
+
+Each row gives what a careful analyst would map from its sentence; extra events never fail
+a row, ``ABSENT`` rows list what must not come out.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+from dataclasses import dataclass
+
+import pytest
+from event_checks import at, fits, listing
+
+from dashboard.extract import extract_article
+from dashboard.records import Article, Event
+from geodata.gazetteer import load_gazetteer
+
+PUBLISHED = dt.date(2024, 3, 1)
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    """A sentence and the event it must give (fields None when the row does not care)."""
+
+    text: str
+    type: str
+    at: str
+    actor: str | tuple[str, ...] | None = None
+    count: int | None = None
+    origin: str | None = None
+    destination: str | None = None
+    location: str | None = None
+    modality: str | None = "asserted"
+    extent: str | None = None
+    date: dt.date | None = None
+    date_end: dt.date | None = None
+
+
+ROWS: dict[str, Row] = {
+    "transitive-send": Row("Germany sent 1,500 soldiers to Lithuania on Monday.",
+                           "deployment", "Lithuania", actor="DE", count=1500),
+    "passive-with-agent": Row("Two battalions were flown to Estonia by the British army.",
+                              "deployment", "Estonia", actor="GB", count=2),
+    "intransitive-subject": Row("About 300 Estonian soldiers returned home from Mali.",
+                                "withdrawal", "Mali", actor="EE", count=300, origin="Mali"),
+    "from-to": Row("The Dutch marines will deploy from Rotterdam to Bodo next week.",
+                   "deployment", "Bodo", actor="NL", origin="Rotterdam", modality="planned"),
+    "coordinated-destinations-1": Row(
+        "Washington ordered 3,000 troops to Poland and Romania.", "deployment", "Poland",
+        actor="US", count=3000, modality=None),
+    "coordinated-destinations-2": Row(
+        "Washington ordered 3,000 troops to Poland and Romania.", "deployment", "Romania",
+        actor="US", count=3000, modality=None),
+    "distributed-count-1": Row(
+        "Of the 3,000 sailors leaving Norfolk, 2,000 will go to Rota while 1,000 are sent "
+        "to Souda Bay.", "deployment", "Rota", count=2000, modality=None),
+    "distributed-count-2": Row(
+        "Of the 3,000 sailors leaving Norfolk, 2,000 will go to Rota while 1,000 are sent "
+        "to Souda Bay.", "deployment", "Souda Bay", count=1000, modality=None),
+    "nominal-deployment": Row(
+        "Spain announced the deployment of 500 Spanish troops to Latvia.", "deployment",
+        "Latvia", actor="ES", count=500, modality=None),
+    "actor-is-not-where-based": Row(
+        "Another 1,000 American soldiers already based in Italy will move to Hungary.",
+        "deployment", "Hungary", actor="US", count=1000, modality="planned"),
+    "elided-count-takes-sender": Row(
+        "Moscow has massed 90,000 troops near Ukraine, with 20,000 more in Transnistria.",
+        "presence", "Transnistria", actor="RU", count=20000),
+    "leaving-for-is-deployment": Row(
+        "The Polish brigade departed Warsaw for Germany.", "deployment", "Germany",
+        actor="PL", origin="Warsaw"),
+    "negated": Row("France will not send troops to Ukraine, Macron said.", "deployment",
+                   "Ukraine", actor="FR", modality="negated"),
+    "pull-out": Row("Russia pulled its troops out of Kherson in November.", "withdrawal",
+                    "Kherson", actor="RU"),
+    "stationed-participle": Row("Some 2,500 US troops stationed in Iraq remain there.",
+                                "presence", "Iraq", actor="US", count=2500),
+    "border-band": Row("Russian troops are massed along Ukraine's northern border.",
+                       "presence", "Ukraine", actor="RU", extent="border"),
+    "armed-group-actor": Row("Hezbollah fighters moved into southern Lebanon.", "deployment",
+                             "LB", actor="HEZBOLLAH"),
+    "drills-without-force": Row("China held large-scale drills around Taiwan on Thursday.",
+                                "exercise", "Taiwan", actor="CN"),
+}
+
+ABSENT: dict[str, tuple[str, str | None, str]] = {
+    # sentence, actor that must not own an event there, place
+    "destination-is-not-actor": ("Germany sent 1,500 soldiers to Lithuania.", "LT",
+                                 "Lithuania"),
+    "base-country-is-not-actor": (
+        "Another 1,000 American soldiers already based in Italy will move to Hungary.", "IT",
+        "Hungary"),
+    "sender-of-relative-is-not-location": (
+        "The troops, who had been stationed in Niger, left for Chad.", "NE", "Chad"),
+}
+
+
+@functools.cache
+def _events(text: str) -> tuple[Event, ...]:
+    return extract_article(Article("g", text, date=PUBLISHED), load_gazetteer(), grammar=True
+                           ).events
+
+
+@pytest.mark.parametrize("row", ROWS.values(), ids=ROWS.keys())
+def test_construction(row: Row) -> None:
+    """The sentence gives the event its construction says."""
+    problem = fits(_events(row.text), (row.type,), row.at, row)
+    assert not problem, problem
+
+
+@pytest.mark.parametrize(("text", "actor", "place"), ABSENT.values(), ids=ABSENT.keys())
+def test_actor_follows_the_force(text: str, actor: str | None, place: str) -> None:
+    """The country a force is in or going to is not, by that alone, its actor."""
+    wrong = [e for e in _events(text) if e.actor == actor and at(e, place)]
+    assert not wrong, listing(tuple(wrong))
+
+
+def test_rules_alone_still_work() -> None:
+    """``grammar=False`` reads with the word-order rules only (no parser loaded)."""
+    text = ROWS["transitive-send"].text
+    events = extract_article(Article("g", text, date=PUBLISHED), load_gazetteer(),
+                             grammar=False).events
+    assert any(e.type == "deployment" and e.destination is not None
+               and e.destination.text == "Lithuania" for e in events), listing(events)
