@@ -14,10 +14,22 @@ import pytest
 from event_checks import at, fits, listing
 
 from dashboard.extract import extract_article
+from dashboard.extract.nlp import load_parser
 from dashboard.records import Article, Event
 from geodata.gazetteer import load_gazetteer
 
 PUBLISHED = dt.date(2024, 3, 1)
+
+
+def _parser_ready() -> bool:
+    try:
+        load_parser()
+    except (ImportError, OSError):
+        return False
+    return True
+
+
+pytestmark = pytest.mark.skipif(not _parser_ready(), reason="the parser model is not installed")
 
 
 @dataclass(frozen=True, slots=True)
