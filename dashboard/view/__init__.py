@@ -17,18 +17,32 @@ from dashboard.view.filters import (
 )
 from dashboard.view.layers import (
     actor_colours,
+    base_map,
     build_map,
     event_bounds,
+    event_layers,
     outline_basemap,
+    places_note,
     selection_from_tooltip,
     selection_layer,
     view_of,
 )
+from dashboard.view.layout import COLUMNS, EVIDENCE_KEY, MAP_HEIGHT, PAGE_CSS
+from dashboard.view.notices import (
+    AddResult,
+    add_messages,
+    date_problem,
+    empty_reason,
+    parse_day,
+)
 from dashboard.view.panel import (
     PANEL_CSS,
+    actor_name,
     card_caption,
     card_label,
+    date_text,
     evidence_html,
+    markdown_text,
     place_evidence_html,
     type_label,
 )
@@ -36,8 +50,23 @@ from dashboard.view.timeline import timeline_spec
 from dashboard.view.viewstate import ViewState, parse_query, share_link, to_query
 
 __all__ = [
+    "COLUMNS",
+    "EVIDENCE_KEY",
+    "MAP_HEIGHT",
+    "PAGE_CSS",
     "HIDDEN_MODALITIES",
     "PANEL_CSS",
+    "AddResult",
+    "actor_name",
+    "add_messages",
+    "base_map",
+    "date_problem",
+    "date_text",
+    "empty_reason",
+    "event_layers",
+    "markdown_text",
+    "parse_day",
+    "places_note",
     "SHOWN_MODALITIES",
     "EventFilter",
     "FilterOptions",

@@ -1,9 +1,9 @@
-"""Map controls: the legend, the opening view with a show-all button, label decluttering."""
+"""Map controls: the legend, fitting the view to what is drawn, label decluttering, tooltips."""
 
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping
 from html import escape
 
 import folium
@@ -11,12 +11,14 @@ from branca.element import MacroElement
 from jinja2 import Template
 
 from dashboard.view.basemap import ROLE_COLOURS
-from dashboard.view.extent import focus_bounds, full_bounds
-from dashboard.view.filters import EventRef, PlaceTally
+from dashboard.view.extent import Bounds
+from dashboard.view.panel import actor_name
 
-__all__ = ["ARMS_COLOUR", "add_legend", "add_fit"]
+__all__ = ["ARMS_COLOUR", "FIT_MAX_ZOOM", "add_legend", "add_view_controls", "fit_to"]
 
 ARMS_COLOUR = "#8c510a"
+# Fitting never goes closer than this: a point event is shown with its country around it.
+FIT_MAX_ZOOM = 7
 
 _LEGEND = Template("""{% macro script(this, kwargs) %}
 (function(){var c=L.control({position:'bottomleft'});
@@ -24,19 +26,42 @@ c.onAdd=function(){var d=L.DomUtil.create('div','tm-legend');d.innerHTML={{ this
 L.DomEvent.disableClickPropagation(d);return d;};c.addTo({{ this._parent.get_name() }});})();
 {% endmacro %}""")
 
-# The map's frame is resized while the page lays out: until the reader moves the map, each
-# resize fits the focus again, so the opening view is the focus at the frame's final size.
+# The view control, in the stable base map: a button that fits the view to everything drawn,
+# and ``tmFit``, which each new set of layers calls with its bounds. A set of layers with the
+# bounds the map has already fitted (a click that only moves the selection) keeps the view the
+# reader chose; new bounds (a filter changed) are fitted unless the page asked for a view of
+# its own (a shared link's). Until the reader moves the map, each resize of its frame while the
+# page lays out fits the bounds again, so the opening view is right at the frame's final size.
 _FIT = Template("""{% macro script(this, kwargs) %}
-(function(){var m={{ this._parent.get_name() }},c=L.control({position:'topleft'}),moved=false;
-function fit(){m.fitBounds({{ this.focus }},{padding:[24,24],maxZoom:7});}
-{% if this.auto %}fit();m.on('resize',function(){if(!moved){fit();}});{% endif %}
+(function(){var m={{ this._parent.get_name() }},c=L.control({position:'topleft'}),moved=false,
+b=null,key=null;function fit(){if(b){m.fitBounds(b,{padding:[28,28],maxZoom:{{ this.max_zoom }}});}}
+window.tmFit=function(bounds,auto){var k=JSON.stringify(bounds);if(k===key){return;}key=k;
+b=bounds;if(auto){moved=false;fit();}};
+m.on('resize',function(){if(!moved){fit();}});
 ['mousedown','wheel','touchstart','keydown'].forEach(function(k){
 m.getContainer().addEventListener(k,function(){moved=true;},{passive:true});});
 c.onAdd=function(){var a=L.DomUtil.create('a','tm-all leaflet-bar');a.href='#';
-a.title='Show all events';a.setAttribute('role','button');a.textContent='\u2922';
+a.title='Show everything drawn';a.setAttribute('aria-label','Show everything drawn');
+a.dataset.tip='Show everything drawn';a.setAttribute('role','button');a.textContent='\u2922';
 L.DomEvent.disableClickPropagation(a);L.DomEvent.on(a,'click',function(e){
-L.DomEvent.preventDefault(e);m.fitBounds({{ this.full }},{padding:[24,24]});});return a;};
-c.addTo(m);})();
+L.DomEvent.preventDefault(e);fit();});return a;};c.addTo(m);})();
+{% endmacro %}""")
+
+# Called by a set of layers: the bounds of what it draws (see _FIT).
+_FIT_TO = Template("""{% macro script(this, kwargs) %}
+if (window.tmFit) { window.tmFit({{ this.bounds }}, {{ this.auto|tojson }}); }
+{% endmacro %}""")
+
+# Tooltips are kept inside the map's frame: a tooltip that would cross an edge is moved back
+# in, so that none is cut off (the frame clips everything outside it).
+_CLAMP = Template("""{% macro script(this, kwargs) %}
+(function(){var P=L.Tooltip.prototype;if(P.__tmClamp){return;}P.__tmClamp=true;
+var put=P._setPosition;P._setPosition=function(pos){put.call(this,pos);var el=this._container,
+m=this._map;if(!el||!m){return;}var size=m.getSize(),at=L.DomUtil.getPosition(el),
+tl=m.layerPointToContainerPoint(at),w=el.offsetWidth,h=el.offsetHeight,dx=0,dy=0,g=4;
+if(tl.x+w>size.x-g){dx=size.x-g-(tl.x+w);}if(tl.x+dx<g){dx=g-tl.x;}
+if(tl.y+h>size.y-g){dy=size.y-g-(tl.y+h);}if(tl.y+dy<g){dy=g-tl.y;}
+if(dx||dy){L.DomUtil.setPosition(el,at.add([dx,dy]));}};})();
 {% endmacro %}""")
 
 # Labels overlapping a label of a larger count are hidden until zooming in frees them.
@@ -52,12 +77,16 @@ m.on('zoomend moveend layeradd layerremove resize',soon);soon();})();
 {% endmacro %}""")
 
 _CSS = """<style>
-.tm-all{display:block;width:30px;height:30px;line-height:30px;text-align:center;
-font:18px/30px sans-serif;background:#fff;color:#333;text-decoration:none}
+.tm-all{display:block;position:relative;width:30px;height:30px;line-height:30px;
+text-align:center;font:18px/30px sans-serif;background:#fff;color:#333;text-decoration:none}
+.tm-all:hover::after,.tm-all:focus::after{content:attr(data-tip);position:absolute;left:36px;
+top:3px;padding:2px 7px;font:12px/20px sans-serif;white-space:nowrap;background:#fff;
+color:#222;border-radius:3px;box-shadow:0 1px 4px rgba(0,0,0,.35)}
+.leaflet-tooltip{white-space:normal;width:max-content;max-width:300px}
 .tm-label{background:rgba(255,255,255,.88);border:1px solid;border-radius:3px;padding:0 3px;
 font:11px/1.3 sans-serif;white-space:nowrap;transform:translate(-50%,-50%);display:inline-block}
 .tm-legend{background:rgba(255,255,255,.92);padding:4px 7px;font:11px/1.35 sans-serif;
-border-radius:4px;box-shadow:0 1px 4px rgba(0,0,0,.3);max-width:190px}
+border-radius:4px;box-shadow:0 1px 4px rgba(0,0,0,.3);max-width:240px}
 .tm-id{display:none}
 .tm-legend summary{cursor:pointer;font-weight:600}
 .tm-legend .a{display:inline-block;margin-right:8px;white-space:nowrap}
@@ -66,10 +95,11 @@ border-radius:4px;box-shadow:0 1px 4px rgba(0,0,0,.3);max-width:190px}
 </style>"""
 
 
-def _legend_html(colours: dict[str, str]) -> str:
-    """The legend: actor colours, line styles, country roles and places (escaped)."""
+def _legend_html(colours: dict[str, str], names: Mapping[str, str] | None = None) -> str:
+    """The legend: actor colours (with names), line styles, country roles and places."""
     actors = "".join(
-        f'<span class="a"><i style="border-top:4px solid {c}"></i>{escape(a)}</span>'
+        f'<span class="a"><i style="border-top:4px solid {c}"></i>'
+        f"{escape(actor_name(a, names))}</span>"
         for a, c in colours.items()
     )
     rows = [
@@ -83,11 +113,12 @@ def _legend_html(colours: dict[str, str]) -> str:
     return f"<details><summary>Legend</summary>{actors}<br>{'<br>'.join(rows)}</details>"
 
 
-def add_legend(m: folium.Map, colours: dict[str, str]) -> None:
+def add_legend(m: folium.Map, colours: dict[str, str],
+               names: Mapping[str, str] | None = None) -> None:
     """A legend control in the bottom-left corner."""
     legend = MacroElement()
     legend._template = _LEGEND
-    legend.html = json.dumps(_legend_html(colours))
+    legend.html = json.dumps(_legend_html(colours, names))
     m.add_child(legend)
     declutter = MacroElement()
     declutter._template = _DECLUTTER
@@ -95,16 +126,25 @@ def add_legend(m: folium.Map, colours: dict[str, str]) -> None:
     m.get_root().header.add_child(folium.Element(_CSS))
 
 
-def add_fit(m: folium.Map, refs: Sequence[EventRef], places: Sequence[PlaceTally],
-            auto: bool = True) -> None:
-    """Open on where most events are (unless ``auto`` is off because the page asks for a view
-    of its own, e.g. a shared link's); a control shows the full extent in one click."""
-    focus, full = focus_bounds(refs, places), full_bounds(refs, places)
-    if focus is None or full is None:
-        return
+def add_view_controls(m: folium.Map, max_zoom: int = FIT_MAX_ZOOM) -> None:
+    """The fit-to-everything button and the fitting that sets of layers ask for (``fit_to``),
+    and tooltips kept inside the map's frame."""
     control = MacroElement()
     control._template = _FIT
-    control.focus = json.dumps([list(corner) for corner in focus])
-    control.full = json.dumps([list(corner) for corner in full])
-    control.auto = auto
+    control.max_zoom = int(max_zoom)
     m.add_child(control)
+    clamp = MacroElement()
+    clamp._template = _CLAMP
+    m.add_child(clamp)
+
+
+def fit_to(bounds: Bounds | None, auto: bool = True) -> MacroElement | None:
+    """An element that fits the map to ``bounds`` when its layers arrive (see ``_FIT``);
+    with ``auto`` off the bounds are only remembered for the fit-to-everything button."""
+    if bounds is None:
+        return None
+    element = MacroElement()
+    element._template = _FIT_TO
+    element.bounds = json.dumps([[round(v, 4) for v in corner] for corner in bounds])
+    element.auto = auto
+    return element

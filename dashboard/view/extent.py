@@ -1,8 +1,8 @@
 """Where events are on the map: their ends, their bounds, and the view a map opens on.
 
-The map opens on the densest group of places where things happen (destinations and
-locations), not on the box around everything, so that one far origin does not shrink
-every other event to a dot; the full extent stays one click away.
+The map fits itself to the box around everything the events draw (areas included, and the
+bend of every arc), never closer than a country's scale, so that no drawn feature is left
+outside the view after a filter changes.
 """
 
 from __future__ import annotations
@@ -22,13 +22,11 @@ __all__ = [
     "point_of",
     "event_bounds",
     "full_bounds",
-    "focus_bounds",
     "view_of",
 ]
 
 LatLon = tuple[float, float]
 Bounds = tuple[LatLon, LatLon]
-FOCUS_RADIUS_KM = 2000.0
 MOVES = ("deployment", "withdrawal", "arms_transfer", "diplomatic_visit")
 
 
@@ -86,51 +84,26 @@ def _box(points: Sequence[LatLon]) -> Bounds | None:
     return (min(lats), min(lons)), (max(lats), max(lons))
 
 
+def _drawn_points(ref: EventRef) -> list[LatLon]:
+    """Corners of what an event draws: its area's box, or its curved arc, or its point."""
+    from dashboard.view.curves import curve_points  # curves needs this module's LatLon
+
+    ends = endpoints(ref)
+    if ends is not None and ref.event.type in MOVES:
+        return curve_points(*ends)
+    return [c for c in event_bounds(ref) or () if c]
+
+
 def full_bounds(refs: Sequence[EventRef], places: Sequence[PlaceTally] = ()) -> Bounds | None:
-    """The box around everything the events draw (or, without events, around the places)."""
-    corners = [c for b in (event_bounds(r) for r in refs) if b for c in b]
+    """The box around everything the events draw: areas, arcs with their bend, circles.
+
+    Without events it is the box around the places; places are left out otherwise, so that
+    a capital named in passing does not shrink every event to a dot.
+    """
+    corners = [c for r in refs for c in _drawn_points(r)]
     if not corners:
         corners = [(t.place.lat, t.place.lon) for t in places]
     return _box(corners)
-
-
-def _focus_point(ref: EventRef) -> LatLon | None:
-    """Where an event happens: a movement's destination, else its place."""
-    if ref.event.type in MOVES and (ends := endpoints(ref)) is not None:
-        return ends[1]
-    return point_of(ref)
-
-
-def _km(a: LatLon, b: LatLon) -> float:
-    """Great-circle distance in km."""
-    lat0, lon0, lat1, lon1 = map(math.radians, (*a, *b))
-    h = math.sin((lat1 - lat0) / 2) ** 2
-    h += math.cos(lat0) * math.cos(lat1) * math.sin((lon1 - lon0) / 2) ** 2
-    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
-
-
-def densest_group(points: Sequence[LatLon], radius_km: float = FOCUS_RADIUS_KM) -> list[LatLon]:
-    """The points within ``radius_km`` of the point that has the most such neighbours."""
-    if not points:
-        return []
-
-    def near(p: LatLon) -> list[LatLon]:
-        return [q for q in points if _km(p, q) <= radius_km]
-
-    groups = [near(p) for p in points]
-    return max(groups, key=len)  # the first of equals: stable for a given input
-
-
-def focus_bounds(
-    refs: Sequence[EventRef],
-    places: Sequence[PlaceTally] = (),
-    radius_km: float = FOCUS_RADIUS_KM,
-) -> Bounds | None:
-    """The box around the densest group of destinations and locations (far origins left out)."""
-    points = [p for p in (_focus_point(r) for r in refs) if p]
-    if not points:
-        points = [(t.place.lat, t.place.lon) for t in places]
-    return _box(densest_group(points, radius_km))
 
 
 def view_of(bounds: Bounds) -> tuple[LatLon, int]:

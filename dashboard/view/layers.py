@@ -1,5 +1,11 @@
 """The folium map of events and places: pure, so it can be tested by rendering it.
 
+The map comes in two parts, so that the app can update a map already on the page instead of
+sending a new one (which blanks it): ``base_map`` (tiles, outlines, legend, controls), which
+stays the same while the corpus does, and ``event_layers`` (shaded countries, concentrations,
+movements, diplomacy, places, and the bounds to fit), which change with every filter.
+``build_map`` puts both together into one page.
+
 Every clickable feature's tooltip ends with a selection token (``#ev:<id>`` or
 ``#pl:<id>``) that the app reads back from the map to know what was clicked.
 """
@@ -10,6 +16,7 @@ import hashlib
 import math
 import re
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 from html import escape
 
 import folium
@@ -26,18 +33,19 @@ from dashboard.view.basemap import (
     geojson_text,
     outline_basemap,
 )
-from dashboard.view.controls import ARMS_COLOUR, add_fit, add_legend
+from dashboard.view.controls import ARMS_COLOUR, add_legend, add_view_controls, fit_to
 from dashboard.view.curves import arrowhead, curve_points
 from dashboard.view.extent import (
     LatLon,
     endpoints,
     event_bounds,
+    full_bounds,
     latlon,
     point_of,
     view_of,
 )
 from dashboard.view.filters import SHOWN_MODALITIES, EventRef, PlaceTally, event_actor
-from dashboard.view.panel import event_label, event_title
+from dashboard.view.panel import Names, event_label, event_title
 
 __all__ = [
     "PALETTE",
@@ -49,7 +57,11 @@ __all__ = [
     "arrowhead",
     "event_bounds",
     "country_roles",
+    "base_map",
+    "event_layers",
     "build_map",
+    "places_note",
+    "template_safe",
     "outline_basemap",
     "geojson_text",
     "StaticGeoJson",
@@ -59,7 +71,18 @@ __all__ = [
 
 ShapeOf = Callable[[str], BaseGeometry | None]
 
-PALETTE = tuple("#1f77b4 #d62728 #2ca02c #9467bd #ff7f0e #17becf #8c564b #e377c2 #393b79".split())
+# Actor colours: distinct from the arms-transfer brown, the pale country shading and the
+# yellow selection halo. An actor's colour depends on its code alone (PINNED, else a hash
+# into the palette), so adding stories never recolours an actor already on the map.
+PALETTE = tuple(
+    "#1f77b4 #d62728 #2ca02c #9467bd #ff7f0e #17becf #e377c2 #393b79 #637939 #7b4173 "
+    "#bcbd22 #843c39 #5254a3 #ad494a #3182bd #31a354".split()
+)
+PINNED = {
+    "US": "#1f77b4", "RU": "#d62728", "UA": "#2ca02c", "NATO": "#393b79", "BY": "#843c39",
+    "CN": "#e377c2", "DE": "#ff7f0e", "FR": "#5254a3", "GB": "#17becf", "PL": "#7b4173",
+    "TR": "#637939",
+}  # fmt: skip
 MOVES = ("deployment", "withdrawal", "arms_transfer", "diplomatic_visit")
 # Drawn in this order: areas first, so that the arrows over them stay clickable.
 LAYERS = ("Concentrations", "Movements", "Diplomacy")
@@ -67,16 +90,18 @@ _TOKEN = re.compile(r"#((?:ev|pl):\S+)\s*$")
 
 
 def actor_colours(actors: Sequence[str]) -> dict[str, str]:
-    """A distinct colour per actor, in the order given (pass the whole corpus's actors)."""
-    return {actor: PALETTE[i % len(PALETTE)] for i, actor in enumerate(actors)}
+    """Each actor's colour (see ``actor_colour``), in the order given."""
+    return {actor: actor_colour(actor) for actor in actors}
 
 
 def actor_colour(actor: str | None, colours: dict[str, str] | None = None) -> str:
-    """The actor's colour: from ``colours`` when given, else a stable hash; grey if unknown."""
+    """The actor's colour: from ``colours`` when given, else fixed by its code; grey if none."""
     if not actor:
         return "#555555"
     if colours and actor in colours:
         return colours[actor]
+    if actor in PINNED:
+        return PINNED[actor]
     digest = hashlib.md5(actor.encode("utf-8"), usedforsecurity=False).digest()
     return PALETTE[digest[0] % len(PALETTE)]
 
@@ -122,18 +147,29 @@ def _style(ref: EventRef, colours: dict[str, str]) -> dict:
     }
 
 
+# folium writes tooltip HTML into a JavaScript template string (`...`): a backtick, "${" or a
+# backslash there would end it or be read as code, so they go in as HTML character references,
+# which the tooltip shows as the characters themselves.
+_TEMPLATE_SAFE = str.maketrans({"`": "&#96;", "$": "&#36;", "\\": "&#92;"})
+
+
+def template_safe(html: str) -> str:
+    """HTML that can sit inside a JavaScript template string and still show the same text."""
+    return html.translate(_TEMPLATE_SAFE)
+
+
 def _tip(title: str, token: str) -> str:
     """Tooltip HTML: the escaped title, then the selection token in a hidden span.
 
     The token is hidden from the reader but is part of the tooltip's text, which is what
     the map reports when the feature is clicked.
     """
-    return f'{escape(title)}<span class="tm-id"> {escape(token)}</span>'
+    return template_safe(f'{escape(title)}<span class="tm-id"> {escape(token)}</span>')
 
 
-def _tooltip(ref: EventRef) -> str:
+def _tooltip(ref: EventRef, names: Names | None = None) -> str:
     """One line saying what the event is, carrying its selection token."""
-    return _tip(event_title(ref.event), selection_token("ev", ref.event.id))
+    return _tip(event_title(ref.event, names), selection_token("ev", ref.event.id))
 
 
 def _count_label(ref: EventRef) -> str | None:
@@ -151,10 +187,20 @@ def _rank(ref: EventRef) -> int:
     return count if ref.event.modality in SHOWN_MODALITIES else 0
 
 
-def _label_marker(at: LatLon, text: str, ref: EventRef, colour: str) -> folium.Marker:
+@dataclass(frozen=True, slots=True)
+class Look:
+    """How events are drawn: each actor's colour, and actor names for tooltips."""
+
+    colours: dict[str, str] = field(default_factory=dict)
+    names: Names = field(default_factory=dict)
+
+
+def _label_marker(at: LatLon, text: str, ref: EventRef, colour: str, look: Look
+                  ) -> folium.Marker:
     """A small always-visible text label that selects its event when clicked."""
-    tooltip = _tooltip(ref)
-    title, sel = escape(event_title(ref.event)), escape(f"ev:{ref.event.id}")
+    tooltip = _tooltip(ref, look.names)
+    title = escape(event_title(ref.event, look.names))
+    sel = escape(f"ev:{ref.event.id}")
     html = (
         f'<div class="tm-label" style="border-color:{colour}" data-title="{title}" '
         f'data-sel="{sel}" data-rank="{_rank(ref)}">{escape(text)}</div>'
@@ -163,12 +209,12 @@ def _label_marker(at: LatLon, text: str, ref: EventRef, colour: str) -> folium.M
     return folium.Marker(at, icon=icon, tooltip=folium.Tooltip(tooltip, sticky=False))
 
 
-def _add_movement(ref: EventRef, group: folium.FeatureGroup, colours: dict[str, str]) -> bool:
+def _add_movement(ref: EventRef, group: folium.FeatureGroup, look: Look) -> bool:
     """An arc with an arrowhead and a label; False when the event has no two ends."""
     ends = endpoints(ref)
     if ends is None:
         return False
-    style, tip = _style(ref, colours), _tooltip(ref)
+    style, tip = _style(ref, look.colours), _tooltip(ref, look.names)
     points = curve_points(*ends)
     folium.PolyLine(points, tooltip=tip, **style).add_to(group)
     folium.Polygon(
@@ -181,7 +227,7 @@ def _add_movement(ref: EventRef, group: folium.FeatureGroup, colours: dict[str, 
     ).add_to(group)
     label = _count_label(ref)
     if label:
-        _label_marker(points[len(points) // 2], label, ref, style["color"]).add_to(group)
+        _label_marker(points[len(points) // 2], label, ref, style["color"], look).add_to(group)
     return True
 
 
@@ -192,10 +238,10 @@ def _rings(geom: BaseGeometry, tolerance: float = 0.03) -> list[list[LatLon]]:
     return [[latlon(round(x, 3), round(y, 3)) for x, y, *_ in p.exterior.coords] for p in parts]
 
 
-def _add_place_event(ref: EventRef, group: folium.FeatureGroup, colours: dict[str, str]) -> bool:
+def _add_place_event(ref: EventRef, group: folium.FeatureGroup, look: Look) -> bool:
     """An area for a concentration, or a circle when only a point is known."""
-    geom, tip = ref.event.geometry, _tooltip(ref)
-    colour = actor_colour(event_actor(ref.event), colours)
+    geom, tip = ref.event.geometry, _tooltip(ref, look.names)
+    colour = actor_colour(event_actor(ref.event), look.colours)
     hidden = ref.event.modality not in SHOWN_MODALITIES
     dash = "6 4" if ref.event.type == "exercise" or hidden else None
     label = _count_label(ref)
@@ -211,7 +257,7 @@ def _add_place_event(ref: EventRef, group: folium.FeatureGroup, colours: dict[st
                 tooltip=tip,
             ).add_to(group)
         if label:
-            _label_marker(point_of(ref), label, ref, colour).add_to(group)
+            _label_marker(point_of(ref), label, ref, colour, look).add_to(group)
         return True
     at = point_of(ref)
     if at is None:
@@ -227,7 +273,7 @@ def _add_place_event(ref: EventRef, group: folium.FeatureGroup, colours: dict[st
         tooltip=tip,
     ).add_to(group)
     if label:
-        _label_marker(at, label, ref, colour).add_to(group)
+        _label_marker(at, label, ref, colour, look).add_to(group)
     return True
 
 
@@ -238,15 +284,22 @@ def most_mentioned(tallies: Sequence[PlaceTally], limit: int) -> list[PlaceTally
     return sorted(tallies, key=lambda t: (-t.count, t.place.name))[:limit]
 
 
-def _add_places(m: folium.Map, tallies: Sequence[PlaceTally], cluster_over: int,
-                max_places: int) -> None:
+def places_note(tallies: Sequence[PlaceTally], max_places: int = 400) -> str | None:
+    """What the map leaves out of a corpus with more places than it draws, or None."""
+    if len(tallies) <= max_places:
+        return None
+    return f"The map draws the {max_places:,} most mentioned of {len(tallies):,} places."
+
+
+def _place_layer(tallies: Sequence[PlaceTally], cluster_over: int,
+                 max_places: int) -> folium.FeatureGroup:
     """Places as circles sized by mentions; clustered when there are many. A corpus of
     thousands of stories names thousands of places: the map draws the most mentioned (the
     place search finds every one), so that it stays quick to send and to draw."""
     shown = most_mentioned(tallies, max_places)
     name = "Places" if len(shown) == len(tallies) else (
         f"Places ({len(shown):,} most mentioned of {len(tallies):,})")
-    group = folium.FeatureGroup(name=name, show=True)
+    group = folium.FeatureGroup(name=name, show=True, control=False)
     target = MarkerCluster().add_to(group) if len(shown) > cluster_over else group
     for tally in shown:
         place = tally.place
@@ -262,22 +315,67 @@ def _add_places(m: folium.Map, tallies: Sequence[PlaceTally], cluster_over: int,
             fill_opacity=0.9,
             tooltip=tip,
         ).add_to(target)
-    group.add_to(m)
+    return group
 
 
-def _add_events(m: folium.Map, refs: Sequence[EventRef], colours: dict[str, str]) -> None:
-    """Each event into its layer: movements, concentrations or diplomacy."""
-    groups = {name: folium.FeatureGroup(name=name) for name in LAYERS}
+def _event_groups(refs: Sequence[EventRef], look: Look) -> list[folium.FeatureGroup]:
+    """Each event into its layer: concentrations, movements or diplomacy (drawn in that order)."""
+    groups = {name: folium.FeatureGroup(name=name, control=False) for name in LAYERS}
     for ref in refs:
         kind = ref.event.type
         if kind in ("diplomatic_visit", "meeting"):
             group = groups["Diplomacy"]
         else:
             group = groups["Movements" if kind in MOVES else "Concentrations"]
-        if kind not in MOVES or not _add_movement(ref, group, colours):
-            _add_place_event(ref, group, colours)
-    for group in groups.values():
-        group.add_to(m)
+        if kind not in MOVES or not _add_movement(ref, group, look):
+            _add_place_event(ref, group, look)
+    return list(groups.values())
+
+
+def base_map(
+    colours: dict[str, str] | None = None,
+    *,
+    outlines: BaseGeometry | None = None,
+    names: Names | None = None,
+    tiles: bool = True,
+) -> folium.Map:
+    """The part of the map that stays while the corpus does: tiles, the outline basemap, the
+    legend of the corpus's actors (``colours``), and the controls."""
+    m = folium.Map(location=(48.0, 20.0), zoom_start=4, tiles=None, control_scale=True)
+    street = folium.TileLayer("OpenStreetMap", name="Street map").add_to(m) if tiles else None
+    add_outlines(m, outlines, street)
+    add_legend(m, colours or {}, names)
+    folium.LayerControl(collapsed=True).add_to(m)
+    Fullscreen().add_to(m)
+    add_view_controls(m)
+    return m
+
+
+def event_layers(
+    refs: Sequence[EventRef],
+    places: Sequence[PlaceTally] = (),
+    *,
+    shape_of: ShapeOf | None = None,
+    colours: dict[str, str] | None = None,
+    names: Names | None = None,
+    cluster_over: int = 40,
+    max_places: int = 400,
+    fit: bool = True,
+) -> list[folium.FeatureGroup]:
+    """The layers that change with the filters: shaded countries, concentrations, movements,
+    diplomacy and places, and last the bounds of what they draw, which the map fits itself to
+    when they differ from the ones it has (unless ``fit`` is off: a shared link's view)."""
+    look = Look(colours or actor_colours(sorted({a for r in refs if (a := event_actor(r.event))})),
+                names or {})
+    shading = folium.FeatureGroup(name="Countries by role", control=False)
+    add_countries(shading, country_roles(refs), shape_of)
+    layers = [shading, *_event_groups(refs, look),
+              _place_layer(places, cluster_over, max_places)]
+    fitting = folium.FeatureGroup(name="Fit", control=False)
+    element = fit_to(full_bounds(refs, places), auto=fit)
+    if element is not None:
+        fitting.add_child(element)
+    return [*layers, fitting]
 
 
 def build_map(
@@ -287,25 +385,19 @@ def build_map(
     shape_of: ShapeOf | None = None,
     outlines: BaseGeometry | None = None,
     colours: dict[str, str] | None = None,
+    names: Names | None = None,
     tiles: bool = True,
     cluster_over: int = 40,
     max_places: int = 400,
     fit: bool = True,
 ) -> folium.Map:
-    """The full map: outlines, shaded countries, movements, concentrations, places, controls."""
+    """The whole map in one page: the base map with the event layers on it."""
     if colours is None:
         colours = actor_colours(sorted({a for r in refs if (a := event_actor(r.event))}))
-    m = folium.Map(location=(48.0, 20.0), zoom_start=4, tiles=None, control_scale=True)
-    street = folium.TileLayer("OpenStreetMap", name="Street map").add_to(m) if tiles else None
-    add_outlines(m, outlines, street)
-    add_countries(m, country_roles(refs), shape_of)
-    _add_events(m, refs, colours)
-    _add_places(m, places, cluster_over, max_places)
-    shown = {a for r in refs if (a := event_actor(r.event))}
-    add_legend(m, {a: c for a, c in colours.items() if a in shown})
-    folium.LayerControl(collapsed=True).add_to(m)
-    Fullscreen().add_to(m)
-    add_fit(m, refs, places, auto=fit)
+    m = base_map(colours, outlines=outlines, names=names, tiles=tiles)
+    for layer in event_layers(refs, places, shape_of=shape_of, colours=colours, names=names,
+                              cluster_over=cluster_over, max_places=max_places, fit=fit):
+        layer.add_to(m)
     return m
 
 

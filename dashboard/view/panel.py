@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Mapping
 from html import escape
 from urllib.parse import urlsplit
 
@@ -13,6 +14,9 @@ from dashboard.view.filters import EventRef, PlaceTally, event_actor, event_date
 
 __all__ = [
     "PANEL_CSS",
+    "Names",
+    "actor_name",
+    "date_text",
     "type_label",
     "count_label",
     "event_label",
@@ -40,6 +44,9 @@ PANEL_CSS = """<style>
 .tm-card b{font-weight:600}
 </style>"""
 
+# Actor code -> a reader's name ("FR" -> "France"), for the codes that have one.
+Names = Mapping[str, str]
+
 _TYPE_LABELS = {"arms_transfer": "Arms transfer", "diplomatic_visit": "Diplomatic visit"}
 
 
@@ -58,11 +65,20 @@ def count_label(force: Force | None) -> str | None:
     return force.count_text  # "several thousand" must not read as "3,000"
 
 
-def event_label(event: Event) -> str:
-    """A short plain-text label: "1,000 US · 2nd Cavalry" or "2,000 US troops"."""
+def actor_name(code: str, names: Names | None = None) -> str:
+    """An actor as a reader knows it: "France (FR)" when the code has a name, else the code."""
+    name = (names or {}).get(code)
+    return f"{name} ({code})" if name and name.casefold() != code.casefold() else code
+
+
+def event_label(event: Event, names: Names | None = None) -> str:
+    """A short plain-text label: "1,000 US · 2nd Cavalry", "2,000 US troops", "Macron (FR)";
+    an actor alone is named beside its code ("France (FR)") when ``names`` knows it."""
     force, actor = event.force, event_actor(event)
     if event.person and force is None:
-        return event.person
+        return f"{event.person} ({actor})" if actor else event.person
+    if force is None and actor:
+        return actor_name(actor, names)
     head = " ".join(p for p in (count_label(force), actor) if p)
     if force is not None and force.unit:
         return f"{head} · {force.unit}" if head else force.unit
@@ -70,9 +86,9 @@ def event_label(event: Event) -> str:
     return " ".join(p for p in (head, what or ("forces" if force else "")) if p).strip()
 
 
-def event_title(event: Event) -> str:
+def event_title(event: Event, names: Names | None = None) -> str:
     """One plain-text line saying what the event is and where."""
-    details = (event_label(event), route(event, verbs=False))
+    details = (event_label(event, names), route(event, verbs=False))
     parts = [type_label(event.type)] + [p for p in details if p]
     text = ": ".join(parts[:1] + [" · ".join(parts[1:])]) if len(parts) > 1 else parts[0]
     return with_modality(text, event)
@@ -137,15 +153,15 @@ def _safe_link(url: str | None) -> str:
     return f" · {escape(url)}"
 
 
-def _date_text(value: dt.date | None) -> str | None:
-    """A date as "2 Feb 2022"."""
+def date_text(value: dt.date | None) -> str | None:
+    """A date as a reader sees it everywhere in the app: "2 Feb 2022"."""
     return f"{value.day} {value:%b %Y}" if value is not None else None
 
 
 def story_meta_html(article: Article) -> str:
     """Title, date and source of a story as one escaped block."""
     title = escape(article.title or article.path or "Untitled story")
-    bits = [b for b in (_date_text(article.date), article.source) if b]
+    bits = [b for b in (date_text(article.date), article.source) if b]
     meta = escape(" · ".join(bits)) if bits else "the story gives no publication date or source"
     return f'<div><b>{title}</b><div class="tm-meta">{meta}{_safe_link(article.url)}</div></div>'
 
@@ -169,15 +185,17 @@ def _quote(extraction: Extraction, sentence: Sentence, event: Event | None) -> s
     return f"<blockquote>{ctx_before}<b>{main}</b>{ctx_after}</blockquote>"
 
 
-def evidence_html(ref: EventRef) -> str:
-    """The evidence of one event: what it is, its sentence in context, and its story."""
+def evidence_html(ref: EventRef, names: Names | None = None) -> str:
+    """The evidence of one event: what it is, who acts, its sentence in context, its story."""
     event, extraction = ref.event, ref.extraction
-    when = _date_text(event_date(ref))
+    when = date_text(event_date(ref))
     date_note = f" · {escape(event.date_text)}" if event.date_text else ""
+    actor = event_actor(event)
+    who = f" · actor: {escape(actor_name(actor, names))}" if actor else ""
     return (
         f'<div class="tm-ev" data-selection="ev:{escape(event.id, quote=True)}">'
-        f"<h4>{escape(event_title(event))}</h4>"
-        f'<div class="tm-meta">{escape(when or "date not known")}{date_note}</div>'
+        f"<h4>{escape(event_title(event, names))}</h4>"
+        f'<div class="tm-meta">{escape(when or "date not known")}{date_note}{who}</div>'
         f"{_quote(extraction, event.sentence, event)}"
         f"{story_meta_html(extraction.article)}</div>"
     )
@@ -210,26 +228,26 @@ def markdown_text(text: str) -> str:
     return _MARKDOWN_SPECIAL.sub(r"\\\1", " ".join(text.split()))
 
 
-def card_label(ref: EventRef) -> str:
+def card_label(ref: EventRef, names: Names | None = None) -> str:
     """The bold first line of an event's card (Markdown, escaped)."""
-    return f"**{markdown_text(event_title(ref.event))}**"
+    return f"**{markdown_text(event_title(ref.event, names))}**"
 
 
 def card_caption(ref: EventRef, limit: int = 120) -> str:
     """The card's second line: date and the sentence's first words (Markdown, escaped)."""
-    when = _date_text(event_date(ref)) or "undated"
+    when = date_text(event_date(ref)) or "undated"
     words = " ".join(ref.event.sentence.text.split())
     snippet = words if len(words) <= limit else words[: limit - 3].rstrip() + "…"
     return markdown_text(f"{when} · {snippet}")
 
 
-def event_card_html(ref: EventRef) -> str:
+def event_card_html(ref: EventRef, names: Names | None = None) -> str:
     """A short card for the event list: title line, date and the sentence's first words."""
     event = ref.event
-    when = _date_text(event_date(ref)) or "undated"
+    when = date_text(event_date(ref)) or "undated"
     words = event.sentence.text
     snippet = words if len(words) <= 140 else words[:137].rstrip() + "…"
     return (
-        f'<div class="tm-card"><b>{escape(event_title(event))}</b>'
+        f'<div class="tm-card"><b>{escape(event_title(event, names))}</b>'
         f'<div class="tm-meta">{escape(when)}</div>{escape(snippet)}</div>'
     )

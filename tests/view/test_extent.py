@@ -1,47 +1,46 @@
-"""Where events are, and the view the map opens on."""
+"""Where events are, and the bounds the map fits itself to."""
 
 from __future__ import annotations
 
 import pytest
 from app_records import sample
 
-from dashboard.view.extent import densest_group, endpoints, focus_bounds, full_bounds, view_of
+from dashboard.view.curves import curve_points
+from dashboard.view.extent import endpoints, event_bounds, full_bounds, view_of
 from dashboard.view.filters import all_events, tally_places
 
-KYIV, WARSAW, BUCHAREST = (50.45, 30.52), (52.23, 21.01), (44.43, 26.10)
-WASHINGTON, BEIJING = (38.9, -77.04), (39.9, 116.4)
+
+def _inside(point, bounds) -> bool:
+    (s, w), (n, e) = bounds
+    return s <= point[0] <= n and w <= point[1] <= e
 
 
-@pytest.mark.parametrize(
-    ("points", "expected"),
-    [
-        ([KYIV, WARSAW, BUCHAREST, WASHINGTON], {KYIV, WARSAW, BUCHAREST}),
-        ([WASHINGTON, KYIV, WARSAW, BEIJING, BUCHAREST], {KYIV, WARSAW, BUCHAREST}),
-        ([KYIV], {KYIV}),
-        ([], set()),
-    ],
-)
-def test_the_densest_group_leaves_far_places_out(points, expected):
-    assert set(densest_group(points)) == expected
-
-
-def test_the_focus_lies_inside_the_full_extent():
+def test_the_bounds_hold_every_drawn_feature_areas_and_arcs_included():
     refs = all_events(sample())
-    (fs, fw), (fn, fe) = focus_bounds(refs, tally_places(sample()))
-    (s, w), (n, e) = full_bounds(refs, tally_places(sample()))
-    assert s <= fs <= fn <= n and w <= fw <= fe <= e
+    bounds = full_bounds(refs, tally_places(sample()))
+    for ref in refs:
+        corners = event_bounds(ref) or ()
+        assert all(_inside(c, bounds) for c in corners), ref.event.id
+        if endpoints(ref):
+            assert all(_inside(p, bounds) for p in curve_points(*endpoints(ref)))
 
 
-def test_a_far_origin_is_left_out_of_the_focus():
-    refs = [r for r in all_events(sample()) if endpoints(r)]
-    origin, destination = endpoints(refs[0])
-    (s, w), (n, e) = focus_bounds(refs[:1])
-    assert s <= destination[0] <= n and w <= destination[1] <= e
-    assert not (s <= origin[0] <= n and w <= origin[1] <= e)
+def test_an_area_reaches_beyond_its_point():
+    """Latvia's box (21.0-28.2 E, 55.7-58.0 N) is in the bounds, not only its centre."""
+    presence = [r for r in all_events(sample()) if r.event.id == "e2"]
+    (s, w), (n, e) = full_bounds(presence)
+    assert s <= 55.7 and n >= 58.0 and w <= 21.0 and e >= 28.2
+
+
+def test_places_count_only_without_events():
+    places = tally_places(sample())
+    assert full_bounds([], places) == ((48.86, 2.35), (59.91, 24.75))
+    refs = [r for r in all_events(sample()) if r.event.id == "e2"]
+    assert full_bounds(refs, places) == full_bounds(refs)
 
 
 def test_nothing_to_show_has_no_bounds():
-    assert focus_bounds([]) is None and full_bounds([]) is None
+    assert full_bounds([]) is None
 
 
 @pytest.mark.parametrize(

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import dataclasses
+import json
 import math
 import re
+from html import escape, unescape
 
 import pytest
 from app_records import HOSTILE, sample, story_one
@@ -23,14 +25,18 @@ from dashboard.view.layers import (
     actor_colour,
     actor_colours,
     arrowhead,
+    base_map,
     build_map,
     country_roles,
     curve_points,
     event_bounds,
+    event_layers,
     most_mentioned,
+    places_note,
     selection_from_tooltip,
     selection_layer,
     selection_token,
+    template_safe,
     view_of,
 )
 from geodata.records import Place
@@ -128,11 +134,32 @@ def test_places_are_sized_by_mentions_and_clustered_when_many():
 
 def test_layers_legend_and_controls():
     html = render()
-    for name in ("Movements", "Concentrations", "Diplomacy", "Places"):
-        assert f'"{name}"' in html
     for control in ("L.control.layers", "L.control.fullscreen", "L.control.scale"):
         assert control in html
     assert "tm-legend" in html and "diplomatic trip" in html
+
+
+def test_the_base_map_stays_while_the_filters_change():
+    """What a filter changes is all in the event layers: the base map's page is the same."""
+    colours = actor_colours(["FR", "NO", "US"])
+
+    def page(refs) -> str:
+        m = base_map(colours, outlines=box(-10, 35, 40, 70))
+        event_layers(refs, tally_places(sample()), colours=colours)  # built, not added
+        return re.sub(r"_[0-9a-f]{32}", "", m.get_root().render())
+
+    assert page(all_events(sample())) == page(all_events(sample())[:1])
+    groups = event_layers(all_events(sample()), tally_places(sample()), colours=colours)
+    names = [g.layer_name for g in groups]
+    assert names[:5] == ["Countries by role", "Concentrations", "Movements", "Diplomacy",
+                         "Places"]  # areas first, so that the arrows over them stay clickable
+    assert names[-1] == "Fit"
+
+
+def test_the_legend_names_actors_beside_their_codes():
+    html = render(names={"FR": "France", "US": "United States"})
+    assert "France (FR)" in html and "United States (US)" in html
+    assert "Deployment: 1,200 FR · 7th Alpine Brigade" in html
 
 
 def test_hostile_text_is_escaped_everywhere_in_the_page():
@@ -172,9 +199,19 @@ def test_arrowhead_points_along_the_line():
 def test_colours_are_distinct_for_the_corpus_actors():
     colours = actor_colours(["FR", "NO", "US"])
     assert len(set(colours.values())) == 3
-    assert actor_colour("FR", colours) == PALETTE[0]
     assert actor_colour(None) == "#555555"
     assert actor_colour("XX") == actor_colour("XX")
+    assert actor_colour("FR", {"FR": "#000000"}) == "#000000"
+
+
+def test_an_actors_colour_never_depends_on_the_other_actors():
+    """Adding stories (new actors) never recolours an actor already on the map."""
+    alone = actor_colours(["US"])["US"]
+    for others in (["AA", "US"], ["DE", "FR", "RU", "US", "ZZ"], [f"X{i}" for i in range(30)]):
+        assert actor_colours([*others, "US"])["US"] == alone
+    assert all(c in PALETTE for c in actor_colours([f"Q{i}" for i in range(40)]).values())
+    common = ["US", "RU", "UA", "NATO", "BY", "CN", "DE", "FR", "GB", "PL", "TR"]
+    assert len({actor_colour(a) for a in common}) == len(common)
 
 
 def test_selection_layer_and_view():
@@ -187,10 +224,14 @@ def test_selection_layer_and_view():
     assert 48 < center[0] < 60 and 2 <= zoom <= 9
 
 
-def test_opens_on_the_focus_with_the_full_extent_one_click_away():
+def test_opens_on_everything_drawn_with_a_button_to_come_back():
     html = render()
-    assert "Show all events" in html and "fitBounds" in html
+    assert "Show everything drawn" in html and "fitBounds" in html and "maxZoom:7" in html
     assert re.search(r'data-rank=\\?"\d+', html)
+    fitted = re.search(r"window\.tmFit\((\[\[.*?\]\]), true\)", html)
+    assert fitted, "the layers ask the map to fit their bounds"
+    (s, w), (n, e) = json.loads(fitted.group(1))
+    assert s <= 55.7 and n >= 59.91 and w <= 2.35 and e >= 28.2  # Latvia's area, Paris, Oslo
 
 
 @pytest.mark.parametrize(
@@ -216,7 +257,8 @@ def test_a_large_corpus_draws_its_most_mentioned_places() -> None:
     ]
     html = render([], many, max_places=10)
     assert len(set(re.findall(r"Town \d+", html))) == 10
-    assert "Places (10 most mentioned of 30)" in html
+    assert places_note(many, 10) == "The map draws the 10 most mentioned of 30 places."
+    assert places_note(many, 400) is None
     kept = most_mentioned(many, 10)
     dropped = [t for t in many if t not in kept]
     assert min(t.count for t in kept) >= max(t.count for t in dropped)
@@ -236,6 +278,19 @@ def test_outline_basemap_waits_for_the_street_map_to_fail() -> None:
 def test_a_requested_view_is_not_refitted() -> None:
     """A shared link's view stays: the map fits itself only when no view was asked for."""
     refs = filter_events([story_one()], EventFilter())
-    assert "fitBounds" in render(refs) and "m.on('resize'" in render(refs)
-    assert "m.on('resize'" not in render(refs, fit=False)
-    assert "Show all events" in render(refs, fit=False)
+    assert re.search(r"window\.tmFit\(\[\[.*?\]\], true\)", render(refs))
+    assert re.search(r"window\.tmFit\(\[\[.*?\]\], false\)", render(refs, fit=False))
+    assert "Show everything drawn" in render(refs, fit=False)
+
+
+@pytest.mark.parametrize("title", ["a `backtick", "a ${window.__pwned=1} here", "back\\slash"])
+def test_tooltips_are_safe_inside_the_javascript_template(title):
+    """folium puts tooltip HTML in a JS template string: ` ${ and \\ must not reach it raw."""
+    one = story_one()
+    article = dataclasses.replace(one.article, title=title)
+    ev = dataclasses.replace(one.events[2], person=title, force=None)
+    html = render(all_events([dataclasses.replace(one, article=article, events=(ev,))]), [])
+    for script in re.findall(r"bindTooltip\(\s*`(.*?)`", html, re.S):
+        assert "`" not in script and "${" not in script and "\\" not in script
+    assert template_safe("a`b${c}\\") == "a&#96;b&#36;{c}&#92;"
+    assert unescape(template_safe(escape(title))) == title

@@ -45,7 +45,8 @@ def event(force: Force | None = None, **values) -> Event:
         (event(Force(0, 1, "x", unit="82nd Airborne Division")), "82nd Airborne Division"),
         (event(Force(0, 1, "x"), actor="RU"), "RU forces"),
         (event(actor="RU"), "RU"),
-        (event(type="diplomatic_visit", person="Olaf Scholz", actor="DE"), "Olaf Scholz"),
+        (event(type="diplomatic_visit", person="Olaf Scholz", actor="DE"), "Olaf Scholz (DE)"),
+        (event(type="diplomatic_visit", person="Olaf Scholz"), "Olaf Scholz"),
     ],
 )  # fmt: skip
 def test_event_label(ev, label):
