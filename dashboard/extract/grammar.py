@@ -202,7 +202,7 @@ def slots_of(trigger: Token, index: _Index, lemma: str, force: Token | None = No
                 held = held or next(iter(_places(child, index)), None)
             if child.dep_ == "acl" and child.lemma_.lower() in _STAY_VERBS:
                 held = held or next(iter(slots_of(child, index, "base").at), None)
-        if force.dep_ in ("nsubj", "nsubj:pass") and force.head.dep_ == "csubj" and \
+        if force.dep_ in ("nsubj", "nsubj:pass") and force.head.i != trigger.i and \
                 force.head.lemma_.lower() in _STAY_VERBS:
             held = held or next(iter(slots_of(force.head, index, "base").at), None)
     for child in _slot_tokens(trigger, force):
@@ -446,6 +446,17 @@ class Reader:
                     return child
         if trigger.dep_ in ("acl", "acl:relcl", "amod") and self.force_of(trigger.head):
             return trigger.head  # "troops based in Italy", "forces poised on the border"
+        if trigger.dep_ in ("conj", "parataxis"):  # "another 2,000 stationed in the US are
+            siblings = [c for c in trigger.head.children  # being flown to Germany": a
+                        if c.dep_ == trigger.dep_ and c.i < trigger.i]  # split subject
+            for sibling in reversed(siblings):
+                subjects = [c for c in sibling.children if c.dep_ in ("nsubj", "nsubj:pass")]
+                if subjects:
+                    if self.force_of(subjects[0]) and not any(
+                            c.dep_ in ("obj", "obl") and _case(c) in _TO
+                            for c in sibling.children):
+                        return subjects[0]
+                    break
         if trigger.dep_ in ("xcomp", "conj", "advcl") and trigger.head.tag_.startswith("VB"):
             shared = [c for c in trigger.head.children if c.dep_ in ("obj", "nsubj:pass",
                                                                     "nsubj")]
@@ -516,9 +527,10 @@ class Reader:
         if not places:
             return []
         actor = self.owner(trigger) or self.subject_code(host) or self.last_actor
-        counted = [f for f in self.index.forces if f.count is not None and f.personnel]
-        force = counted[0] if counted else None
-        build = _Builder(self, trigger, force, actor)
+        taking_part = [c for v in {trigger, host} for c in v.children
+                       if c.dep_ in ("nmod", "obl", "nsubj") and _case(c) in ("with", "")]
+        forces = [f for f in (self.force_of(c) for c in taking_part) if f is not None]
+        build = _Builder(self, trigger, forces[0] if forces else None, actor)
         return build.exercise(Slots(at=places))
 
     def _stationed_forces(self) -> list[Draft]:
@@ -599,7 +611,7 @@ class _Builder:
     def movement(self, slots: Slots, lemma: str) -> list[Draft]:
         """Forces sent to one or more destinations; "deployed in" is a presence when the
         force is already there ("remain deployed in", "troops deployed in Iraq")."""
-        to = list(slots.to)
+        to = list(slots.to) or self.where_antecedent()
         if not to and slots.at:
             if lemma == "deploy" and _stative(self.trigger):
                 return self.presence(slots.at)
@@ -611,6 +623,26 @@ class _Builder:
             is_weapons_delivery(self.force) else "deployment"
         return [self.draft(kind, origin=slots.source, destination=d) for d in to
                 if slots.source is None or d.mention.start != slots.source.mention.start]
+
+    def where_antecedent(self) -> list[Place]:
+        """The place a "where" clause hangs on: "Belarus, where Moscow is preparing to send
+        30,000 troops" sends them to Belarus."""
+        verb = self.trigger
+        for _ in range(4):
+            where = [c for c in verb.children if c.lower_ == "where" and c.dep_ == "advmod"]
+            if where:
+                start = self.reader.index.span(where[0])[0]
+                before = [m for m in self.reader.index.place.values()
+                          if m.end <= start and m.place is not None]
+                if not before:
+                    return []
+                mention = max(before, key=lambda m: m.end)
+                kind = mention.place.kind if mention.place else "city"
+                return [Place(mention, "point" if kind == "city" else "area")]
+            if verb.head.i == verb.i:
+                break
+            verb = verb.head
+        return []
 
     def withdrawal(self, slots: Slots, lemma: str) -> list[Draft]:
         """Forces leaving a place; leaving for somewhere is a deployment from there."""
