@@ -153,6 +153,20 @@ def known_leaders() -> tuple[tuple[re.Pattern[str], str, str], ...]:
     return tuple(out)
 
 
+def leader_spans(text: str) -> list[tuple[int, int]]:
+    """Sorted, disjoint spans of the well-known leaders' full names in ``text``: a first
+    name there is no place ("Vladimir Putin")."""
+    spans = sorted((m.start(), m.end()) for pattern, name, _ in known_leaders()
+                   if " " in name and name[:4] in text for m in pattern.finditer(text))
+    out: list[tuple[int, int]] = []
+    for start, end in spans:
+        if out and start < out[-1][1]:
+            out[-1] = (out[-1][0], max(end, out[-1][1]))
+        else:
+            out.append((start, end))
+    return out
+
+
 def find_people(text: str, gazetteer: Gazetteer) -> dict[str, str | None]:
     """Names of people the text names with a title or their country ("Turkish President
     Recep Tayyip Erdogan", "Germany's Chancellor Olaf Scholz", "Russia's Vladimir Putin"),

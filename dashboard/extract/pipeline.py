@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -40,10 +41,18 @@ def predict_toponyms(text: str, gazetteer: Gazetteer, home: str | None = None
     places = resolve(candidates, gazetteer, home=home)
     mentions = [Mention("", c.start, c.end, c.text, p) for c, p in
                 zip(candidates, places, strict=True)]
+    names = actor_rules.leader_spans(text)
     return [
         Mention(m.article_id, m.start, m.end, m.text, m.place, _role(text, m, c.demonym))
         for m, c in zip(mentions, candidates, strict=True)
+        if not _inside(names, m.start, m.end)  # "Vladimir" in "Vladimir Putin"
     ]
+
+
+def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether [start, end) lies within one of the sorted, disjoint ``spans``."""
+    i = bisect.bisect_right(spans, (start, math.inf)) - 1
+    return i >= 0 and spans[i][0] <= start and end <= spans[i][1]
 
 
 def _role(text: str, mention: Mention, demonym: str | None) -> Literal["place", "actor",

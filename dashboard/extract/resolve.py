@@ -187,9 +187,13 @@ def _best(candidate: Candidate, options: tuple[Place, ...], context: _Context
     province = any(p.kind == "admin1" for p in options)
     nation = any(p.kind == "country" for p in options)
     named = {p.kind for p in options if normalize(p.name) == candidate.key}
+    big_city = any(p.kind == "city" and (p.population or 0) >= _BIG_CITY
+                   and normalize(p.name) == candidate.key for p in options)
     return max(options, key=lambda place: _score(place, candidate, context, province, nation)
-               - (_ALIAS_PENALTY if place.kind == "country" and "admin1" in named
-                  and normalize(place.name) != candidate.key else 0.0))
+               - (_ALIAS_PENALTY if normalize(place.name) != candidate.key and (
+                   (place.kind == "country" and "admin1" in named)
+                   # "Gaza" is the city, not Mozambique's "Gaza Province"
+                   or (place.kind == "admin1" and big_city)) else 0.0))
 
 
 def _area_key(place: Place, gazetteer: Gazetteer) -> str:

@@ -245,8 +245,12 @@ def _can_start(token: Token) -> bool:
 
 
 def _is_capitalised(token: Token) -> bool:
-    """True for "Kyiv", "U.S.", "KYIV" (datelines)."""
-    return token.text[:1].isupper()
+    """True for "Kyiv", "U.S.", "KYIV" (datelines), and for the Arabic article joined to a
+    name ("ez-Zor" in "Deir ez-Zor", "el-Fasher")."""
+    return token.text[:1].isupper() or _ARTICLE_JOINED.match(token.text) is not None
+
+
+_ARTICLE_JOINED = re.compile(r"(?:al|el|ez|ad|ed|as|es|ash|an|ar|at|az|adh|ath|ud|um)-[A-Z]")
 
 
 def _joins(text: str, left: Token, right: Token) -> bool:

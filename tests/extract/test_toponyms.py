@@ -28,6 +28,9 @@ def found(text: str) -> dict[str, tuple[str | None, str | None]]:
         ("The People's Republic of China protested.", "People's Republic of China", "CN"),
         ("Talks were held in St. Petersburg.", "St. Petersburg", "RU"),
         ("Russian troops crossed into Ukraine's Kharkiv region.", "Ukraine", "UA"),
+        ("Israeli troops entered Gaza on Monday.", "Gaza", "PS"),
+        ("Islamic State fighters in Deir ez-Zor attacked a convoy.", "Deir ez-Zor", "SY"),
+        ("RSF fighters entered el-Fasher.", "el-Fasher", "SD"),
     ],
 )
 def test_names_news_writes(text: str, written: str, country: str) -> None:
@@ -41,6 +44,7 @@ def test_names_news_writes(text: str, written: str, country: str) -> None:
     ("text", "not_a_place"),
     [
         ("President Vladimir Putin spoke.", "Vladimir"),
+        ("Russia's Vladimir Putin met Xi Jinping in Beijing.", "Vladimir"),
         ("The talks ended in March.", "March"),
         ("Hundreds of Wagner fighters left.", "Wagner"),
         ("They said it in Austin, Texas. Then they left.", "Texas."),
