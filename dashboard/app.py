@@ -8,10 +8,10 @@ viewstate.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import logging
 import os
 import sys
-from dataclasses import replace
 from pathlib import Path
 
 if __package__ in (None, ""):  # `streamlit run dashboard/app.py` runs this file as a script
@@ -24,7 +24,8 @@ from dashboard import view
 from dashboard.records import EVENT_TYPES, Extraction
 
 LOG = logging.getLogger(__name__)
-MAX_UPLOAD_BYTES = 2 * 1024 * 1024
+DATE_MIN, DATE_MAX = dt.date(1900, 1, 1), dt.date(2100, 12, 31)
+SHOW = {"error": st.error, "warning": st.warning, "info": st.info, "success": st.success}
 MAP_KEY = "tm_map"
 RETURNED = ["last_object_clicked_tooltip", "last_object_clicked_count", "center", "zoom"]
 
@@ -89,6 +90,15 @@ def outlines():
         return None
 
 
+def actor_names(actors) -> dict[str, str]:
+    """Country names of the actor codes the gazetteer knows ("FR" -> "France")."""
+    try:
+        return view.country_names(gazetteer(), actors)
+    except Exception:  # names are a convenience: codes alone still say who acted
+        LOG.warning("no country names for the actors", exc_info=True)
+        return {}
+
+
 def shape_of(cc: str):
     """A country's shape for shading and outlines, or None when it cannot be had."""
     try:
@@ -108,26 +118,55 @@ def _init_from_url() -> None:
     state, notices = view.parse_query(query)
     flt = state.filters
     ss = st.session_state
-    ss.update(tm_init=True, tm_notices=list(notices), tm_sel=state.selection, tm_count=None)
+    ss.update(tm_init=True, tm_notices=list(notices), tm_sel=state.selection, tm_count=None,
+              tm_added=[])
     ss.update(f_actor=list(flt.actors), f_type=list(flt.types), f_story=list(flt.stories))
     ss.update(f_hidden=set(flt.modalities) != set(view.SHOWN_MODALITIES))
-    ss.update(f_place=flt.place or "", f_from=flt.date_from, f_to=flt.date_to)
+    ss.update(f_place=flt.place or "", f_from=_iso(flt.date_from), f_to=_iso(flt.date_to))
     ss.update(tm_target=(state.center, state.zoom) if state.center else None)
-    ss.update(tm_view=(state.center, state.zoom))
+    ss.update(tm_view=(state.center, state.zoom), tm_keep_view=state.center is not None)
+
+
+def _iso(day: dt.date | None) -> str:
+    """A date as the date boxes show it, or blank."""
+    return day.isoformat() if day is not None else ""
+
+
+def _day(key: str) -> tuple[dt.date | None, str | None]:
+    """The date typed in a date box, and what is wrong with it (a bad date counts as none)."""
+    try:
+        return view.parse_day(st.session_state.get(key)), None
+    except ValueError as error:
+        return None, str(error)
 
 
 def _drop_unknown_filters(options: view.FilterOptions) -> None:
     """Filter values from a link that the corpus does not have are dropped with a notice."""
     ss = st.session_state
-    for key, allowed in (
-        ("f_actor", options.actors),
-        ("f_type", EVENT_TYPES),
-        ("f_story", [s for s, _ in options.stories]),
-    ):
-        unknown = [v for v in ss.get(key, []) if v not in allowed]
-        if unknown:
-            ss[key] = [v for v in ss[key] if v in allowed]
-            ss.tm_notices.append(f"Ignored {', '.join(unknown)} from the link: not in the stories.")
+    allowed = {"f_actor": options.actors, "f_type": EVENT_TYPES,
+               "f_story": [s for s, _ in options.stories]}
+    kept, notices = view.unknown_values({key: ss.get(key, []) for key in allowed}, allowed)
+    if notices:
+        ss.update(kept)
+        ss.tm_notices += notices
+
+
+def _acted() -> None:
+    """The reader did something: the messages about what came before are done with."""
+    st.session_state.tm_notices = []
+    st.session_state.tm_added = []
+
+
+def _filter_changed() -> None:
+    """A filter changed: messages are done with, and the map fits what it now draws."""
+    _acted()
+    st.session_state.tm_keep_view = False
+
+
+def _clear_dates() -> None:
+    """Forget both dates (button callback)."""
+    st.session_state.f_from = st.session_state.f_to = ""
+    _filter_changed()
 
 
 def _current_filter() -> view.EventFilter:
@@ -138,40 +177,47 @@ def _current_filter() -> view.EventFilter:
         types=tuple(ss.f_type),
         stories=tuple(ss.f_story),
         modalities=view.SHOWN_MODALITIES + (view.HIDDEN_MODALITIES if ss.f_hidden else ()),
-        date_from=ss.f_from,
-        date_to=ss.f_to,
+        date_from=_day("f_from")[0],
+        date_to=_day("f_to")[0],
         place=ss.f_place.strip() or None,
     )
 
 
-def _filter_widgets(options: view.FilterOptions) -> None:
-    """The filter widgets in the sidebar."""
+def _filter_widgets(options: view.FilterOptions, names: dict[str, str]) -> None:
+    """The filter widgets in the sidebar; every change clears the last messages."""
     titles = dict(options.stories)
     sb = st.sidebar
-    sb.multiselect("Actor", options.actors, key="f_actor", placeholder="All actors")
-    sb.multiselect(
-        "Event type",
-        EVENT_TYPES,
-        key="f_type",
-        placeholder="All types",
-        format_func=view.type_label,
-    )
-    sb.multiselect(
-        "Story",
-        list(titles),
-        key="f_story",
-        placeholder="All stories",
-        format_func=lambda s: titles.get(s, s),
-    )
-    sb.toggle("Show negated, hypothetical and demanded events", key="f_hidden")
+    changed = {"on_change": _filter_changed}
+    sb.multiselect("Actor", options.actors, key="f_actor", placeholder="All actors",
+                   format_func=lambda code: view.actor_name(code, names), **changed)
+    sb.multiselect("Event type", EVENT_TYPES, key="f_type", placeholder="All types",
+                   format_func=view.type_label, **changed)
+    sb.multiselect("Story", list(titles), key="f_story", placeholder="All stories",
+                   format_func=lambda s: titles.get(s, s), **changed)
+    sb.toggle("Show negated, hypothetical and demanded events", key="f_hidden", **changed)
     left, right = sb.columns(2)
-    left.date_input("From", key="f_from", format="YYYY-MM-DD")
-    right.date_input("To", key="f_to", format="YYYY-MM-DD")
-    sb.text_input("Find a place", key="f_place", placeholder="e.g. a city or country")
+    # Text boxes: a date applies on Enter (or on leaving the box) and is cleared by erasing it.
+    left.text_input("From", key="f_from", placeholder="YYYY-MM-DD", **changed)
+    right.text_input("To", key="f_to", placeholder="YYYY-MM-DD", **changed)
+    (start, bad_start), (end, bad_end) = _day("f_from"), _day("f_to")
+    for label, problem in (("From", bad_start), ("To", bad_end)):
+        if problem:
+            sb.warning(f"{label}: {problem}", icon=":material/event_busy:")
+    problem = view.date_problem(start, end)
+    if problem:
+        sb.warning(problem, icon=":material/event_busy:")
+    if st.session_state.f_from or st.session_state.f_to:
+        sb.button("Clear dates", key="f_clear_dates", icon=":material/close:",
+                  on_click=_clear_dates)
+    elif options.date_min is not None:
+        sb.caption(f"Events run from {view.date_text(options.date_min)} to "
+                   f"{view.date_text(options.date_max)}.")
+    sb.text_input("Find a place", key="f_place", placeholder="e.g. a city or country", **changed)
 
 
 def _select(selection: str, bounds) -> None:
     """Select an event or place and bring it into view (button callback)."""
+    _acted()
     st.session_state.tm_sel = selection
     if bounds is not None:
         st.session_state.tm_target = view.view_of(bounds)
@@ -186,6 +232,7 @@ def _take_click(out: dict | None) -> None:
         st.session_state.tm_count = count
         picked = view.selection_from_tooltip(out.get("last_object_clicked_tooltip"))
         if picked:
+            _acted()
             st.session_state.tm_sel = picked
     center, zoom = out.get("center"), out.get("zoom")
     if isinstance(center, dict) and zoom is not None:
@@ -195,49 +242,59 @@ def _take_click(out: dict | None) -> None:
             st.session_state.tm_view = seen
 
 
-def _show_map(refs, tallies, colours: dict[str, str]) -> None:
-    """The folium map; clicks select features."""
+def _show_map(refs, tallies, options: view.FilterOptions, names: dict[str, str]) -> None:
+    """The folium map; clicks select features.
+
+    The base map stays the same while the corpus does, so that the map on the page is kept
+    and only its layers are replaced when a filter or the selection changes (no blank map).
+    """
     center, zoom = st.session_state.tm_target or (None, None)
-    # A requested view (a shared link's, a selection's) must not be refitted by the map.
-    m = view.build_map(refs, tallies, shape_of=shape_of, outlines=outlines(), colours=colours,
-                         fit=center is None)
+    colours = view.actor_colours(options.actors)
+    m = view.base_map(colours, outlines=outlines(), names=names)
+    # A shared link's view is kept until a filter changes; otherwise the map fits what it draws.
+    layers = view.event_layers(refs, tallies, shape_of=shape_of, colours=colours, names=names,
+                               fit=not st.session_state.get("tm_keep_view"))
     halo = view.selection_layer(refs, tallies, st.session_state.tm_sel)
     out = st_folium(
         m,
         key=MAP_KEY,
-        height=600,
+        height=view.MAP_HEIGHT,
         use_container_width=True,
         returned_objects=RETURNED,
         center=center,
         zoom=zoom,
-        feature_group_to_add=halo,
+        feature_group_to_add=layers + ([halo] if halo is not None else []),
         render=False,  # st_folium renders the map itself; the whole page is not needed
     )
     _take_click(out)
 
 
-def _show_panel(refs, tallies) -> None:
-    """The evidence of the selection, or a card per event."""
+def _show_panel(refs, tallies, why_empty: str, names: dict[str, str]) -> None:
+    """The evidence of the selection, or a card per event (or why there is none)."""
     st.html(view.PANEL_CSS)
     sel = st.session_state.tm_sel or ""
     kind, _, ident = sel.partition(":")
     ref = next((r for r in refs if kind == "ev" and r.event.id == ident), None)
     tally = next((t for t in tallies if kind == "pl" and t.place.id == ident), None)
     if ref is not None or tally is not None:
-        st.button("← All events", key="tm_clear", on_click=_select, args=("", None))
-        st.html(view.evidence_html(ref) if ref else view.place_evidence_html(tally))
+        with st.container(key=view.EVIDENCE_KEY):
+            st.button("← All events", key="tm_clear", on_click=_select, args=("", None))
+            st.html(view.evidence_html(ref, names) if ref else view.place_evidence_html(tally))
         return
     if sel:
         st.info("The selected item is not among the events shown; showing all events.")
+    if not refs:
+        st.info(why_empty, icon=":material/filter_alt_off:")
+        return
     by_id = {ref.event.id: ref for ref in refs}
     st.session_state.tm_cards = by_id  # for the pick callback
-    with st.container(height=560):
+    with st.container(height=view.MAP_HEIGHT - 40):
         st.radio(
             f"{len(refs)} events: pick one, or click it on the map",
             list(by_id),
             index=None,
             key="tm_pick",
-            format_func=lambda ident: view.card_label(by_id[ident]),
+            format_func=lambda ident: view.card_label(by_id[ident], names),
             captions=[view.card_caption(ref) for ref in refs],
             on_change=_pick_card,
         )
@@ -268,59 +325,90 @@ def _place_hits(tallies, query: str) -> None:
         st.sidebar.caption("No mentioned place matches.")
 
 
-def _timeline(refs) -> None:
-    """A compact bar chart of events by date."""
+def _timeline(refs, tallies) -> None:
+    """A compact bar chart of events by date, and what the map leaves out."""
+    note = view.places_note(tallies)
+    if note:
+        st.caption(f"{note} The place search finds every one.")
     spec = view.timeline_spec(refs)
     if spec is not None:
         st.vega_lite_chart(spec, width="stretch")
 
 
-def _read_uploads(files, text: str, title: str, date) -> tuple[list, list[str]]:
-    """Articles from the uploaded files and pasted text, and a message per bad input."""
+def _read_uploads(files, text: str, title: str, date) -> tuple[list, list, int]:
+    """Articles from the uploaded files and pasted text, (kind, message) pairs for what went
+    wrong or was cut, and how many inputs could not be read (the size policy is ingest's)."""
     from dashboard import ingest
 
-    articles, errors = [], []
-    for upload in files or []:
+    articles, messages, notes = [], [], []
+    files = files or []
+    try:
+        ingest.check_upload_count(len(files))
+    except ingest.ReadError as exc:
+        messages.append(("error", str(exc)))
+        files = []
+    for upload in files:
         try:
-            articles += ingest.read_bytes(
-                upload.getvalue(), upload.name, max_bytes=MAX_UPLOAD_BYTES
-            )
+            articles += ingest.read_bytes(upload.getvalue(), upload.name, notes=notes,
+                                          max_bytes=ingest.MAX_UPLOAD_BYTES)
         except ingest.ReadError as exc:
-            errors.append(str(exc))  # the message names the file already
+            messages.append(("error", str(exc)))  # the message names the file already
     if text.strip():
         try:
-            articles += ingest.read_text(text, title=title or None, date=date)
+            articles += ingest.read_text(text, title=title or None, date=date, notes=notes)
         except ingest.ReadError as exc:
-            errors.append(f"Pasted text: {exc}")
-    return articles, errors
+            messages.append(("error", f"Pasted text: {exc}"))
+    return articles, messages + [("warning", note) for note in notes], len(messages)
+
+
+def _add(path: str | None, files, text: str, title: str, date) -> list[tuple[str, str]]:
+    """Read, extract and store what was given; the messages to show, one per problem and a
+    summary that gives the reason for every zero."""
+    articles, messages, unreadable = _read_uploads(files, text, title, date)
+    if not articles:
+        return messages + view.add_messages(view.add_result(0, unreadable))
+    with st.spinner(f"Reading {len(articles)} stor{'y' if len(articles) == 1 else 'ies'}…"):
+        summary = add_articles(path, articles)
+    messages += [("error", f"{name}: {reason}") for name, reason in summary.failed]
+    stored = {ex.article.id: ex for ex in load_extractions(path, _generation()["n"])}
+    result = view.add_result(len(articles), unreadable, summary, stored, [a.id for a in articles])
+    return messages + view.add_messages(result)
 
 
 def _add_articles_ui(path: str | None) -> None:
-    """Upload files or paste text; a bad file gets a message and the rest are kept."""
-    with st.sidebar.expander("Add articles", expanded=bool(st.session_state.get("tm_added"))):
-        for kind, message in st.session_state.pop("tm_added", []):
-            (st.success if kind == "ok" else st.error)(message)
+    """Upload files or paste text; a bad file gets a message and the rest are kept. After
+    Add the boxes are emptied, so that the next Add does not send the same files again."""
+    from dashboard import ingest  # the size policy, said where files and text go in
+
+    ss = st.session_state
+    if ss.pop("up_reset", False):  # before the widgets exist, their state may be set
+        ss.up_round = ss.get("up_round", 0) + 1
+        ss.up_text, ss.up_title, ss.up_date = "", "", None
+    with st.sidebar.expander("Add articles", expanded=bool(ss.get("tm_added"))):
+        for kind, message in ss.get("tm_added", []):
+            SHOW[kind](view.markdown_text(message))
         files = st.file_uploader(
             "Files (.txt, .md, .html)",
             type=["txt", "md", "html", "htm"],
             accept_multiple_files=True,
-            key="up_files",
+            key=f"up_files_{ss.get('up_round', 0)}",
+            help=f"Up to {ingest.MAX_UPLOAD_FILES} files at once, "
+            f"{ingest.MAX_UPLOAD_BYTES / 2**20:g} MB each; a saved web page works too.",
         )
-        text = st.text_area("…or paste a story", key="up_text", height=120)
+        text = st.text_area("…or paste a story", key="up_text", height=120,
+                            help=f"Up to {ingest.MAX_PASTE_CHARS:,} characters; a longer "
+                            "text can be added as a file.")
         title = st.text_input("Title (optional)", key="up_title")
-        date = st.date_input("Date (optional)", key="up_date", value=None)
-        if not st.button("Add", key="up_add"):
+        date = st.date_input("Date (optional)", key="up_date", value=None, format="YYYY-MM-DD",
+                             min_value=DATE_MIN, max_value=DATE_MAX)
+        if not st.button("Add", key="up_add", on_click=_acted):
             return
-        articles, errors = _read_uploads(files, text, title, date)
-        messages = [("error", e) for e in errors]
-        if not files and not text.strip():
-            messages.append(("error", "Choose files or paste a story first."))
-        if articles:
-            summary = add_articles(path, articles)
-            messages += [("error", f"{name}: {reason}") for name, reason in summary.failed]
-            done = summary.added + summary.reextracted
-            messages.append(("ok", f"Added {done} stor{'y' if done == 1 else 'ies'}."))
-        st.session_state.tm_added = messages
+        messages = _add(path, files, text, title, date)
+        ss.tm_added = messages
+        ss.up_reset = bool(files or text.strip())
+        done = [m for kind, m in messages if kind == "success"]
+        if done:
+            ss.tm_toast = done[0]
         st.rerun()
 
 
@@ -329,10 +417,7 @@ def _share_and_export(state: view.ViewState, refs) -> None:
     base = st.context.url or ""
     with st.sidebar.expander("Share this view"):
         st.code(view.share_link(base, state) if base else "?", language=None, wrap_lines=True)
-    kept: dict[str, Extraction] = {}
-    for ref in refs:
-        ex = kept.get(ref.extraction.article.id, replace(ref.extraction, events=()))
-        kept[ex.article.id] = replace(ex, events=ex.events + (ref.event,))
+    kept = view.by_story(refs)
 
     def geojson() -> str:
         """The shown events as GeoJSON, built when the button is pressed."""
@@ -340,13 +425,13 @@ def _share_and_export(state: view.ViewState, refs) -> None:
 
         from dashboard.store import event_features
 
-        return json.dumps(event_features(kept.values()), ensure_ascii=False)
+        return json.dumps(event_features(kept), ensure_ascii=False)
 
     def csv() -> str:
         """The shown events as CSV, built when the button is pressed."""
         from dashboard.store import csv_text
 
-        return csv_text(kept.values())
+        return csv_text(kept)
 
     with st.sidebar.expander("Export the events shown"):
         st.download_button(
@@ -377,6 +462,16 @@ def _draw_the_rest_soon() -> None:
     st.session_state.tm_rest_due = True
 
 
+def _notices() -> None:
+    """The messages of the last action (a link's ignored parameters), kept until the next;
+    their text may come from the link, so it is shown as plain text, never as Markdown."""
+    for notice in st.session_state.tm_notices:
+        st.warning(view.markdown_text(notice))
+    toast = st.session_state.pop("tm_toast", None)
+    if toast:
+        st.toast(view.markdown_text(toast), icon=":material/check_circle:")
+
+
 def main() -> None:
     """Draw the dashboard: map and panel first, then the controls."""
     st.set_page_config(page_title="Troop map", page_icon="🗺️", layout="wide")
@@ -389,31 +484,32 @@ def main() -> None:
         st.error(f"Cannot read the stories: {exc}")
         extractions = []
     options = view.filter_options(extractions)
+    names = actor_names(options.actors)
     _drop_unknown_filters(options)
     flt = _current_filter()
     refs = view.filter_events(extractions, flt)
     tallies = view.tally_places(extractions, flt.stories)
-    for notice in st.session_state.tm_notices:
-        st.warning(notice)
-    left, right = st.columns([5, 3])
+    st.html(view.PAGE_CSS)
+    _notices()
+    left, right = st.columns(list(view.COLUMNS))
     _take_click(st.session_state.get(MAP_KEY))
-    draw_map = lambda: _show_map(refs, tallies, view.actor_colours(options.actors))  # noqa: E731
     if st.session_state.get("tm_shown"):
+        total = sum(len(ex.events) for ex in extractions)
+        why = "" if refs else view.empty_reason(flt, options, total)
         with right:  # the evidence of a click shows before the map is sent again
-            _show_panel(refs, tallies)
+            _show_panel(refs, tallies, why, names)
         with left:
-            draw_map()
+            _show_map(refs, tallies, options, names)
     else:  # a new page: the map alone first, the rest once it is on its way
         st.session_state.tm_shown = True
         with left:
-            draw_map()
+            _show_map(refs, tallies, options, names)
         _draw_the_rest_soon()
         return
-    st.session_state.tm_notices = []  # shown on the full page: not again
     with left:
-        _timeline(refs)
+        _timeline(refs, tallies)
     st.sidebar.title("Troop map")
-    _filter_widgets(options)
+    _filter_widgets(options, names)
     _place_hits(tallies, flt.place or "")
     _add_articles_ui(path)
     state = _sync_url(flt)

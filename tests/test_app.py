@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sys
 import types
 from dataclasses import dataclass, replace
@@ -37,10 +38,12 @@ class FakeStore:
         return list(self.items)
 
     def add_articles(self, articles, **_):
-        for article in articles:
+        known = {ex.article.id for ex in self.items}
+        new = [a for a in articles if a.id not in known]
+        for article in new:
             self.added.append(article)
             self.items.append(replace(self.items[0], article=article, events=()))
-        return Summary(added=len(articles))
+        return Summary(added=len(new), unchanged=len(articles) - len(new))
 
 
 @pytest.fixture
@@ -51,7 +54,11 @@ def fake_store(monkeypatch):
     fake = FakeStore()
     monkeypatch.setattr("dashboard.store.open_store", lambda path=None, **_: fake)
     gazetteer = types.ModuleType("geodata.gazetteer")
-    gazetteer.load_gazetteer = lambda: types.SimpleNamespace(countries=lambda: ["EE", "FR"])
+    countries = {"EE": "Estonia", "FR": "France", "US": "United States", "NO": "Norway"}
+    gazetteer.load_gazetteer = lambda: types.SimpleNamespace(
+        countries=lambda: ["EE", "FR"],
+        country=lambda cc: types.SimpleNamespace(name=countries[cc]) if cc in countries else None,
+    )
     monkeypatch.setitem(sys.modules, "geodata.gazetteer", gazetteer)
     geometry = types.ModuleType("geodata.geometry")
     geometry.country_shape = SHAPES.get
@@ -72,7 +79,7 @@ def run(query: dict[str, str] | None = None) -> AppTest:
 
 def cards(at: AppTest) -> list[str]:
     """The event cards shown in the panel, as ``card-<event id>``."""
-    if not at.radio(key="tm_pick").options:
+    if not at.get("radio") or not at.radio(key="tm_pick").options:
         return []
     return [f"card-{ident}" for ident in at.session_state["tm_cards"]]
 
@@ -188,3 +195,111 @@ def test_a_card_can_be_picked_again_after_going_back(fake_store):
     assert at.query_params.get("sel") is None
     at.radio(key="tm_pick").set_value("e2").run()
     assert at.query_params["sel"] == "ev:e2"
+
+
+def map_args(at: AppTest) -> dict:
+    """The arguments the app gave the map component in its last run."""
+    import json
+
+    return json.loads(at.get("component_instance")[0].proto.json_args)
+
+
+def shown(at: AppTest) -> list[str]:
+    """The text of every message on the page (sidebar included), Markdown escapes undone."""
+    kinds = ("success", "info", "warning", "error")
+    return [re.sub(r"\\(.)", r"\1", m.value) for kind in kinds for m in getattr(at, kind)]
+
+
+def add_story(at: AppTest, text: str) -> AppTest:
+    """Paste a story and press Add."""
+    at.text_area(key="up_text").input(text).run()
+    return at.button(key="up_add").click().run()
+
+
+def test_a_filter_change_keeps_the_map_and_replaces_its_layers(fake_store):
+    """The base map the component is keyed on stays, so the map is not sent again (no blank);
+    the layers and the bounds to fit change."""
+    at = run()
+    before = map_args(at)
+    at.multiselect(key="f_actor").set_value(["US"]).run()
+    after = map_args(at)
+    assert after["script"] == before["script"] and after["key"] == before["key"]
+    assert after["feature_group"] != before["feature_group"]
+    assert "window.tmFit(" in after["feature_group"]
+
+
+def test_messages_stay_until_the_next_action(fake_store):
+    at = add_story(run(), "Troops moved to Riga on Monday. More followed.")
+    assert any("Added 1 story" in m for m in shown(at))
+    at.run()  # a rerun that no reader caused (the map reporting its view) keeps the message
+    assert any("Added 1 story" in m for m in shown(at))
+    at.multiselect(key="f_type").set_value(["deployment"]).run()
+    assert not any("Added" in m for m in shown(at))
+
+
+def test_add_empties_the_boxes_and_says_why_nothing_was_added(fake_store):
+    story = "Troops moved to Riga on Monday. More followed."
+    at = add_story(run(), story)
+    assert at.text_area(key="up_text").value == ""
+    assert at.session_state["up_round"] == 1  # a fresh file uploader: its files are gone
+    at = add_story(at, story)
+    assert any("Added 0 stories: it is already in the store" in m for m in shown(at)), shown(at)
+    at.button(key="up_add").click().run()
+    assert any("choose files or paste a story first" in m for m in shown(at))
+
+
+def test_a_link_notice_stays_and_its_text_is_not_markdown(fake_store):
+    at = run({"actor": "[Session expired](https://x)", "sel": "ev:e1"})
+    notices = [w.value for w in at.warning]
+    assert notices and all("](" not in n for n in notices)
+    assert any("\\[Session expired\\]" in n for n in notices)
+    at.run()
+    assert [w.value for w in at.warning] == notices
+    at.toggle(key="f_hidden").set_value(True).run()
+    assert not at.warning
+
+
+def test_dates_apply_clear_and_explain_an_empty_range(fake_store):
+    at = run()
+    at.text_input(key="f_from").input("2023-05-10").run()
+    assert cards(at) == ["card-e4"]
+    at.text_input(key="f_to").input("2023-05-09").run()
+    assert not cards(at)
+    assert any("is after To" in w.value for w in at.sidebar.warning)
+    assert any("From (2023-05-10) is after To" in m for m in shown(at))
+    at.button(key="f_clear_dates").click().run()
+    assert at.text_input(key="f_from").value == "" and len(cards(at)) == 3
+    at.text_input(key="f_from").input("2023-13-45").run()
+    assert any("is not a date" in w.value for w in at.sidebar.warning) and len(cards(at)) == 3
+    at.text_input(key="f_from").input("1 Jan 2030").run()
+    assert any("the events run from 8 May 2023 to 12 May 2023" in m for m in shown(at))
+
+
+def test_actors_are_named_beside_their_codes(fake_store):
+    at = run()
+    assert "France (FR)" in at.multiselect(key="f_actor").options
+    visit = [label for label in at.radio(key="tm_pick").options if "Diplomatic" in label]
+    assert visit and "\\(NO\\)" in visit[0]  # a person is named with their country's code
+    at.radio(key="tm_pick").set_value("e2").run()
+    html = " ".join(el.proto.body for el in at.get("html"))
+    assert "actor: United States (US)" in html
+
+
+def test_dates_read_the_same_everywhere(fake_store):
+    at = run()
+    assert at.date_input(key="up_date").proto.format == "YYYY-MM-DD"
+    captions = " ".join(c.value for c in at.sidebar.caption)
+    assert "Events run from 8 May 2023 to 12 May 2023" in captions
+
+
+def test_the_size_limits_are_said_and_a_long_paste_is_refused(fake_store):
+    from dashboard import ingest
+
+    at = run()
+    assert f"{ingest.MAX_PASTE_CHARS:,} characters" in at.text_area(key="up_text").help
+    at = add_story(at, "Troops moved to Riga. " * (ingest.MAX_PASTE_CHARS // 22 + 1))
+    messages = shown(at)
+    assert any(m.startswith("Pasted text:") and f"{ingest.MAX_PASTE_CHARS:,}" in m
+               for m in messages), messages
+    assert any("Added 0 stories: nothing could be read" in m for m in messages)
+    assert not fake_store.added

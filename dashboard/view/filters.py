@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from dashboard.records import MODALITIES, Event, Extraction, Mention, Place
 
@@ -16,6 +16,7 @@ __all__ = [
     "PlaceTally",
     "FilterOptions",
     "all_events",
+    "by_story",
     "event_actor",
     "event_date",
     "filter_events",
@@ -131,6 +132,15 @@ def _keep(ref: EventRef, flt: EventFilter) -> bool:
 def filter_events(extractions: Iterable[Extraction], flt: EventFilter) -> list[EventRef]:
     """The events that pass the filter, in corpus order."""
     return [ref for ref in all_events(extractions) if _keep(ref, flt)]
+
+
+def by_story(refs: Iterable[EventRef]) -> list[Extraction]:
+    """The stories of the events, each holding only those events (for the exports)."""
+    kept: dict[str, Extraction] = {}
+    for ref in refs:
+        ex = kept.get(ref.extraction.article.id, replace(ref.extraction, events=()))
+        kept[ex.article.id] = replace(ex, events=ex.events + (ref.event,))
+    return list(kept.values())
 
 
 def filter_options(extractions: Sequence[Extraction]) -> FilterOptions:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from dashboard.view.filters import EventFilter, FilterOptions
@@ -16,6 +17,8 @@ from dashboard.view.panel import date_text, type_label
 __all__ = [
     "AddResult",
     "add_messages",
+    "add_result",
+    "unknown_values",
     "date_problem",
     "empty_reason",
     "parse_day",
@@ -43,6 +46,35 @@ class AddResult:
     unchanged: int = 0
     failed: int = 0  # stories whose extraction failed
     eventless: int = 0  # added stories in which no event was found
+
+
+def add_result(read: int, unreadable: int, summary=None, stored: Mapping = (),
+               ids: Sequence[str] = ()) -> AddResult:
+    """What an Add did, from the store's summary (added, unchanged, reextracted, failed) and
+    the stored extractions of the stories read (``ids``), to find those without events."""
+    if summary is None:
+        return AddResult(unreadable=unreadable, read=read)
+    done = summary.added + summary.reextracted
+    new = [stored.get(i) for i in ids] if done else []
+    return AddResult(
+        unreadable=unreadable, read=read, added=summary.added,
+        reextracted=summary.reextracted, unchanged=summary.unchanged,
+        failed=len(summary.failed),
+        eventless=sum(1 for ex in new if ex is not None and not ex.events),
+    )
+
+
+def unknown_values(chosen: Mapping[str, Sequence[str]], allowed: Mapping[str, Sequence[str]]
+                   ) -> tuple[dict[str, list[str]], list[str]]:
+    """Filter values a link chose that the corpus does not have: the values kept per filter,
+    and a notice for each filter that lost some."""
+    kept, notices = {}, []
+    for key, values in chosen.items():
+        unknown = [v for v in values if v not in allowed[key]]
+        kept[key] = [v for v in values if v in allowed[key]]
+        if unknown:
+            notices.append(f"Ignored {', '.join(unknown)} from the link: not in the stories.")
+    return kept, notices
 
 
 def add_messages(result: AddResult) -> list[tuple[str, str]]:

@@ -16,6 +16,7 @@ __all__ = [
     "PANEL_CSS",
     "Names",
     "actor_name",
+    "country_names",
     "date_text",
     "type_label",
     "count_label",
@@ -69,6 +70,13 @@ def actor_name(code: str, names: Names | None = None) -> str:
     """An actor as a reader knows it: "France (FR)" when the code has a name, else the code."""
     name = (names or {}).get(code)
     return f"{name} ({code})" if name and name.casefold() != code.casefold() else code
+
+
+def country_names(gazetteer, actors) -> dict[str, str]:
+    """The names of the actor codes that are countries the gazetteer knows ("FR": "France");
+    ``gazetteer`` is anything with ``country(code)`` returning a place or None."""
+    found = {code: gazetteer.country(code) for code in actors if len(code) == 2}
+    return {code: place.name for code, place in found.items() if place is not None}
 
 
 def event_label(event: Event, names: Names | None = None) -> str:

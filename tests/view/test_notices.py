@@ -2,20 +2,23 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 import pytest
 from app_records import sample
 
-from dashboard.view.filters import EventFilter, filter_options
+from dashboard.view.filters import EventFilter, all_events, by_story, filter_options
 from dashboard.view.notices import (
     AddResult,
     add_messages,
+    add_result,
     date_problem,
     empty_reason,
     parse_day,
+    unknown_values,
 )
-from dashboard.view.panel import actor_name, event_label, event_title
+from dashboard.view.panel import actor_name, country_names, event_label, event_title
 
 OPTIONS = filter_options(sample())
 
@@ -110,3 +113,36 @@ def test_names_beside_codes():
     move = sample()[0].events[2]  # France does not send troops to Oslo: no force
     assert event_title(move, names) == "Deployment: France (FR) · → Oslo (negated)"
     assert event_label(move) == "FR"
+
+
+def test_add_result_counts_the_stories_without_events():
+    from types import SimpleNamespace
+
+    one, hostile = sample()
+    summary = SimpleNamespace(added=2, reextracted=0, unchanged=0, failed=())
+    empty = dataclasses.replace(hostile, events=())
+    stored = {one.article.id: one, hostile.article.id: empty}
+    result = add_result(2, 0, summary, stored, [one.article.id, hostile.article.id])
+    assert result == AddResult(read=2, added=2, eventless=1)
+    assert add_result(0, 1) == AddResult(unreadable=1)
+
+
+def test_unknown_link_values_are_dropped_with_a_notice():
+    kept, notices = unknown_values({"f_actor": ["US", "ZZ"], "f_type": []},
+                                   {"f_actor": ["US"], "f_type": ["deployment"]})
+    assert kept == {"f_actor": ["US"], "f_type": []}
+    assert notices == ["Ignored ZZ from the link: not in the stories."]
+
+
+def test_country_names_come_from_the_gazetteer():
+    from types import SimpleNamespace
+
+    gazetteer = SimpleNamespace(
+        country=lambda cc: SimpleNamespace(name="France") if cc == "FR" else None)
+    assert country_names(gazetteer, ["FR", "XX", "NATO"]) == {"FR": "France"}
+
+
+def test_by_story_keeps_only_the_events_given():
+    refs = [r for r in all_events(sample()) if r.event.id in ("e1", "e4")]
+    stories = by_story(refs)
+    assert [[e.id for e in ex.events] for ex in stories] == [["e1"], ["e4"]]
