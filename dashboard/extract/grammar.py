@@ -62,6 +62,11 @@ _AT = frozenset({"in", "at", "near", "along", "inside", "across", "around", "on"
                  "outside", "within", "throughout", "over", "between", "beyond"})
 _BORDER_WORDS = frozenset({"border", "frontier", "boundary", "line"})
 _SIDES = re.compile(r"north|south|east|west")
+# "left the country", "entered the city": the last place of that kind named before.
+_DEFINITE_PLACES = {"country": ("country",), "nation": ("country",), "city": ("city",),
+                    "town": ("city",), "capital": ("city",), "region": ("admin1", "region"),
+                    "province": ("admin1",), "enclave": ("conflict_area", "region", "city"),
+                    "territory": ("conflict_area", "region", "admin1", "country")}
 # Words that head a force phrase when no count is given ("the brigade departed").
 MILITARY_HEADS = frozenset(
     "troop soldier force brigade battalion division regiment unit army navy marine "
@@ -107,10 +112,13 @@ class _Index:
     """Which extracted span (place, force, actor) each token of a parsed sentence falls in."""
 
     def __init__(self, doc: Any, offset: int, places: Sequence[Mention],
-                 forces: Sequence[Force], actors: Sequence[Actor]) -> None:
+                 forces: Sequence[Force], actors: Sequence[Actor],
+                 earlier: Sequence[Mention] = ()) -> None:
         self.doc, self.offset = doc, offset
-        self.place = self._spans(doc, offset, [m for m in places if m.role == "place"])
+        # A name read as a government ("Niger have") is still a place after "from", "to".
+        self.place = self._spans(doc, offset, [m for m in places if m.role != "demonym"])
         self.mention = self._spans(doc, offset, places)
+        self.mentions: list[Mention] = list(earlier) + list(places)
         self.person: dict[int, str] = {}
         self.force = self._spans(doc, offset, forces)
         self.actor = self._spans(doc, offset, actors)
@@ -128,6 +136,13 @@ class _Index:
             if i >= 0 and ordered[i].start <= at < ordered[i].end:
                 out[token.i] = ordered[i]
         return out
+
+    def antecedent(self, before: int, kinds: tuple[str, ...]) -> Mention | None:
+        """The last resolved place of one of ``kinds`` named before an offset, in this
+        sentence or (through ``earlier``) the story so far."""
+        named = [m for m in self.mentions if m.end <= before and m.place is not None
+                 and m.place.kind in kinds and m.role != "demonym"]
+        return max(named, key=lambda m: m.end) if named else None
 
     def span(self, token: Token) -> tuple[int, int]:
         """Article offsets of a token."""
@@ -162,9 +177,13 @@ def _coordinated(token: Token) -> list[Token]:
 
 
 def _place_of(token: Token, index: _Index) -> Place | None:
-    """The place a noun phrase names: "Ukraine's northern border" is a border band."""
+    """The place a noun phrase names: "Ukraine's northern border" is a border band; "the
+    country" is the last country named before it."""
     tokens = sorted(phrase(token), key=lambda t: (t.i != token.i, t.i))
     mention = next((index.place[t.i] for t in tokens if t.i in index.place), None)
+    if mention is None and token.lemma_.lower() in _DEFINITE_PLACES and any(
+            c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+        mention = index.antecedent(index.span(token)[0], _DEFINITE_PLACES[token.lemma_.lower()])
     if mention is None or mention.place is None:
         return None
     if token.lemma_.lower() in _BORDER_WORDS and token.i not in index.place:
@@ -264,9 +283,10 @@ class Reader:
 
     def __init__(self, text: str, sentence: Sentence, doc: Any, places: Sequence[Mention],
                  forces: Sequence[Force], actors: Sequence[Actor],
-                 actor_of: ActorOf, people: dict[str, str | None] | None = None) -> None:
+                 actor_of: ActorOf, people: dict[str, str | None] | None = None,
+                 earlier: Sequence[Mention] = ()) -> None:
         self.text, self.sentence, self.doc = text, sentence, doc
-        self.index = _Index(doc, sentence.start, places, forces, actors)
+        self.index = _Index(doc, sentence.start, places, forces, actors, earlier)
         for name, code in (people or {}).items():
             if code is None:
                 continue
@@ -287,6 +307,15 @@ class Reader:
             relative = token.head
             if relative.dep_ in ("acl:relcl", "acl") and relative.head.i != token.i:
                 return self.force_of(relative.head)
+        if token.i not in self.index.force:
+            whole = [c for c in token.children if c.dep_ == "nmod" and _case(c) == "of"]
+            if token.tag_ == "CD" and _number(token.text) is not None and whole:
+                part_of = self.force_of(whole[0])  # "the last 50 of the 1,500 soldiers"
+                if part_of is not None:
+                    start, end = self.index.span(token)
+                    return Force(start, end, token.text, count=_number(token.text),
+                                 count_text=token.text, personnel=part_of.personnel,
+                                 actor=part_of.actor)
         for t in sorted(phrase(token), key=lambda t: (t.i != token.i, t.i)):
             if t.i in self.index.force:
                 return self.index.force[t.i]

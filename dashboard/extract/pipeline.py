@@ -86,7 +86,9 @@ def extract_article(article: Article, gazetteer: Gazetteer, *, grammar: bool = F
     docs = _parse([r for r in readings if grammar and r.parseable()])
     events: list[Event] = []
     for reading in readings:
-        drafts = reading.drafts(text, people, docs.get(reading.sentence.index), actor_of)
+        earlier = readings[reading.sentence.index - 1].places if reading.sentence.index else ()
+        drafts = reading.drafts(text, people, docs.get(reading.sentence.index), actor_of,
+                                earlier)
         dates = find_dates(reading.sentence.text, reading.sentence.start, article.date)
         for draft in drafts:
             draft = _with_context_actor(text, reading.sentence, draft, events)
@@ -126,8 +128,8 @@ class _Reading:
         return bool(self.places) and (bool(self.forces) or grammar_rules.MILITARY_WORDS.search(
             self.sentence.text) is not None)
 
-    def drafts(self, text: str, people: dict[str, str | None], doc: Any, actor_of: Any
-               ) -> list[Draft]:
+    def drafts(self, text: str, people: dict[str, str | None], doc: Any, actor_of: Any,
+               earlier: Sequence[Mention] = ()) -> list[Draft]:
         """The sentence's event drafts: its military ones from the parse when the parse
         finds any (a misparse that finds none leaves the word-order rules' drafts)."""
         if not self.places:
@@ -137,7 +139,7 @@ class _Reading:
         if doc is None:
             return drafts
         parsed = grammar_rules.Reader(text, self.sentence, doc, self.places, self.forces,
-                                      self.actors, actor_of, people).drafts()
+                                      self.actors, actor_of, people, earlier).drafts()
         if not parsed:  # the parse found no military frame: the rules' drafts stand
             return drafts
         return [d for d in drafts if d.type not in _MILITARY] + parsed
