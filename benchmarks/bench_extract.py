@@ -99,6 +99,31 @@ def main() -> None:
             f"{_fmt(recognition['f1']):>7}{_fmt(resolution['acc161']):>7}"
             f"{_fmt(resolution['e2e_acc161']):>8}{count / seconds:>9.1f}"
         )
+    full_extraction(folder / CORPORA[0], gazetteer)
+
+
+def full_extraction(gold: Path, gazetteer: Any) -> None:
+    """Articles per second through the whole extractor (sentences, places, forces, parse of
+    the sentences that can hold an event, events, geometry), net of loading the parser."""
+    if not gold.exists():
+        return
+    from dashboard.extract import extract_article
+    from dashboard.extract.nlp import load_parser
+    from dashboard.records import Article
+
+    lines = [json.loads(line) for line in gold.read_text(encoding="utf-8").splitlines() if line]
+    for grammar in (True, False):
+        if grammar:
+            started = time.perf_counter()
+            load_parser()
+            print(f"parser load: {time.perf_counter() - started:.2f} s")
+        started = time.perf_counter()
+        events = sum(len(extract_article(Article(str(row["id"]), row["text"]), gazetteer,
+                                         grammar=grammar).events) for row in lines)
+        seconds = time.perf_counter() - started
+        label = "full extraction" if grammar else "without the parser"
+        print(f"{label} on {gold.name}: {len(lines) / seconds:.1f} articles/s, "
+              f"{events} events")
 
 
 if __name__ == "__main__":
