@@ -106,6 +106,7 @@ class Slots:
     to: tuple[Place, ...] = ()
     source: Place | None = None
     at: tuple[Place, ...] = ()
+    sources: tuple[Place, ...] = ()  # every origin of "from Mali, Burkina Faso and Niger"
 
 
 class _Index:
@@ -213,7 +214,6 @@ def slots_of(trigger: Token, index: _Index, lemma: str, force: Token | None = No
     the modifiers of its force ("troops from Mali", "soldiers based in Italy")."""
     to: list[Place] = []
     at: list[Place] = []
-    source: Place | None = None
     held: Place | None = None  # where the force is before it moves
     if force is not None:
         for child in force.children:
@@ -224,25 +224,34 @@ def slots_of(trigger: Token, index: _Index, lemma: str, force: Token | None = No
         if force.dep_ in ("nsubj", "nsubj:pass") and force.head.i != trigger.i and \
                 force.head.lemma_.lower() in _STAY_VERBS:
             held = held or next(iter(slots_of(force.head, index, "base").at), None)
+    sources: list[Place] = []
     for child in _slot_tokens(trigger, force):
-        case = _case(child)
-        places = _places(child, index)
-        if not places:
-            continue
-        if child.dep_ == "obj":
-            if lemma in _OBJECT_DESTINATION or trigger.lemma_.lower() == "patrol":
-                (at if lemma == "patrol" else to).extend(places)
-            elif lemma in _OBJECT_ORIGIN:
-                source = source or places[0]
-        elif case in _TO or (case == "for" and lemma in _OBJECT_ORIGIN | {"head"}):
-            to.extend(places)
-        elif case in _FROM:
-            source = source or places[0]
-        elif case in _AT:
-            at.extend(places[-1:] if case == "between" else places)
-    if source is None and held is not None and to:
-        source = held
-    return Slots(tuple(to), source, tuple(at))
+        head_case = _case(child)
+        between = []
+        for item in _coordinated(child):  # each conjunct keeps its own preposition:
+            place = _place_of(item, index)  # "from Fort Bragg, North Carolina, to Poland"
+            case = _case(item) or head_case
+            if place is None:
+                continue
+            if child.dep_ == "obj" and (item is child or not _case(item)):
+                if lemma in _OBJECT_DESTINATION:
+                    to.append(place)
+                elif trigger.lemma_.lower() == "patrol":
+                    at.append(place)
+                elif lemma in _OBJECT_ORIGIN:
+                    sources.append(place)
+            elif case in _TO or (case == "for" and lemma in _OBJECT_ORIGIN | {"head"}):
+                to.append(place)
+            elif case in _FROM:
+                sources.append(place)
+            elif case == "between":
+                between.append(place)
+            elif case in _AT:
+                at.append(place)
+        at.extend(between[-1:])  # "drills between Russia and Belarus": the host is last
+    if not sources and held is not None and to:
+        sources.append(held)
+    return Slots(tuple(to), sources[0] if sources else None, tuple(at), tuple(sources))
 
 
 def _slot_tokens(trigger: Token, force: Token | None) -> list[Token]:
@@ -370,13 +379,26 @@ class Reader:
         "its"/"their" stand for the sentence's first actor named before them."""
         for child in token.children:
             if child.dep_ == "nmod:poss" and child.lower_ in ("its", "their"):
-                return self.first_actor(self.index.span(child)[0])
+                return self.governing_subject(token) or self.first_actor(
+                    self.index.span(child)[0])
             if child.dep_ in ("nmod:poss", "compound", "amod", "nmod"):
                 if child.dep_ == "nmod" and _case(child) != "of":
                     continue
                 code = self.actor_of(child.text) or self.code_of(child)
                 if code:
                     return code
+        return None
+
+    def governing_subject(self, token: Token) -> str | None:
+        """The actor of the subject of the verb a noun phrase depends on ("Moscow demanded
+        that NATO withdraw its troops": NATO's; "NATO, which leads a force of 4,500")."""
+        verb = token
+        for _ in range(4):
+            if verb.head.i == verb.i:
+                return None
+            verb = verb.head
+            if verb.tag_.startswith("VB"):
+                return self.subject_code(verb)
         return None
 
     def first_actor(self, before: int) -> str | None:
@@ -540,8 +562,10 @@ class Reader:
         if actor is None and force_token.lower_ in ("more", "others") or \
                 force_token.tag_ == "CD":
             actor = self.last_actor
-        if actor is None and trigger is not None:  # a misparsed subject: the sentence's
-            actor = self.first_actor(self.index.span(trigger)[0])  # first actor before it
+        if actor is None and trigger is None:  # "Russia has 40,000 troops in ..."
+            actor = self.governing_subject(force_token)
+        if actor is None:  # a misparsed subject: the sentence's first actor before it
+            actor = self.first_actor(self.index.span(trigger or force_token)[0])
         self.last_actor = actor or self.last_actor
         return actor
 
@@ -680,7 +704,7 @@ class _Builder:
             return [self.draft("deployment", origin=origin, destination=d) for d in slots.to]
         if origin is None:
             return []
-        return [self.draft("withdrawal", origin=origin)]
+        return [self.draft("withdrawal", origin=o) for o in slots.sources or (origin,)]
 
     def presence(self, places: Sequence[Place]) -> list[Draft]:
         """The force at each place."""
