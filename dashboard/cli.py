@@ -6,6 +6,7 @@ import argparse
 import datetime as dt
 import json
 import logging
+import os
 import sys
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -30,6 +31,11 @@ class UsageError(Exception):
 def _warn(message: str) -> None:
     """Tell the user about a skipped input."""
     print(f"troopmap: {message}", file=sys.stderr)
+
+
+def _plural(count: int, noun: str, plural: str | None = None) -> str:
+    """ "1 story", "6 stories", "0 events"."""
+    return f"{count:,} {noun if count == 1 else plural or noun + 's'}"
 
 
 def _bar(total: int | None, desc: str) -> tqdm:
@@ -65,15 +71,24 @@ def read_articles(paths: Iterable[str]) -> tuple[list[Article], list[tuple[str, 
     files = list(ingest.iter_article_files(list(paths)))
     articles: list[Article] = []
     failed: list[tuple[str, str]] = []
+    notes: list[str] = []
     with _bar(len(files), "reading") as bar:
         for file in files:
             try:
-                articles.extend(ingest.read_path(file))
+                articles.extend(ingest.read_path(file, notes=notes))
             except ingest.ReadError as error:
                 failed.append((str(file), str(error)))
                 _warn(f"skipped {error}")  # the message names the file already
             bar.update()
+    for note in notes:  # stories split because they were too long
+        _warn(note)
     return articles, failed
+
+
+def _story_name(article: Article) -> str:
+    """How a story is named in messages: its file, and its title when the file has several."""
+    title = article.title or f"story {article.id}"
+    return f"{article.path}: {title}" if article.path else title
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
@@ -94,13 +109,18 @@ def cmd_extract(args: argparse.Namespace) -> int:
                 extractions.append(extract_article(article, gazetteer))
             except Exception as error:  # one story must not stop the rest
                 log.debug("extraction failed", exc_info=True)
-                _warn(f"skipped story {article.title or article.id}: {error}")
+                failed.append((_story_name(article), f"{type(error).__name__}: {error}"))
+                _warn(f"skipped {_story_name(article)}: {type(error).__name__}: {error}")
             bar.update()
     if not extractions:
         return 1
     count = write_events(extractions, args.output)
-    _warn(f"wrote {count} events from {len(extractions)} stories to {args.output}")
-    return 0
+    where = "standard output" if args.output == "-" else args.output
+    _warn(f"wrote {_plural(count, 'event')} from {_plural(len(extractions), 'story', 'stories')}"
+          f" to {where}")
+    if failed:
+        _warn(f"{_plural(len(failed), 'file or story', 'files or stories')} failed (see above)")
+    return 1 if failed else 0
 
 
 def _gold_records(lines: Sequence[str], name: str) -> Iterable[tuple[str, str]]:
@@ -196,8 +216,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     )
     for name, reason in failed:
         print(f"  failed: {name}: {reason}")
-    handled = summary.added + summary.unchanged + summary.reextracted
-    return 0 if handled or not failed else 1
+    return 1 if failed else 0
 
 
 def _date(value: str) -> dt.date:
@@ -242,7 +261,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     extract = sub.add_parser("extract", help="extract events from article files")
     extract.add_argument("paths", nargs="+", metavar="PATH", help="article files or folders")
-    extract.add_argument("-o", "--output", required=True, metavar="OUT", help=out_help)
+    extract.add_argument(
+        "-o", "--output", default="-", metavar="OUT", help=out_help + " (the default)"
+    )
     extract.set_defaults(run=cmd_extract)
 
     toponyms = sub.add_parser("toponyms", help="predict toponyms for a JSONL file of articles")
@@ -269,6 +290,16 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _quiet_stdout() -> None:
+    """After the reader went away ("| head"), send what is left of stdout nowhere, so that
+    Python does not complain again when it flushes standard output on exit."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (AttributeError, OSError, ValueError):  # stdout is no file (a test capturing it)
+        pass
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
     args = build_parser().parse_args(argv)
@@ -286,6 +317,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (UsageError, StoreError) as error:
         _warn(str(error))
         return 2
+    except BrokenPipeError:
+        _quiet_stdout()
+        return 1
     except OSError as error:
         _warn(f"{error.filename or 'output'}: {error.strerror or error}")
         return 2

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import json
+import os
 import sys
 
 from geodata.gazetteer import MAX_INPUT_CHARS, load_gazetteer
@@ -41,11 +42,34 @@ def main(argv: list[str] | None = None) -> int:
         if gazetteer.country(country) is None:
             parser.error(f"--country {args.country!r} is not a known country code or name")
     places = gazetteer.lookup(name, country=country, limit=args.limit)
-    json.dump(
-        [dataclasses.asdict(place) for place in places], sys.stdout, ensure_ascii=False, indent=2
-    )
-    sys.stdout.write("\n")
+    if not places:
+        where = f" in {country}" if country else ""
+        print(
+            f"python -m geodata: no place called {name!r}{where} in the gazetteer; check the "
+            "spelling, or try the name as news write it (e.g. Kharkiv or Kharkov)",
+            file=sys.stderr,
+        )
+        return 1
+    try:
+        json.dump(
+            [dataclasses.asdict(place) for place in places],
+            sys.stdout,
+            ensure_ascii=False,
+            indent=2,
+        )
+        sys.stdout.write("\n")
+        sys.stdout.flush()
+    except BrokenPipeError:  # the reader went away ("| head -5"): stop quietly
+        _quiet_stdout()
     return 0
+
+
+def _quiet_stdout() -> None:
+    """Send what is left of stdout nowhere, so that exiting does not complain again."""
+    try:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    except (AttributeError, OSError, ValueError):
+        pass
 
 
 if __name__ == "__main__":

@@ -90,15 +90,17 @@ def test_extract_skips_unreadable_files_and_goes_on(
 ) -> None:
     missing = tmp_path / "missing.txt"
     code = main(["extract", str(corpus / "a.txt"), str(missing), "-o", str(tmp_path / "o.csv")])
-    assert code == 0
-    assert "skipped" in capsys.readouterr().err
+    assert code == 1  # the output is written, and the exit code says something failed
+    err = capsys.readouterr().err
+    assert "skipped missing.txt" in err and "1 file or story failed" in err
     with (tmp_path / "o.csv").open(newline="") as stream:
         assert len(list(csv.DictReader(stream))) == 2
 
 
 @pytest.mark.parametrize(
     ("inputs", "expected"),
-    [(["missing.txt"], 1), (["empty"], 1), (["crash.txt"], 1), (["crash.txt", "a.txt"], 0)],
+    [(["missing.txt"], 1), (["empty"], 1), (["crash.txt"], 1), (["crash.txt", "a.txt"], 1),
+     (["a.txt"], 0)],
 )
 def test_extract_exit_codes(tmp_path: Path, inputs: list[str], expected: int) -> None:
     (tmp_path / "empty").mkdir()
@@ -170,7 +172,7 @@ def test_ingest_then_again_then_export(
 ) -> None:
     store = str(tmp_path / "store.gpkg")
     pdf = str(corpus / "notes.pdf")  # named explicitly: a folder walk passes it over
-    assert main(["ingest", str(corpus), pdf, "--store", store, "--no-seed"]) == 0
+    assert main(["ingest", str(corpus), pdf, "--store", store, "--no-seed"]) == 1
     out = capsys.readouterr().out
     assert "added 2, unchanged 0, re-extracted 0, failed 1" in out
     assert "notes.pdf" in out
@@ -240,3 +242,70 @@ def test_real_pipeline_on_the_seed(tmp_path: Path) -> None:
     for feature in features:
         props = feature["properties"]
         assert {"id", "type", "modality", "actor", "sentence", "start", "end"} <= set(props)
+
+
+def test_extract_writes_to_stdout_without_an_output(
+    corpus: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["extract", str(corpus / "a.txt")]) == 0
+    captured = capsys.readouterr()
+    assert len(json.loads(captured.out)["features"]) == 2
+    assert "wrote 2 events from 1 story to standard output" in captured.err
+
+
+def test_every_exported_event_names_its_file(corpus: Path, tmp_path: Path) -> None:
+    out = tmp_path / "events.csv"
+    assert main(["extract", str(corpus), "-o", str(out)]) == 0
+    with out.open(newline="") as stream:
+        rows = list(csv.DictReader(stream))
+    assert sorted({row["source"] for row in rows}) == ["a.txt", "b.md"]
+    assert "publisher" in rows[0]
+
+
+def test_a_failing_story_is_named_with_its_file_and_the_rest_written(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "crash.txt").write_text("The troops crash the extractor.\n")
+    (tmp_path / "a.txt").write_text("Some troops moved.\n")
+    out = tmp_path / "out.geojson"
+    assert main(["extract", str(tmp_path), "-o", str(out)]) == 1
+    assert "skipped crash.txt: story " in capsys.readouterr().err
+    assert len(json.loads(out.read_text())["features"]) == 1
+
+
+def test_a_symlink_loop_is_skipped_and_the_good_files_kept(
+    corpus: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (corpus / "loop1.txt").symlink_to(corpus / "loop2.txt")
+    (corpus / "loop2.txt").symlink_to(corpus / "loop1.txt")
+    out = tmp_path / "events.geojson"
+    assert main(["extract", str(corpus), "-o", str(out)]) == 1
+    assert "loop1.txt: cannot be read" in capsys.readouterr().err
+    assert len(json.loads(out.read_text())["features"]) == 3
+    store = str(tmp_path / "store.gpkg")
+    assert main(["ingest", str(corpus), "--store", store, "--no-seed"]) == 1
+    assert "added 2, unchanged 0, re-extracted 0, failed 2" in capsys.readouterr().out
+
+
+def test_a_story_too_long_for_the_extractor_is_reported(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr("dashboard.ingest.read.MAX_STORY_CHARS", 100)
+    (tmp_path / "long.txt").write_text("Some troops moved to Kyiv today.\n\n" * 10)
+    assert main(["extract", str(tmp_path)]) == 0
+    err = capsys.readouterr().err
+    assert "long.txt: story 1 has 338 characters" in err and "split into 5 parts" in err
+
+
+def test_a_broken_pipe_ends_quietly() -> None:
+    script = "import sys; from dashboard.cli import main; sys.exit(main(sys.argv[1:]))"
+    with subprocess.Popen(
+        [sys.executable, "-c", script, "extract", str(REPO / "seeds")],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=REPO,
+    ) as proc:
+        assert proc.stdout is not None and proc.stderr is not None
+        proc.stdout.read(10)
+        proc.stdout.close()
+        err = proc.stderr.read().decode()
+        proc.wait()
+    assert "Traceback" not in err and "BrokenPipeError" not in err

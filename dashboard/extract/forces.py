@@ -309,20 +309,35 @@ def _attach_units(forces: list[Force], sentence: str, offset: int) -> list[Force
 
 def _merge_units_into_counts(forces: list[Force]) -> list[Force]:
     """Give each unit-only force to the counted force within 40 characters of it."""
-    units = [f for f in forces if f.unit and f.count is None and not f.personnel]
-    rest = [f for f in forces if f not in units]
-    for unit in units:
-        near = [f for f in rest if f.count is not None and f.unit is None
-                and min(abs(unit.start - f.end), abs(f.start - unit.end)) <= 40]
-        if near:
-            target = near[0]
-            rest[rest.index(target)] = Force(
-                target.start, target.end, target.text, target.count, target.count_text,
-                target.count_min, target.count_max, target.personnel, unit.unit,
-                target.equipment, target.actor or unit.actor)
-        else:
-            rest.append(unit)
-    return sorted(rest, key=lambda f: f.start)
+    is_unit = [bool(f.unit and f.count is None and not f.personnel) for f in forces]
+    rest = [f for f, unit in zip(forces, is_unit, strict=True) if not unit]
+    starts = [f.start for f in rest]  # in order: forces come sorted by start
+    extra: list[Force] = []
+    for unit in (f for f, flag in zip(forces, is_unit, strict=True) if flag):
+        # Only forces starting in a window around the unit are looked at (1,000 characters
+        # before it, far more than a real force spans), found by bisection.
+        lo = bisect.bisect_left(starts, unit.start - _NEAR - _LONGEST_FORCE)
+        hi = bisect.bisect_right(starts, unit.end + _NEAR)
+        index = next((i for i in range(lo, hi) if _near(unit, rest[i])), None)
+        if index is None:
+            extra.append(unit)
+            continue
+        target = rest[index]
+        rest[index] = Force(
+            target.start, target.end, target.text, target.count, target.count_text,
+            target.count_min, target.count_max, target.personnel, unit.unit,
+            target.equipment, target.actor or unit.actor)
+    return sorted(rest + extra, key=lambda f: f.start)
+
+
+_NEAR = 40
+_LONGEST_FORCE = 1000
+
+
+def _near(unit: Force, force: Force) -> bool:
+    """True for a counted force without a unit within 40 characters of ``unit``."""
+    return force.count is not None and force.unit is None and min(
+        abs(unit.start - force.end), abs(force.start - unit.end)) <= _NEAR
 
 
 def _with_unit(force: Force, unit: str, actor: str | None) -> Force:

@@ -20,13 +20,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from dashboard.records import Article, Extraction
-from dashboard.store.schema import (
-    EVENT_COLUMNS,
-    StoreError,
-    check_header,
-    prepare_schema,
-    transaction,
-)
+from dashboard.store.connect import connect, is_read_only_error, read_only_error
+from dashboard.store.schema import EVENT_COLUMNS, StoreError, transaction
 from dashboard.store.serialize import extraction_from_dict
 from dashboard.store.writer import (
     ExtractFn,
@@ -112,35 +107,25 @@ class Store:
         self._extract = extract or pipeline_extract
         self._version = extractor_version
         self._lock = threading.RLock()
-        check_header(self.path)
+        self.read_only = False
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            self._conn = sqlite3.connect(
-                self.path, isolation_level=None, check_same_thread=False, timeout=30
-            )
-        except (OSError, sqlite3.Error) as error:
-            raise StoreError(
-                f"cannot open the store {self.path}: {error}; check the path and permissions"
-            ) from error
-        try:
-            # The schema first: GDAL reads the GeoPackage header from the main file, which
-            # in WAL mode would only be updated at the next checkpoint.
-            self.created = prepare_schema(self._conn, self.path)
-            self._conn.execute("PRAGMA journal_mode=WAL")
-            self._conn.execute("PRAGMA synchronous=NORMAL")
+            self._conn, self.created, self.read_only = connect(self.path)
         except sqlite3.DatabaseError as error:
-            self._conn.close()
             raise self._damaged(error) from error
-        except StoreError:
-            self._conn.close()
-            raise
 
     def _damaged(self, error: Exception) -> StoreError:
-        """The error for a file SQLite cannot read."""
+        """The error for a file SQLite cannot read, or cannot write when it is read-only."""
+        if self.read_only or is_read_only_error(error):
+            return read_only_error(self.path, str(error))
         return StoreError(
             f"the store {self.path} is damaged or unreadable ({error}); move it away and "
             "ingest the articles again, or choose another store file"
         )
+
+    def _check_writable(self) -> None:
+        """Refuse a change to a store opened read-only, saying why."""
+        if self.read_only:
+            raise read_only_error(self.path)
 
     @contextmanager
     def _reading(self) -> Iterator[sqlite3.Connection]:
@@ -185,11 +170,13 @@ class Store:
 
     def set_meta(self, key: str, value: str) -> None:
         """Store a setting."""
+        self._check_writable()
         with self._reading() as conn, transaction(conn):
             conn.execute("INSERT OR REPLACE INTO troopmap_meta VALUES (?, ?)", (key, value))
 
     def delete_meta(self, key: str) -> None:
         """Remove a stored setting."""
+        self._check_writable()
         with self._reading() as conn, transaction(conn):
             conn.execute("DELETE FROM troopmap_meta WHERE key=?", (key,))
 
@@ -229,6 +216,7 @@ class Store:
         older extractor version are re-extracted too, so versions are never mixed.
         """
         articles = list(articles)
+        self._check_writable()
         with self._lock:
             jobs, unchanged = self._plan(articles)
             jobs += self._stale_jobs({content_hash(job.article.text) for job in jobs})
@@ -241,8 +229,9 @@ class Store:
             for job, result in zip(jobs, results, strict=True):
                 if isinstance(result, Failure):
                     failed.append((_label(job.article), result.reason))
+                elif (reason := self._write_one(job, result)) is not None:
+                    failed.append((_label(job.article), reason))
                 else:
-                    self._write(job, result)
                     counts[job.kind] += 1
                 done += 1
                 if progress is not None:
@@ -326,11 +315,25 @@ class Store:
             jobs.append(_Job(article, "reextracted", (story_id,)))
         return jobs
 
+    def _write_one(self, job: _Job, payload: Payload) -> str | None:
+        """Write one story; None when stored, else why not (the batch goes on)."""
+        try:
+            with self._lock:
+                self._write(job, payload)
+        except (sqlite3.IntegrityError, sqlite3.InterfaceError, OverflowError, ValueError,
+                TypeError) as error:  # this story's values: the others can still be stored
+            log.warning("story %s could not be stored", _label(job.article), exc_info=True)
+            return f"could not be stored: {type(error).__name__}: {error}"
+        except sqlite3.DatabaseError as error:  # the file itself: no story can be stored
+            raise self._damaged(error) from error
+        return None
+
     def _write(self, job: _Job, payload: Payload) -> None:
         """Replace the job's old rows with the new story and its events, atomically."""
         article = payload.article
         digest = content_hash(article.text)
-        with self._reading() as conn, transaction(conn):
+        conn = self._conn
+        with transaction(conn):
             ids = (*job.replaces, article.id)
             marks = ", ".join("?" * len(ids))
             found = conn.execute(

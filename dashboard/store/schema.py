@@ -13,13 +13,14 @@ from dashboard.store.serialize import PROPERTY_NAMES
 __all__ = [
     "SCHEMA_VERSION",
     "StoreError",
+    "READ_ONLY_ADVICE",
     "EVENT_COLUMNS",
     "check_header",
     "prepare_schema",
     "transaction",
 ]
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 _SQLITE_HEADER = b"SQLite format 3\x00"
 
 # Event properties become columns; the property "id" is the event id and "article" the story.
@@ -64,6 +65,11 @@ class StoreError(Exception):
     """The store file cannot be used; the message names the file and what to do."""
 
 
+READ_ONLY_ADVICE = (
+    "make the file and its folder writable (chmod u+w), or choose another store file"
+)
+
+
 @contextmanager
 def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
     """Run the block in one write transaction: all of it is stored or none of it."""
@@ -76,9 +82,19 @@ def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
     conn.execute("COMMIT")
 
 
-# Migrations from an older schema version to the next one. None exist yet: version 1 is
-# the first; a file claiming an older version is refused rather than misread.
-MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {}
+def _source_file_and_publisher(conn: sqlite3.Connection) -> None:
+    """Version 1 -> 2: events name their file in ``source``; the publisher moves to its own
+    column ``publisher``."""
+    conn.execute('ALTER TABLE events ADD COLUMN "publisher" TEXT')
+    conn.execute(
+        "UPDATE events SET publisher = source, "
+        "source = (SELECT path FROM stories WHERE stories.id = events.story_id)"
+    )
+
+
+# Migrations from an older schema version to the next one; a file claiming a version with
+# no migration is refused rather than misread.
+MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _source_file_and_publisher}
 
 
 def check_header(path: Path) -> None:
@@ -130,13 +146,21 @@ def _schema_version(conn: sqlite3.Connection, path: Path) -> int:
         ) from None
 
 
-def prepare_schema(conn: sqlite3.Connection, path: Path) -> bool:
-    """Create the schema in a new file (returns True), migrate an older one, or refuse."""
+def prepare_schema(conn: sqlite3.Connection, path: Path, *, writable: bool = True) -> bool:
+    """Create the schema in a new file (returns True), migrate an older one, or refuse.
+
+    Two processes creating the same new store both succeed: the schema is created under
+    the write lock, by whichever process takes it first; the other finds it made.
+    """
     tables = _tables(conn)
-    if not tables:
+    if not tables and writable:
         with transaction(conn):
-            _create(conn)
-        return True
+            if not _tables(conn):  # nobody created it while this process waited
+                _create(conn)
+                return True
+        tables = _tables(conn)
+    if not tables:
+        raise StoreError(f"{path} is an empty file that cannot be written: {READ_ONLY_ADVICE}")
     if "troopmap_meta" not in tables or "stories" not in tables:
         raise StoreError(
             f"{path} is an SQLite/GeoPackage file but not a troopmap store; "
@@ -147,6 +171,11 @@ def prepare_schema(conn: sqlite3.Connection, path: Path) -> bool:
         raise StoreError(
             f"{path} was written by a newer version of troopmap (store schema {version}, this "
             f"version reads {SCHEMA_VERSION}); upgrade troopmap to open it"
+        )
+    if version < SCHEMA_VERSION and not writable:
+        raise StoreError(
+            f"{path} was written by an older version of troopmap and is read-only, so it "
+            f"cannot be brought up to date: {READ_ONLY_ADVICE}"
         )
     while version < SCHEMA_VERSION:
         migrate = MIGRATIONS.get(version)

@@ -34,9 +34,16 @@ PROPERTY_NAMES: tuple[str, ...] = (
     "unit", "personnel", "equipment", "force_text", "person",
     "origin", "origin_place", "origin_country", "destination", "destination_place",
     "destination_country", "location", "location_place", "location_country", "extent",
-    "border_side", "date", "date_end", "date_text", "article", "title", "source", "url",
-    "article_date", "sentence", "start", "end", "summary",
+    "border_side", "date", "date_end", "date_text", "article", "title", "source", "publisher",
+    "url", "article_date", "sentence", "start", "end", "summary",
 )  # fmt: skip
+# SQLite, GeoPackage and pandas' Int64 hold signed 64-bit integers; a larger one is no count.
+_INT_MIN, _INT_MAX = -(2**63), 2**63 - 1
+
+
+def _bounded(value: int | None) -> int | None:
+    """An integer a store or table column can hold, else None (the words stay in the text)."""
+    return value if value is None or _INT_MIN <= value <= _INT_MAX else None
 
 
 def _date_to_str(value: dt.date | None) -> str | None:
@@ -314,10 +321,10 @@ def event_properties(event: Event, article: Article | None) -> dict[str, Any]:
         "type": event.type,
         "modality": event.modality,
         "actor": event.actor if event.actor is not None else (force.actor if force else None),
-        "count": force.count if force else None,
+        "count": _bounded(force.count) if force else None,
         "count_text": force.count_text if force else None,
-        "count_min": force.count_min if force else None,
-        "count_max": force.count_max if force else None,
+        "count_min": _bounded(force.count_min) if force else None,
+        "count_max": _bounded(force.count_max) if force else None,
         "unit": force.unit if force else None,
         "personnel": force.personnel if force else None,
         "equipment": ", ".join(force.equipment) if force and force.equipment else None,
@@ -334,12 +341,14 @@ def event_properties(event: Event, article: Article | None) -> dict[str, Any]:
         date_text=event.date_text,
         article=event.article_id,
         title=article.title if article else None,
-        source=article.source if article else None,
+        # Which file the event came from ("pasted" for pasted text); the publisher apart.
+        source=article.path if article else None,
+        publisher=article.source if article else None,
         url=article.url if article else None,
         article_date=_date_to_str(article.date) if article else None,
         sentence=event.sentence.text,
-        start=event.sentence.start,
-        end=event.sentence.end,
+        start=_bounded(event.sentence.start),
+        end=_bounded(event.sentence.end),
         summary=event.summary or None,
     )
     return props

@@ -10,6 +10,9 @@ import hashlib
 import json
 import logging
 import multiprocessing
+import os
+import threading
+import time
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -107,9 +110,42 @@ def make_payload(article: Article, extract: ExtractFn) -> Payload | Failure:
     return Payload(article, encoded, tuple(rows))
 
 
-def _init_worker(extract: ExtractFn) -> None:
-    """Set up a worker process: remember the extractor and load its data once."""
+# How often a worker checks that the process it works for is still there.
+PARENT_POLL_SECONDS = 0.25
+
+
+def _parent_alive(pid: int) -> bool:
+    """Whether process ``pid`` still runs (a zombie, killed and not yet reaped, does not)."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii") as stat:
+            return stat.read().rsplit(")", 1)[1].split()[0] not in ("Z", "X")
+    except (OSError, IndexError):
+        return True  # no /proc (macOS): the signal test above is all there is
+
+
+def _watch_parent(pid: int) -> None:
+    """End this worker when the ingesting process is gone, even killed with SIGKILL.
+
+    Workers are children of the forkserver, not of the ingesting process, so they cannot
+    ask the kernel to be told of its death; they look. Once they have gone, the forkserver
+    and the resource tracker see their pipes close and end too: nothing is left behind.
+    """
+    while _parent_alive(pid):
+        time.sleep(PARENT_POLL_SECONDS)
+    os._exit(1)
+
+
+def _init_worker(extract: ExtractFn, parent: int | None = None) -> None:
+    """Set up a worker process: watch its parent, remember the extractor, load its data."""
     global _worker_extract
+    if parent is not None:
+        threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
     _worker_extract = extract
     if extract is pipeline_extract:
         try:
@@ -144,7 +180,10 @@ def extract_payloads(
         methods = multiprocessing.get_all_start_methods()
         context = multiprocessing.get_context("forkserver" if "forkserver" in methods else None)
         with ProcessPoolExecutor(
-            workers, mp_context=context, initializer=_init_worker, initargs=(extract,)
+            workers,
+            mp_context=context,
+            initializer=_init_worker,
+            initargs=(extract, os.getpid()),
         ) as pool:
             for result in pool.map(_worker_payload, articles, chunksize=chunksize):
                 done += 1

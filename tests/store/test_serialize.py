@@ -20,7 +20,8 @@ from dashboard.store.serialize import (
 
 TEXT = "Some 1,000 US soldiers based in Germany will move to Romania, Kirby said on Wednesday."
 ARTICLE = Article(
-    id="a1", text=TEXT, title="US troops", date=dt.date(2022, 2, 2), source="AFP", url=None
+    id="a1", text=TEXT, title="US troops", date=dt.date(2022, 2, 2), source="AFP", url=None,
+    path="kirby.txt",
 )
 GERMANY = Place("cc:DE", "Germany", "country", 51.0, 10.0, country="DE")
 ROMANIA = Place("cc:RO", "Romania", "country", 46.0, 25.0, country="RO", population=19_000_000)
@@ -94,7 +95,8 @@ def test_span_text_matching_the_article_is_not_duplicated() -> None:
         ("date_end", None),
         ("article", "a1"),
         ("title", "US troops"),
-        ("source", "AFP"),
+        ("source", "kirby.txt"),
+        ("publisher", "AFP"),
         ("sentence", TEXT),
         ("start", 0),
         ("end", len(TEXT)),
