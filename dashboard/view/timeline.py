@@ -29,7 +29,7 @@ def timeline_spec(refs: Sequence[EventRef]) -> dict | None:
                 "field": "date",
                 "type": "temporal",
                 "title": None,
-                "axis": {"format": "%d %b %Y", "labelAngle": 0},
+                "axis": {"format": "%-d %b %Y", "labelAngle": 0},
             },
             "y": {
                 "field": "events",
@@ -38,7 +38,7 @@ def timeline_spec(refs: Sequence[EventRef]) -> dict | None:
                 "axis": {"tickMinStep": 1},
             },
             "tooltip": [
-                {"field": "date", "type": "temporal", "format": "%d %b %Y"},
+                {"field": "date", "type": "temporal", "format": "%-d %b %Y"},
                 {"field": "events", "type": "quantitative"},
             ],
         },

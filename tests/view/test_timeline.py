@@ -18,3 +18,10 @@ def test_one_bar_per_date_counting_its_events():
 
 def test_no_dated_event_no_timeline():
     assert timeline_spec([]) is None
+
+
+def test_dates_read_as_in_the_panel():
+    """"2 Feb 2022" on the axis and in the tooltip, as on the cards and in the evidence."""
+    spec = timeline_spec(all_events(sample()))
+    assert spec["encoding"]["x"]["axis"]["format"] == "%-d %b %Y"
+    assert spec["encoding"]["tooltip"][0]["format"] == "%-d %b %Y"
