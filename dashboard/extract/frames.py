@@ -1,0 +1,123 @@
+"""Drafts of one trigger: a movement, withdrawal, presence or exercise with its places,
+force, actor and modality; and the clean-up of a sentence's drafts."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+from typing import Any
+
+from dashboard.extract.events import ANY_TRIGGER, Draft, clauses, is_weapons_delivery
+from dashboard.extract.lexicon import IN_IS_DESTINATION, Token
+from dashboard.extract.modality import modality_of
+from dashboard.extract.syntax import Place, Slots, is_stative
+from dashboard.records import Force
+
+
+class Builder:
+    """Drafts for one trigger, its force and its actor."""
+
+    def __init__(self, reader: Any, trigger: Token, force: Force | None,
+                 actor: str | None) -> None:
+        self.reader, self.trigger, self.force, self.actor = reader, trigger, force, actor
+        text, sentence = reader.text, reader.sentence
+        self.span = reader.index.span(trigger)
+        clause = next((a for a, b in clauses(sentence) if a <= self.span[0] < b),
+                      sentence.start)
+        self.modality = modality_of(text, clause, self.span[0], self.span[1], ANY_TRIGGER)
+        if force is not None and any(
+                c.lower_ == "no" and c.dep_ == "det" for c in reader.doc
+                if force.start <= reader.index.span(c)[0] < force.end):
+            self.modality = "negated"  # "no American soldiers would be sent"
+
+    def draft(self, type_: str, *, origin: Place | None = None,
+              destination: Place | None = None, location: Place | None = None) -> Draft:
+        """A draft of this trigger."""
+        where = location or destination
+        return Draft(type_, self.modality, self.span[0], self.span[1], self.actor, self.force,
+                     origin.mention if origin else None,
+                     destination.mention if destination else None,
+                     location.mention if location else None,
+                     where.extent if where and location else "point",
+                     where.sides if where and location else (), None,
+                     where.border_with if where and location else None)
+
+    def movement(self, slots: Slots, lemma: str) -> list[Draft]:
+        """Forces sent to one or more destinations; "deployed in" is a presence when the
+        force is already there ("remain deployed in", "troops deployed in Iraq")."""
+        to = list(slots.to) or self.where_antecedent()
+        if not to and slots.at:
+            if lemma == "deploy" and is_stative(self.trigger):
+                return self.presence(slots.at)
+            if lemma in IN_IS_DESTINATION:
+                to = list(slots.at)
+        if not to:
+            return [self.draft("withdrawal", origin=slots.source)] if slots.source else []
+        kind = "arms_transfer" if lemma in ("send", "ship", "rush", "dispatch") and \
+            is_weapons_delivery(self.force) else "deployment"
+        return [self.draft(kind, origin=slots.source, destination=d) for d in to
+                if slots.source is None or d.mention.start != slots.source.mention.start]
+
+    def where_antecedent(self) -> list[Place]:
+        """The place a "where" clause hangs on: "Belarus, where Moscow is preparing to send
+        30,000 troops" sends them to Belarus."""
+        verb = self.trigger
+        for _ in range(4):
+            where = [c for c in verb.children if c.lower_ == "where" and c.dep_ == "advmod"]
+            if where:
+                start = self.reader.index.span(where[0])[0]
+                before = [m for m in self.reader.index.place.values()
+                          if m.end <= start and m.place is not None]
+                if not before:
+                    return []
+                mention = max(before, key=lambda m: m.end)
+                kind = mention.place.kind if mention.place else "city"
+                return [Place(mention, "point" if kind == "city" else "area")]
+            if verb.head.i == verb.i:
+                break
+            verb = verb.head
+        return []
+
+    def withdrawal(self, slots: Slots, lemma: str) -> list[Draft]:
+        """Forces leaving a place; leaving for somewhere is a deployment from there."""
+        origin = slots.source or (slots.at[0] if slots.at else None)
+        if slots.to and (lemma in ("leave", "depart", "return") or origin is None):
+            return [self.draft("deployment", origin=origin, destination=d) for d in slots.to]
+        if origin is None:
+            return []
+        return [self.draft("withdrawal", origin=o) for o in slots.sources or (origin,)]
+
+    def presence(self, places: Sequence[Place]) -> list[Draft]:
+        """The force at each place."""
+        return [self.draft("presence", location=p) for p in places]
+
+    def exercise(self, slots: Slots) -> list[Draft]:
+        """Drills where the clause says."""
+        places = slots.at or slots.to
+        return [self.draft("exercise", location=replace(places[-1], extent="area"))] \
+            if places else []
+
+
+
+def without_origins(drafts: list[Draft]) -> list[Draft]:
+    """A force's presence where it is moving from is the movement's origin, not an event of
+    its own ("1,000 personnel based in Germany will relocate to Romania")."""
+    origins = {(d.force.start, d.origin.start) for d in drafts if d.force is not None
+               and d.origin is not None and d.type in ("deployment", "withdrawal")}
+    return [d for d in drafts if not (
+        d.type == "presence" and d.force is not None and d.location is not None
+        and (d.force.start, d.location.start) in origins)]
+
+
+def unique(drafts: list[Draft]) -> list[Draft]:
+    """One draft per type, force and places."""
+    seen: set[tuple[object, ...]] = set()
+    out = []
+    for d in drafts:
+        key = (d.type, d.force.start if d.force else None,
+               *(m.start if m else None for m in (d.origin, d.destination, d.location)))
+        if key not in seen:
+            seen.add(key)
+            out.append(d)
+    return out
+

@@ -1,0 +1,243 @@
+"""Reading a parsed sentence: which extracted span each token falls in, noun phrases,
+prepositions, coordinated phrases and the places a trigger's obliques give.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from dashboard.extract.lexicon import (
+    AT,
+    BORDER_WORDS,
+    DEFINITE_PLACES,
+    FROM,
+    NOMINAL,
+    NUMBER,
+    OBJECT_DESTINATION,
+    OBJECT_ORIGIN,
+    SIDES,
+    STAY_VERBS,
+    TO,
+    Token,
+)
+from dashboard.records import Actor, Force, Mention
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """A place slot: the mention and how it is drawn."""
+
+    mention: Mention
+    extent: str = "point"
+    sides: tuple[str, ...] = ()
+    border_with: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Slots:
+    """The places a trigger's obliques give, by role."""
+
+    to: tuple[Place, ...] = ()
+    source: Place | None = None
+    at: tuple[Place, ...] = ()
+    sources: tuple[Place, ...] = ()  # every origin of "from Mali, Burkina Faso and Niger"
+
+
+class Index:
+    """Which extracted span (place, force, actor) each token of a parsed sentence falls in."""
+
+    def __init__(self, doc: Any, offset: int, places: Sequence[Mention],
+                 forces: Sequence[Force], actors: Sequence[Actor],
+                 earlier: Sequence[Mention] = ()) -> None:
+        self.doc, self.offset = doc, offset
+        # A name read as a government ("Niger have") is still a place after "from", "to".
+        self.place = self._spans(doc, offset, [m for m in places if m.role != "demonym"])
+        self.mention = self._spans(doc, offset, places)
+        self.mentions: list[Mention] = list(earlier) + list(places)
+        self.person: dict[int, str] = {}
+        self.force = self._spans(doc, offset, forces)
+        self.actor = self._spans(doc, offset, actors)
+        self.forces = list(forces)
+
+    @staticmethod
+    def _spans(doc: Any, offset: int, spans: Sequence[Any]) -> dict[int, Any]:
+        """Token index -> the span holding the token's first character (spans sorted)."""
+        ordered = sorted(spans, key=lambda s: s.start)
+        starts = [s.start for s in ordered]
+        out: dict[int, Any] = {}
+        for token in doc:
+            at = offset + token.idx
+            i = bisect.bisect_right(starts, at) - 1
+            if i >= 0 and ordered[i].start <= at < ordered[i].end:
+                out[token.i] = ordered[i]
+        return out
+
+    def antecedent(self, before: int, kinds: tuple[str, ...]) -> Mention | None:
+        """The last resolved place of one of ``kinds`` named before an offset, in this
+        sentence or (through ``earlier``) the story so far."""
+        named = [m for m in self.mentions if m.end <= before and m.place is not None
+                 and m.place.kind in kinds and m.role != "demonym"]
+        return max(named, key=lambda m: m.end) if named else None
+
+    def span(self, token: Token) -> tuple[int, int]:
+        """Article offsets of a token."""
+        return self.offset + token.idx, self.offset + token.idx + len(token.text)
+
+
+def phrase(token: Token, owned: bool = False) -> Iterator[Token]:
+    """The token and its nominal dependents (no clauses, no coordinated phrases); with
+    ``owned``, without the modifiers that say where it is or goes ("troops in Mali")."""
+    stack = [token]
+    while stack:
+        current = stack.pop()
+        yield current
+        stack.extend(c for c in current.children if c.dep_ in NOMINAL and not (
+            owned and c.dep_ == "nmod" and case_of(c) in TO | FROM | AT | {"for"}))
+
+
+def case_of(token: Token) -> str:
+    """The preposition(s) of an oblique or nominal modifier, lower case ("out of" -> "out")."""
+    words = [c.lower_ for c in token.children if c.dep_ in ("case", "mark")]
+    return words[0] if words else ""
+
+
+def coordinated(token: Token) -> list[Token]:
+    """A token and the phrases coordinated with it ("Poland, Romania and Germany")."""
+    out, stack = [], [token]
+    while stack:
+        current = stack.pop()
+        out.append(current)
+        stack.extend(c for c in current.children if c.dep_ == "conj")
+    return sorted(out, key=lambda t: t.i)
+
+
+def place_of(token: Token, index: Index) -> Place | None:
+    """The place a noun phrase names: "Ukraine's northern border" is a border band; "the
+    country" is the last country named before it."""
+    tokens = sorted(phrase(token), key=lambda t: (t.i != token.i, t.i))
+    mention = next((index.place[t.i] for t in tokens if t.i in index.place), None)
+    if mention is None and token.lemma_.lower() in DEFINITE_PLACES and any(
+            c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+        mention = index.antecedent(index.span(token)[0], DEFINITE_PLACES[token.lemma_.lower()])
+    if mention is None or mention.place is None:
+        return None
+    if token.lemma_.lower() in BORDER_WORDS and token.i not in index.place:
+        sides = tuple(dict.fromkeys(
+            m.group() for c in token.children if c.dep_ == "amod"
+            for m in SIDES.finditer(c.lower_)))
+        with_ = [c for c in token.children if c.dep_ == "nmod" and case_of(c) == "with"]
+        other = place_of(with_[0], index) if with_ else None
+        owner = [c for c in token.children if c.dep_ in ("nmod:poss", "compound", "amod")
+                 and c.i in index.place]
+        if other is not None and not owner:  # "its border with Eritrea"
+            return Place(other.mention, "border", sides)
+        partner = other.mention.place.country if other and other.mention.place else None
+        return Place(mention, "border", sides, partner)
+    kind = mention.place.kind
+    return Place(mention, "point" if kind in ("city", "base", "installation") else "area")
+
+
+def places_of(token: Token, index: Index) -> tuple[Place, ...]:
+    """The places of a slot and of every phrase coordinated with it."""
+    found = (place_of(t, index) for t in coordinated(token))
+    return tuple(p for p in found if p is not None)
+
+
+def slots_of(trigger: Token, index: Index, lemma: str, force: Token | None = None) -> Slots:
+    """Destinations, origin and locations given by a trigger's obliques and object, and by
+    the modifiers of its force ("troops from Mali", "soldiers based in Italy")."""
+    to: list[Place] = []
+    at: list[Place] = []
+    held: Place | None = None  # where the force is before it moves
+    if force is not None:
+        for child in force.children:
+            if child.dep_ == "nmod" and case_of(child) in AT:
+                held = held or next(iter(places_of(child, index)), None)
+            if child.dep_ == "acl" and child.lemma_.lower() in STAY_VERBS:
+                held = held or next(iter(slots_of(child, index, "base").at), None)
+        if force.dep_ in ("nsubj", "nsubj:pass") and force.head.i != trigger.i and \
+                force.head.lemma_.lower() in STAY_VERBS:
+            held = held or next(iter(slots_of(force.head, index, "base").at), None)
+    sources: list[Place] = []
+    for child in _slot_tokens(trigger, force):
+        head_case = case_of(child)
+        between = []
+        for item in coordinated(child):  # each conjunct keeps its own preposition:
+            place = place_of(item, index)  # "from Fort Bragg, North Carolina, to Poland"
+            case = case_of(item) or head_case
+            if place is None:
+                continue
+            if child.dep_ == "obj" and (item is child or not case_of(item)):
+                if lemma in OBJECT_DESTINATION:
+                    to.append(place)
+                elif trigger.lemma_.lower() == "patrol":
+                    at.append(place)
+                elif lemma in OBJECT_ORIGIN:
+                    sources.append(place)
+            elif case in TO or (case == "for" and lemma in OBJECT_ORIGIN | {"head"}):
+                to.append(place)
+            elif case in FROM:
+                sources.append(place)
+            elif case == "between":
+                between.append(place)
+            elif case in AT:
+                at.append(place)
+        at.extend(between[-1:])  # "drills between Russia and Belarus": the host is last
+    if not sources and held is not None and to:
+        sources.append(held)
+    return Slots(tuple(to), sources[0] if sources else None, tuple(at), tuple(sources))
+
+
+def _slot_tokens(trigger: Token, force: Token | None) -> list[Token]:
+    """The trigger's obliques and object, and the modifiers of its object and force: a
+    parse often hangs "to Poland" on "troops" rather than on "sent"."""
+    out = []
+    if force is not None and force.head.i == trigger.i or force is not None and \
+            trigger.tag_.startswith("NN"):
+        out.extend(c for c in force.children if c.dep_ == "nmod" and case_of(c) in TO | FROM)
+    for child in trigger.children:
+        if child.dep_ not in ("obl", "nmod", "obj", "advmod", "obl:npmod", "obl:agent"):
+            continue
+        out.append(child)
+        if child.dep_ in ("obj", "nsubj:pass"):
+            out.extend(c for c in child.children if c.dep_ == "nmod" and case_of(c) != "of")
+    for child in trigger.children:  # "troops were sent to": the passive subject's modifiers
+        if child.dep_ == "nsubj:pass":
+            out.extend(c for c in child.children if c.dep_ == "nmod" and case_of(c) in TO)
+    return out
+
+
+def occurrences(text: str, word: str) -> Iterator[int]:
+    """Offsets of every occurrence of ``word`` in ``text``."""
+    at = text.find(word)
+    while at >= 0:
+        yield at
+        at = text.find(word, at + len(word))
+
+
+def number(text: str) -> int | None:
+    """A written count ("2,000" -> 2000), or None."""
+    match = NUMBER.fullmatch(text)
+    return int(match.group().replace(",", "")) if match else None
+
+
+
+def is_partitive(token: Token) -> bool:
+    """ "Of the 3,000 sailors": the whole that later counts are parts of."""
+    return token.dep_ in ("obl", "nmod") and case_of(token) == "of" and any(
+        c.dep_ in ("nsubj", "nsubj:pass") and c.tag_ == "CD" for c in token.head.children)
+
+
+def is_stative(trigger: Token) -> bool:
+    """A participle saying where a force is, not that it moves: "troops deployed in Iraq",
+    "remain deployed in", "are deployed in"."""
+    if trigger.dep_ in ("acl", "amod"):
+        return True
+    auxes = {c.lemma_.lower() for c in trigger.children if c.dep_ in ("aux", "aux:pass",
+                                                                       "cop")}
+    return trigger.tag_ == "VBN" and bool(auxes & {"be", "remain", "stay"}) and not any(
+        c.dep_ in ("obl", "obl:agent") and case_of(c) == "by" for c in trigger.children)
+
