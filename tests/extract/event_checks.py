@@ -11,10 +11,34 @@ range.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
+from dataclasses import dataclass
 from typing import Any
 
 from dashboard.records import Event, Mention
+
+Choice = str | tuple[str, ...]
+Count = int | tuple[int, int]
+DateSpec = dt.date | tuple[dt.date, dt.date]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Expectation:
+    """The fields an event table may ask of an event, each None when the row does not care
+    (keyword-only, so that each table puts its own fields first)."""
+
+    modality: Choice | None = None
+    actor: Choice | None = None
+    count: Count | None = None
+    unit: str | None = None
+    origin: str | None = None
+    destination: str | None = None
+    location: str | None = None
+    extent: str | None = None
+    date: DateSpec | None = None
+    date_end: dt.date | None = None
+
 
 _GENERIC = re.compile(r"\s+(?:region|province|oblast|state|peninsula|city)$")
 ROLES = ("origin", "destination", "location")
@@ -65,7 +89,7 @@ def within(got: Any, want: Any) -> bool:
     return got == want if not isinstance(want, tuple) else want[0] <= got <= want[1]
 
 
-def mismatches(event: Event, row: Any) -> list[str]:
+def mismatches(event: Event, row: Expectation) -> list[str]:
     """The fields of ``row`` that ``event`` gets wrong."""
     wrong = []
     for name in ("modality", "actor"):
@@ -76,7 +100,7 @@ def mismatches(event: Event, row: Any) -> list[str]:
     count = force.count if force else None
     if row.count is not None and not within(count, row.count):
         wrong.append(f"count {count} != {row.count}")
-    unit = getattr(row, "unit", None)
+    unit = row.unit
     if unit is not None and unit.casefold() not in ((force.unit or "") if force else "").casefold():
         wrong.append(f"unit {force.unit if force else None!r} lacks {unit!r}")
     for role in ROLES:
@@ -118,7 +142,8 @@ def listing(events: tuple[Event, ...]) -> str:
     return "\n".join("  " + describe(e) for e in events) or "  (no events)"
 
 
-def fits(events: tuple[Event, ...], types: tuple[str, ...], place: str | None, row: Any) -> str:
+def fits(events: tuple[Event, ...], types: tuple[str, ...], place: str | None,
+         row: Expectation) -> str:
     """Why no event of ``types`` at ``place`` fits ``row``, or "" when one does."""
     candidates = [e for e in events if e.type in types and at(e, place)]
     if not candidates:

@@ -16,7 +16,7 @@ import functools
 from dataclasses import dataclass
 
 import pytest
-from event_checks import at, fits, listing, place_matches
+from event_checks import Expectation, at, fits, listing, place_matches
 
 from dashboard.extract.pipeline import extract_article
 from dashboard.records import Article, Extraction, Mention
@@ -28,23 +28,13 @@ DateSpec = dt.date | tuple[dt.date, dt.date]
 
 
 @dataclass(frozen=True, slots=True)
-class Expect:
+class Expect(Expectation):
     """An event that must come out of ``text``, found by its type and key place ``at``."""
 
     text: str
     published: dt.date | None
     type: str | tuple[str, ...]
     at: str
-    modality: str | None = None
-    actor: str | tuple[str, ...] | None = None
-    count: Count | None = None
-    unit: str | None = None
-    origin: str | None = None
-    destination: str | None = None
-    location: str | None = None
-    extent: str | None = None
-    date: DateSpec | None = None
-    date_end: dt.date | None = None
 
 
 @dataclass(frozen=True, slots=True)

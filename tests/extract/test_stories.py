@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from event_checks import at, choices, fits, listing, place_matches
+from event_checks import Expectation, at, choices, fits, listing, place_matches
 
 from dashboard.extract.pipeline import extract_article
 from dashboard.ingest.read import read_path
@@ -36,22 +36,13 @@ D = dt.date
 
 
 @dataclass(frozen=True, slots=True)
-class Fact:
+class Fact(Expectation):
     """An event the story must give: of ``type``, with a place matching ``at`` in any role
     (any place when ``at`` is None), and the other fields when given."""
 
     story: str
     type: Choice
     at: str | None
-    modality: Choice | None = None
-    actor: Choice | None = None
-    count: Count | None = None
-    origin: str | None = None
-    destination: str | None = None
-    location: str | None = None
-    extent: str | None = None
-    date: DateSpec | None = None
-    date_end: dt.date | None = None
 
 
 @dataclass(frozen=True, slots=True)
