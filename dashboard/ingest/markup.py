@@ -54,13 +54,14 @@ _INLINE: tuple[tuple[re.Pattern[str], str], ...] = (
 
 
 def _without_comments(text: str) -> str:
-    """``text`` without HTML comments; an unclosed one runs to the end, as in a browser."""
+    """``text`` without HTML comments; an unclosed "<!--" is kept as text, so that a stray
+    one never hides the rest of a story."""
     parts, start = [], 0
     while (opening := text.find("<!--", start)) >= 0:
-        parts.append(text[start:opening])
         closing = text.find("-->", opening + 4)
         if closing < 0:
-            return "".join(parts)
+            break
+        parts.append(text[start:opening])
         start = closing + 3
     parts.append(text[start:])
     return "".join(parts)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import time
 from pathlib import Path
 
 from dashboard.store.schema import READ_ONLY_ADVICE, StoreError, check_header, prepare_schema
@@ -59,13 +60,36 @@ def connect(path: Path) -> tuple[sqlite3.Connection, bool, bool]:
             f"cannot open the store {path}: {error}; check the path and permissions"
         ) from error
     try:
-        # The schema first: GDAL reads the GeoPackage header from the main file, which in
-        # WAL mode would only be updated at the next checkpoint.
-        created = prepare_schema(conn, path, writable=not read_only)
-        if not read_only:
-            conn.execute("PRAGMA journal_mode=WAL")
-            conn.execute("PRAGMA synchronous=NORMAL")
+        created = _prepare(conn, path, read_only)
     except BaseException:
         conn.close()
         raise
     return conn, created, read_only
+
+
+def _prepare(conn: sqlite3.Connection, path: Path, read_only: bool) -> bool:
+    """Make or check the schema and set the journal mode; True when the store was created.
+
+    While another process is creating or opening the same store, SQLite may answer
+    "database is locked" without waiting (the switch to write-ahead logging, or a lock it
+    will not wait for lest two connections wait on each other); every step here can be
+    repeated, so it is, for up to LOCK_PATIENCE seconds.
+    """
+    deadline = time.monotonic() + LOCK_PATIENCE
+    created = False
+    while True:
+        try:
+            # The schema first: GDAL reads the GeoPackage header from the main file, which
+            # in WAL mode would only be updated at the next checkpoint.
+            created = prepare_schema(conn, path, writable=not read_only) or created
+            if not read_only:
+                conn.execute("PRAGMA journal_mode=WAL")
+                conn.execute("PRAGMA synchronous=NORMAL")
+            return created
+        except sqlite3.OperationalError as error:
+            if "locked" not in str(error) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
+
+
+LOCK_PATIENCE = 30.0

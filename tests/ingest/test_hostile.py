@@ -135,3 +135,28 @@ def test_symlink_loops_are_reported_and_the_good_files_kept(tmp_path: Path) -> N
         ingest.read_path(files[0])
     (good,) = ingest.read_path(files[2])
     assert good.text == "US troops arrived in Poland."
+
+
+@pytest.mark.parametrize(
+    ("source", "text"),
+    [
+        ("A <!-- hidden --> troops <!-- also --> moved.", "A troops moved."),
+        ("Troops <!-- never closed moved.", "Troops <!-- never closed moved."),
+        ("Troops <!-- a --> came <!-- b", "Troops came <!-- b"),
+    ],
+)
+def test_markdown_comments(source: str, text: str) -> None:
+    (article,) = read_text(source, name="story.md")
+    assert article.text == text
+
+
+@pytest.mark.parametrize(
+    ("line", "title"),
+    [("# Troops arrive", "Troops arrive"), ("## C# is ##", "C# is"), ("#Hashtag", None),
+     ("    # code", None), ("####### seven", None)],
+)
+def test_atx_headings(line: str, title: str | None) -> None:
+    from dashboard.ingest.markup import _atx
+
+    found = _atx(line)
+    assert (found[1] if found else None) == title
