@@ -13,7 +13,7 @@ import multiprocessing
 import os
 import threading
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
@@ -167,12 +167,46 @@ def _worker_payload(article: Article) -> Payload | Failure:
 def extract_payloads(
     articles: Sequence[Article], extract: ExtractFn, workers: int = 1
 ) -> Iterator[Payload | Failure]:
-    """Extract every article, in order, in this process or in a pool of ``workers``."""
+    """Extract every article, in order, in this process or in a pool of ``workers``.
+
+    A story that kills its worker process (a crash, the memory killer) fails alone: after a
+    worker dies, a pool of one goes on story by story until the story that kills it is
+    found, reports it, and the pool of ``workers`` takes up the rest.
+    """
     if workers <= 1 or len(articles) < 2:
         for article in articles:
             yield make_payload(article, extract)
         return
-    chunksize = max(1, min(16, len(articles) // (workers * 8)))
+    start, deaths = 0, 0
+    while start < len(articles):
+        rest = articles[start:]
+        start += yield from _pooled(rest, extract, workers, _chunksize(len(rest), workers))
+        if start < len(articles):
+            start += yield from _pooled(articles[start:], extract, 1, 1)
+        if start == len(articles):
+            return
+        yield Failure(articles[start], "a worker process died while extracting this story")
+        start, deaths = start + 1, deaths + 1
+        if deaths >= MAX_WORKER_DEATHS:
+            for article in articles[start:]:
+                yield Failure(article, "not extracted: worker processes kept dying")
+            return
+
+
+# After this many stories that killed their worker, the rest of a batch is not tried.
+MAX_WORKER_DEATHS = 5
+
+
+def _chunksize(count: int, workers: int) -> int:
+    """Stories handed to a worker at a time: enough to keep it busy, few enough to share."""
+    return max(1, min(16, count // (workers * 8)))
+
+
+def _pooled(
+    articles: Sequence[Article], extract: ExtractFn, workers: int, chunksize: int
+) -> Generator[Payload | Failure, None, int]:
+    """Extract in a pool of ``workers``, in order; return how many stories were done before
+    a worker died (all of them when none did)."""
     done = 0
     try:
         # Workers start from a fresh server process rather than a copy of this one: an open
@@ -190,5 +224,4 @@ def extract_payloads(
                 yield result
     except BrokenProcessPool as error:
         log.error("a worker process died: %s", error)
-        for article in articles[done:]:
-            yield Failure(article, "a worker process died during extraction")
+    return done

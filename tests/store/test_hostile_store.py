@@ -206,3 +206,22 @@ def test_workers_end_when_the_ingesting_process_is_killed(tmp_path: Path) -> Non
     for pid in left:  # do not leave them for the next test either
         os.kill(pid, signal.SIGKILL)
     assert not left, f"still running after the ingest was killed: {left}"
+
+
+def dying_extract(article: Article) -> Extraction:
+    """Kill the worker process on a story that mentions poison, as a crash would."""
+    if "poison" in article.text:
+        os._exit(3)
+    return huge_count_extract(article)
+
+
+def test_a_story_that_kills_its_worker_fails_alone(tmp_path: Path) -> None:
+    articles = [Article(f"k{i}", f"story {i} troops", path=f"{i}.txt") for i in range(12)]
+    articles[5] = Article("poison", "poison troops", path="poison.txt")
+    with Store(tmp_path / "s.gpkg", extract=dying_extract, extractor_version="1") as store:
+        summary = store.add_articles(articles, workers=2)
+        assert summary.added == 11
+        assert summary.failed == (
+            ("poison.txt", "a worker process died while extracting this story"),)
+        assert sorted(ex.article.id for ex in store.extractions()) == sorted(
+            a.id for a in articles if a.id != "poison")
