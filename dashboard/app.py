@@ -242,7 +242,8 @@ def _take_click(out: dict | None) -> None:
             st.session_state.tm_view = seen
 
 
-def _show_map(refs, tallies, options: view.FilterOptions, names: dict[str, str]) -> None:
+def _show_map(refs, tallies, options: view.FilterOptions, names: dict[str, str],
+              first: bool = False) -> None:
     """The folium map; clicks select features.
 
     The base map stays the same while the corpus does, so that the map on the page is kept
@@ -250,11 +251,13 @@ def _show_map(refs, tallies, options: view.FilterOptions, names: dict[str, str])
     """
     center, zoom = st.session_state.tm_target or (None, None)
     colours = view.actor_colours(options.actors)
-    m = view.base_map(colours, outlines=outlines(), names=names)
+    m = view.base_map(colours, names=names)
     # A shared link's view is kept until a filter changes; otherwise the map fits what it draws.
+    # The outline basemap (shown only if the street map fails) is built after a new page's
+    # first map is on its way: a fresh server's first map does not wait for it.
     layers = view.event_layers(refs, tallies, shape_of=shape_of, colours=colours, names=names,
-                               fit=not st.session_state.get("tm_keep_view"))
-    halo = view.selection_layer(refs, tallies, st.session_state.tm_sel)
+                               fit=not st.session_state.get("tm_keep_view"),
+                               outlines=None if first else outlines())
     out = st_folium(
         m,
         key=MAP_KEY,
@@ -263,7 +266,9 @@ def _show_map(refs, tallies, options: view.FilterOptions, names: dict[str, str])
         returned_objects=RETURNED,
         center=center,
         zoom=zoom,
-        feature_group_to_add=layers + ([halo] if halo is not None else []),
+        # The selection's halo is drawn by the map from the address bar's sel=, so that a
+        # click does not send the layers again (see view.controls).
+        feature_group_to_add=layers,
         render=False,  # st_folium renders the map itself; the whole page is not needed
     )
     _take_click(out)
@@ -474,7 +479,11 @@ def _notices() -> None:
 
 def main() -> None:
     """Draw the dashboard: map and panel first, then the controls."""
-    st.set_page_config(page_title="Troop map", page_icon="🗺️", layout="wide")
+    # The icon is an emoji, which Streamlit checks against its emoji table, a module that
+    # takes a fresh server 0.1 s to load: a new page's first run, which sends the map, sets
+    # the icon on the run after.
+    icon = "🗺️" if st.session_state.get("tm_shown") else None
+    st.set_page_config(page_title="Troop map", page_icon=icon, layout="wide")
     _init_from_url()
     path = _store_path()
     try:
@@ -501,9 +510,9 @@ def main() -> None:
         with left:
             _show_map(refs, tallies, options, names)
     else:  # a new page: the map alone first, the rest once it is on its way
-        st.session_state.tm_shown = True
         with left:
-            _show_map(refs, tallies, options, names)
+            _show_map(refs, tallies, options, names, first=True)
+        st.session_state.tm_shown = True
         _draw_the_rest_soon()
         return
     with left:

@@ -303,3 +303,13 @@ def test_the_size_limits_are_said_and_a_long_paste_is_refused(fake_store):
                for m in messages), messages
     assert any("Added 0 stories: nothing could be read" in m for m in messages)
     assert not fake_store.added
+
+
+def test_template_syntax_in_a_story_does_not_stop_the_map(fake_store):
+    """branca compiles map scripts as Jinja templates: story text must never reach one raw."""
+    visit = fake_store.items[1]
+    person = "{% broken {{ 7*7 }} run"
+    fake_store.items[1] = replace(visit, events=(replace(visit.events[0], person=person),))
+    at = run()
+    assert not at.exception
+    assert "49 run" not in map_args(at)["feature_group"]

@@ -25,7 +25,6 @@ from dashboard.view.layers import (
     outline_basemap,
     places_note,
     selection_from_tooltip,
-    selection_layer,
     view_of,
 )
 from dashboard.view.layout import COLUMNS, EVIDENCE_KEY, MAP_HEIGHT, PAGE_CSS
@@ -92,7 +91,6 @@ __all__ = [
     "parse_query",
     "place_evidence_html",
     "selection_from_tooltip",
-    "selection_layer",
     "share_link",
     "tally_places",
     "timeline_spec",

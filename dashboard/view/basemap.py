@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable
 import folium
 import numpy as np
 import shapely
-from branca.element import Element
+from branca.element import Element, MacroElement
 from folium.map import Layer
 from jinja2 import Template
 from shapely.geometry import MultiPolygon, Polygon
@@ -29,7 +29,8 @@ __all__ = [
     "StaticGeoJson",
     "add_countries",
     "outline_basemap",
-    "add_outlines",
+    "outline_layer",
+    "watch_tiles",
 ]
 
 ShapeOf = Callable[[str], BaseGeometry | None]
@@ -104,26 +105,26 @@ var {{ this.get_name() }} = L.geoJson({{ this.data }}, {
   interactive: false, renderer: L.canvas({padding: 0.5}),
   style: function() { return {{ this.style }}; }
 });
-{% if this.fallback_for %}
-{{ this.fallback_for }}.on('tileerror', function() {
-  var map = {{ this._parent.get_name() }};
-  if (!map.hasLayer({{ this.get_name() }})) {
-    {{ this.get_name() }}.addTo(map).bringToBack();
-  }
-});
+{% if this.fallback %}
+(function(layer, parent) {
+  function show() { if (!parent.hasLayer(layer)) { layer.addTo(parent); layer.bringToBack(); } }
+  if (window.tmTilesFailed === undefined || window.tmTilesFailed) { show(); }
+  else { (window.tmWhenTilesFail = window.tmWhenTilesFail || []).push(show); }
+})({{ this.get_name() }}, {{ this._parent.get_name() }});
 {% else %}
 {{ this.get_name() }}.addTo({{ this._parent.get_name() }});
 {% endif %}
 {% endmacro %}""")
 
     def __init__(self, data: str, style: dict, name: str | None = None, control: bool = True,
-                 fallback_for: str | None = None):
+                 fallback: bool = False):
         super().__init__(name=name, overlay=True, control=control)
         self._name = "StaticGeoJson"
         self.data = data
         self.style = json.dumps(style)
-        # The JS name of a tile layer: this layer shows only once that layer fails to load.
-        self.fallback_for = fallback_for
+        # A fallback shows only once the street map fails to load (see TILE_WATCH), or at
+        # once when the map has no street map.
+        self.fallback = fallback
 
     def render(self, **kwargs) -> None:
         """Add the layer's script to the page without compiling it as a template."""
@@ -174,12 +175,29 @@ def outline_basemap(shapes: Iterable[BaseGeometry | None], tolerance: float = 0.
     return MultiPolygon(parts) if parts else None
 
 
-def add_outlines(m: folium.Map, outlines: BaseGeometry | None, tiles: Layer | None = None
-                 ) -> None:
-    """A vector basemap of country outlines: drawn at once without a tile layer, else as soon
-    as the tile server fails to answer, so that the street map is not hidden under it."""
-    if outlines is None or outlines.is_empty:
-        return
-    style = {"fillColor": "#f2efe9", "color": "#8a8a8a", "weight": 0.7, "fillOpacity": 1}
-    StaticGeoJson(geojson_text(outlines), style, name="Country outlines",
-                  fallback_for=tiles.get_name() if tiles is not None else None).add_to(m)
+# In the base map: whether the street map failed to load (``tmTilesFailed``: undefined
+# without a street map), and what to show when it does (``tmWhenTilesFail``). The outline
+# basemap is one of the layers that change, so it can come a moment after the first map.
+_TILE_WATCH = Template("""{% macro script(this, kwargs) %}
+(function(){var m={{ this._parent.get_name() }};m.eachLayer(function(l){
+if(!(l instanceof L.TileLayer)){return;}window.tmTilesFailed=false;l.on('tileerror',function(){
+if(window.tmTilesFailed){return;}window.tmTilesFailed=true;
+(window.tmWhenTilesFail||[]).forEach(function(show){show();});});});})();
+{% endmacro %}""")
+
+
+def watch_tiles(m: folium.Map) -> None:
+    """Let fallback layers know when the street map fails to load (add after the tiles)."""
+    watch = MacroElement()
+    watch._template = _TILE_WATCH
+    m.add_child(watch)
+
+
+def outline_layer(outlines: BaseGeometry | None) -> folium.FeatureGroup:
+    """A vector basemap of country outlines, shown only when the street map fails to load
+    (or at once when the map has none), so that it never hides the streets."""
+    group = folium.FeatureGroup(name="Country outlines", control=False)
+    if outlines is not None and not outlines.is_empty:
+        style = {"fillColor": "#f2efe9", "color": "#8a8a8a", "weight": 0.7, "fillOpacity": 1}
+        StaticGeoJson(geojson_text(outlines), style, control=False, fallback=True).add_to(group)
+    return group

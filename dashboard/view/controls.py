@@ -47,9 +47,11 @@ L.DomEvent.disableClickPropagation(a);L.DomEvent.on(a,'click',function(e){
 L.DomEvent.preventDefault(e);fit();});return a;};c.addTo(m);})();
 {% endmacro %}""")
 
-# Called by a set of layers: the bounds of what it draws (see _FIT).
+# Called by a set of layers: the bounds of what it draws (see _FIT), and the selection's halo
+# to be drawn again on the new layers (see _SELECTION).
 _FIT_TO = Template("""{% macro script(this, kwargs) %}
 if (window.tmFit) { window.tmFit({{ this.bounds }}, {{ this.auto|tojson }}); }
+if (window.tmSelectionLayers) { window.tmSelectionLayers(); }
 {% endmacro %}""")
 
 # Tooltips are kept inside the map's frame: a tooltip that would cross an edge is moved back
@@ -62,6 +64,28 @@ tl=m.layerPointToContainerPoint(at),w=el.offsetWidth,h=el.offsetHeight,dx=0,dy=0
 if(tl.x+w>size.x-g){dx=size.x-g-(tl.x+w);}if(tl.x+dx<g){dx=g-tl.x;}
 if(tl.y+h>size.y-g){dy=size.y-g-(tl.y+h);}if(tl.y+dy<g){dy=g-tl.y;}
 if(dx||dy){L.DomUtil.setPosition(el,at.add([dx,dy]));}};})();
+{% endmacro %}""")
+
+# The selection's yellow halo is drawn here, in the browser, from the page's address (the app
+# writes the selection into it as ``sel=``), so that selecting never sends the map's layers
+# again: a click's evidence shows sooner and the map does not redraw. A new set of layers
+# (a filter changed) redraws the halo on them.
+_SELECTION = Template("""{% macro script(this, kwargs) %}
+(function(){var m={{ this._parent.get_name() }},halo=null,shown=null,
+style={color:'#ffd400',weight:14,opacity:0.55,interactive:false,fill:false};
+function token(l){var t=l.getTooltip&&l.getTooltip(),c=t?t.getContent():'';
+var k=(typeof c==='string'?c:'').match(/#((?:ev|pl):[^\\s<]+)/);return k?k[1]:null;}
+function find(sel){var out=[];(window.feature_group||[]).forEach(function(g){
+if(!m.hasLayer(g)){return;}(function walk(l){if(l.eachLayer){l.eachLayer(walk);}
+else if(!(l instanceof L.Marker)&&token(l)===sel){out.push(l);}})(g);});return out;}
+function draw(sel){if(halo){m.removeLayer(halo);halo=null;}shown=sel;if(!sel){return;}
+var parts=find(sel).map(function(l){return l.getLatLngs?new L.Polyline(l.getLatLngs(),style):
+new L.CircleMarker(l.getLatLng(),L.extend({radius:(l.getRadius?l.getRadius():10)+8},style));});
+if(parts.length){halo=L.featureGroup(parts).addTo(m);halo.bringToBack();}}
+function wanted(){try{return new URLSearchParams(window.parent.location.search).get('sel');}
+catch(e){return null;}}
+window.tmSelectionLayers=function(){shown=undefined;};
+setInterval(function(){var sel=wanted();if(sel!==shown){draw(sel);}},200);})();
 {% endmacro %}""")
 
 # Labels overlapping a label of a larger count are hidden until zooming in frees them.
@@ -128,7 +152,7 @@ def add_legend(m: folium.Map, colours: dict[str, str],
 
 def add_view_controls(m: folium.Map, max_zoom: int = FIT_MAX_ZOOM) -> None:
     """The fit-to-everything button and the fitting that sets of layers ask for (``fit_to``),
-    and tooltips kept inside the map's frame."""
+    tooltips kept inside the map's frame, and the selection's halo."""
     control = MacroElement()
     control._template = _FIT
     control.max_zoom = int(max_zoom)
@@ -136,6 +160,9 @@ def add_view_controls(m: folium.Map, max_zoom: int = FIT_MAX_ZOOM) -> None:
     clamp = MacroElement()
     clamp._template = _CLAMP
     m.add_child(clamp)
+    selection = MacroElement()
+    selection._template = _SELECTION
+    m.add_child(selection)
 
 
 def fit_to(bounds: Bounds | None, auto: bool = True) -> MacroElement | None:

@@ -28,10 +28,11 @@ from shapely.geometry.base import BaseGeometry
 from dashboard.view.basemap import (
     StaticGeoJson,
     add_countries,
-    add_outlines,
     country_roles,
     geojson_text,
     outline_basemap,
+    outline_layer,
+    watch_tiles,
 )
 from dashboard.view.controls import ARMS_COLOUR, add_legend, add_view_controls, fit_to
 from dashboard.view.curves import arrowhead, curve_points
@@ -65,7 +66,6 @@ __all__ = [
     "outline_basemap",
     "geojson_text",
     "StaticGeoJson",
-    "selection_layer",
     "view_of",
 ]
 
@@ -148,13 +148,17 @@ def _style(ref: EventRef, colours: dict[str, str]) -> dict:
 
 
 # folium writes tooltip HTML into a JavaScript template string (`...`): a backtick, "${" or a
-# backslash there would end it or be read as code, so they go in as HTML character references,
-# which the tooltip shows as the characters themselves.
-_TEMPLATE_SAFE = str.maketrans({"`": "&#96;", "$": "&#36;", "\\": "&#92;"})
+# backslash there would end it or be read as code. And branca compiles every element's script
+# as a Jinja template: "{%" in a story would stop the map from being drawn, "{{ }}" would be
+# run. So these characters go in as HTML character references, which show as themselves.
+_TEMPLATE_SAFE = str.maketrans(
+    {"`": "&#96;", "$": "&#36;", "\\": "&#92;", "{": "&#123;", "}": "&#125;"}
+)
 
 
 def template_safe(html: str) -> str:
-    """HTML that can sit inside a JavaScript template string and still show the same text."""
+    """HTML that can sit inside a JavaScript template string or a Jinja template and still
+    show the same text."""
     return html.translate(_TEMPLATE_SAFE)
 
 
@@ -201,7 +205,7 @@ def _label_marker(at: LatLon, text: str, ref: EventRef, colour: str, look: Look
     tooltip = _tooltip(ref, look.names)
     title = escape(event_title(ref.event, look.names))
     sel = escape(f"ev:{ref.event.id}")
-    html = (
+    html = template_safe(
         f'<div class="tm-label" style="border-color:{colour}" data-title="{title}" '
         f'data-sel="{sel}" data-rank="{_rank(ref)}">{escape(text)}</div>'
     )
@@ -335,15 +339,15 @@ def _event_groups(refs: Sequence[EventRef], look: Look) -> list[folium.FeatureGr
 def base_map(
     colours: dict[str, str] | None = None,
     *,
-    outlines: BaseGeometry | None = None,
     names: Names | None = None,
     tiles: bool = True,
 ) -> folium.Map:
-    """The part of the map that stays while the corpus does: tiles, the outline basemap, the
-    legend of the corpus's actors (``colours``), and the controls."""
+    """The part of the map that stays while the corpus does: tiles, the legend of the
+    corpus's actors (``colours``), and the controls."""
     m = folium.Map(location=(48.0, 20.0), zoom_start=4, tiles=None, control_scale=True)
-    street = folium.TileLayer("OpenStreetMap", name="Street map").add_to(m) if tiles else None
-    add_outlines(m, outlines, street)
+    if tiles:
+        folium.TileLayer("OpenStreetMap", name="Street map").add_to(m)
+        watch_tiles(m)
     add_legend(m, colours or {}, names)
     folium.LayerControl(collapsed=True).add_to(m)
     Fullscreen().add_to(m)
@@ -361,15 +365,17 @@ def event_layers(
     cluster_over: int = 40,
     max_places: int = 400,
     fit: bool = True,
+    outlines: BaseGeometry | None = None,
 ) -> list[folium.FeatureGroup]:
-    """The layers that change with the filters: shaded countries, concentrations, movements,
-    diplomacy and places, and last the bounds of what they draw, which the map fits itself to
-    when they differ from the ones it has (unless ``fit`` is off: a shared link's view)."""
+    """The layers that change with the filters: the outline basemap (shown if the street map
+    fails), shaded countries, concentrations, movements, diplomacy and places, and last the
+    bounds of what they draw, which the map fits itself to when they differ from the ones it
+    has (unless ``fit`` is off: a shared link's view)."""
     look = Look(colours or actor_colours(sorted({a for r in refs if (a := event_actor(r.event))})),
                 names or {})
     shading = folium.FeatureGroup(name="Countries by role", control=False)
     add_countries(shading, country_roles(refs), shape_of)
-    layers = [shading, *_event_groups(refs, look),
+    layers = [outline_layer(outlines), shading, *_event_groups(refs, look),
               _place_layer(places, cluster_over, max_places)]
     fitting = folium.FeatureGroup(name="Fit", control=False)
     element = fit_to(full_bounds(refs, places), auto=fit)
@@ -394,32 +400,9 @@ def build_map(
     """The whole map in one page: the base map with the event layers on it."""
     if colours is None:
         colours = actor_colours(sorted({a for r in refs if (a := event_actor(r.event))}))
-    m = base_map(colours, outlines=outlines, names=names, tiles=tiles)
+    m = base_map(colours, names=names, tiles=tiles)
     for layer in event_layers(refs, places, shape_of=shape_of, colours=colours, names=names,
-                              cluster_over=cluster_over, max_places=max_places, fit=fit):
+                              cluster_over=cluster_over, max_places=max_places, fit=fit,
+                              outlines=outlines):
         layer.add_to(m)
     return m
-
-
-def selection_layer(refs: Sequence[EventRef], places: Sequence[PlaceTally], selection: str | None):
-    """A feature group outlining the selected event or place, or None."""
-    if not selection:
-        return None
-    group = folium.FeatureGroup(name="Selection", control=False)
-    kind, _, ident = selection.partition(":")
-    halo = {"color": "#ffd400", "weight": 14, "opacity": 0.55, "interactive": False}
-    if kind == "ev":
-        ref = next((r for r in refs if r.event.id == ident), None)
-        ends = endpoints(ref) if ref else None
-        at = point_of(ref) if ref else None
-        if ends:
-            folium.PolyLine(curve_points(*ends), **halo).add_to(group)
-        elif at:
-            folium.CircleMarker(at, radius=22, fill=False, **halo).add_to(group)
-    elif kind == "pl":
-        tally = next((t for t in places if t.place.id == ident), None)
-        if tally:
-            folium.CircleMarker(
-                (tally.place.lat, tally.place.lon), radius=20, fill=False, **halo
-            ).add_to(group)
-    return group

@@ -141,3 +141,29 @@ def test_the_fit_button_says_what_it_does_and_tooltips_stay_inside(page, app_url
       return r.left >= c.left && r.right <= c.right && r.top >= c.top && r.bottom <= c.bottom;
     }""")
     assert inside
+
+
+HALO = """() => [...document.querySelectorAll('path')]
+  .filter(p => p.getAttribute('stroke') === '#ffd400').length"""
+
+
+def test_the_selection_is_outlined_without_sending_the_layers_again(page, app_url):
+    page.goto(app_url)
+    frame = map_frame(page)
+    settle(page)
+    frame.locator("body").evaluate("() => { window.__tmLayersAt = window.feature_group.length; }")
+    click_label(frame, "Romania")
+    evidence(page).filter(has_text=ROMANIA).wait_for(timeout=15_000)
+    page.wait_for_function(
+        f"() => document.querySelector('{MAP_FRAME}').contentWindow.eval(`({HALO})()`) > 0",
+        timeout=10_000,
+    )
+    # Selecting sent no new layers: the map holds the ones it had.
+    assert frame.locator("body").evaluate(
+        "() => window.feature_group.length === window.__tmLayersAt"
+    )
+    page.get_by_role("button", name="All events").click()
+    page.wait_for_function(
+        f"() => document.querySelector('{MAP_FRAME}').contentWindow.eval(`({HALO})()`) === 0",
+        timeout=10_000,
+    )

@@ -34,7 +34,6 @@ from dashboard.view.layers import (
     most_mentioned,
     places_note,
     selection_from_tooltip,
-    selection_layer,
     selection_token,
     template_safe,
     view_of,
@@ -144,15 +143,15 @@ def test_the_base_map_stays_while_the_filters_change():
     colours = actor_colours(["FR", "NO", "US"])
 
     def page(refs) -> str:
-        m = base_map(colours, outlines=box(-10, 35, 40, 70))
+        m = base_map(colours)
         event_layers(refs, tally_places(sample()), colours=colours)  # built, not added
         return re.sub(r"_[0-9a-f]{32}", "", m.get_root().render())
 
     assert page(all_events(sample())) == page(all_events(sample())[:1])
     groups = event_layers(all_events(sample()), tally_places(sample()), colours=colours)
     names = [g.layer_name for g in groups]
-    assert names[:5] == ["Countries by role", "Concentrations", "Movements", "Diplomacy",
-                         "Places"]  # areas first, so that the arrows over them stay clickable
+    assert names[:6] == ["Country outlines", "Countries by role", "Concentrations",
+                         "Movements", "Diplomacy", "Places"]  # arrows over areas stay clickable
     assert names[-1] == "Fit"
 
 
@@ -173,7 +172,6 @@ def test_outlines_and_country_roles_are_drawn_without_taking_clicks():
     shapes = {"EE": box(21.8, 57.5, 28.2, 59.7), "FR": box(-5, 42, 8, 51)}
     html = render(shape_of=shapes.get, outlines=box(-10, 35, 40, 70), tiles=False)
     assert html.count("interactive: false") == 3  # outlines and two shaded countries
-    assert '"Country outlines"' in html
     assert "tile.openstreetmap.org" not in html
 
 
@@ -214,12 +212,14 @@ def test_an_actors_colour_never_depends_on_the_other_actors():
     assert len({actor_colour(a) for a in common}) == len(common)
 
 
-def test_selection_layer_and_view():
-    refs, places = all_events(sample()), tally_places(sample())
-    assert selection_layer(refs, places, None) is None
-    for sel in ("ev:e1", "ev:e2", "pl:t:oslo"):
-        group = selection_layer(refs, places, sel)
-        assert len(group._children) == 1
+def test_the_selection_halo_follows_the_address_and_new_layers():
+    html = render()
+    assert "URLSearchParams(window.parent.location.search).get('sel')" in html
+    assert "window.tmSelectionLayers()" in html  # a new set of layers redraws the halo
+
+
+def test_a_selection_is_brought_into_view():
+    refs = all_events(sample())
     (center, zoom) = view_of(event_bounds(refs[0]))
     assert 48 < center[0] < 60 and 2 <= zoom <= 9
 
@@ -266,13 +266,16 @@ def test_a_large_corpus_draws_its_most_mentioned_places() -> None:
 
 def test_outline_basemap_waits_for_the_street_map_to_fail() -> None:
     """With a tile layer, the outlines appear only on a tile error, never over the streets;
-    without one, they are drawn at once."""
+    without one, they are drawn at once. They are one of the layers that change, so that a
+    new page's first map need not wait for them."""
     with_tiles = render(outlines=box(-10, 35, 40, 70), tiles=True)
-    assert ".on('tileerror'" in with_tiles
-    assert re.search(r"tile_layer_\w+\.on\('tileerror'", with_tiles)
+    assert "l.on('tileerror'" in with_tiles and "window.tmTilesFailed=false" in with_tiles
+    assert "(window.tmWhenTilesFail = window.tmWhenTilesFail || []).push(show)" in with_tiles
     without = render(outlines=box(-10, 35, 40, 70), tiles=False)
-    assert "tileerror" not in without
-    assert re.search(r"static_geo_json_\w+\.addTo\(map_\w+\);", without)
+    assert "tileerror" not in without and "window.tmTilesFailed === undefined" in without
+    names = [g.layer_name for g in event_layers([], [], outlines=box(-10, 35, 40, 70))]
+    assert names[0] == "Country outlines"
+    assert "tmTilesFailed" not in base_map({}, tiles=False).get_root().render()
 
 
 def test_a_requested_view_is_not_refitted() -> None:
@@ -283,7 +286,9 @@ def test_a_requested_view_is_not_refitted() -> None:
     assert "Show everything drawn" in render(refs, fit=False)
 
 
-@pytest.mark.parametrize("title", ["a `backtick", "a ${window.__pwned=1} here", "back\\slash"])
+@pytest.mark.parametrize(
+    "title", ["a `backtick", "a ${window.__pwned=1} here", "back\\slash", "{{ 7*7 }} run",
+              "{% broken", "{# half"])
 def test_tooltips_are_safe_inside_the_javascript_template(title):
     """folium puts tooltip HTML in a JS template string: ` ${ and \\ must not reach it raw."""
     one = story_one()
@@ -291,6 +296,7 @@ def test_tooltips_are_safe_inside_the_javascript_template(title):
     ev = dataclasses.replace(one.events[2], person=title, force=None)
     html = render(all_events([dataclasses.replace(one, article=article, events=(ev,))]), [])
     for script in re.findall(r"bindTooltip\(\s*`(.*?)`", html, re.S):
-        assert "`" not in script and "${" not in script and "\\" not in script
-    assert template_safe("a`b${c}\\") == "a&#96;b&#36;{c}&#92;"
+        assert not any(bad in script for bad in ("`", "${", "\\", "{{", "{%", "{#"))
+    assert "49 run" not in html  # nothing in a story is run as a template
+    assert template_safe("a`b${c}\\") == "a&#96;b&#36;&#123;c&#125;&#92;"
     assert unescape(template_safe(escape(title))) == title
