@@ -1,9 +1,16 @@
 """Dashboard speed in headless Chromium: map load against a trivial map, click to evidence, RSS.
 
 Both pages run side by side in the same run: the dashboard on the seed corpus and a one-line,
-one-marker streamlit-folium page, loaded in turns. Targets: dashboard load <= 1.2 x the
-trivial page, click to evidence <= 1 s, server resident memory <= 400 MB.
-Run: ``python -m benchmarks.bench_app``. Needs Chromium, Playwright and npm (for the CDN files).
+one-marker streamlit-folium page, loaded in turns. Each is timed twice over:
+
+- cold: the first page a freshly started server process sends (what a newcomer and every
+  shared link after a restart see: imports, store open and layer building are all paid);
+- warm: later pages of a server that has answered once.
+
+Targets: cold dashboard load <= 1.3 x the cold trivial page, click to evidence <= 0.6 s
+(median), server resident memory <= 400 MB.
+Run: ``python -m benchmarks.bench_app`` (``BENCH_COLD``, ``BENCH_ROUNDS``, ``BENCH_CLICKS``
+set how many of each). Needs Chromium, Playwright and npm (for the CDN files).
 """
 
 from __future__ import annotations
@@ -19,6 +26,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 BROWSER = REPO / "tests" / "browser"
 ROUNDS = int(os.environ.get("BENCH_ROUNDS", "5"))
+COLD = int(os.environ.get("BENCH_COLD", "3"))
 CLICKS = int(os.environ.get("BENCH_CLICKS", "5"))
 TRIVIAL = """
 import folium
@@ -123,8 +131,32 @@ def _children(pid: int) -> list[int]:
     return [int(c) for c in path.read_text().split()] if path.exists() else []
 
 
+def cold_load(harness, browser, assets, script: Path, env: dict, log: Path,
+              features: int) -> float:
+    """Seconds to the first map of a freshly started server process (stopped afterwards)."""
+    process, url = harness.start_streamlit(script, env, log)
+    try:
+        return time_load(browser, assets, url, features, harness)
+    finally:
+        process.terminate()
+        process.wait(timeout=20)
+
+
+def measure_cold(harness, assets, browser, store: Path, trivial: Path, folder: Path,
+                 features: int) -> tuple[list[float], list[float]]:
+    """Cold first loads of the trivial page and the dashboard, in turns, each on a new server."""
+    ours, floor = [], []
+    app_env = {"TROOPMAP_STORE": str(store)}
+    for _ in range(COLD):
+        floor.append(cold_load(harness, browser, assets, trivial, {}, folder / "cold-trivial.log",
+                               1))
+        ours.append(cold_load(harness, browser, assets, REPO / "dashboard" / "app.py", app_env,
+                              folder / "cold-app.log", features))
+    return ours, floor
+
+
 def measure(harness, cdn, folder: Path) -> dict:
-    """Start both servers, measure in turns, stop the servers whatever happens."""
+    """Start the servers, measure in turns, stop the servers whatever happens."""
     from playwright.sync_api import sync_playwright
 
     store = folder / "store.gpkg"
@@ -134,17 +166,20 @@ def measure(harness, cdn, folder: Path) -> dict:
     assets = cdn.Assets()
     assets.fetch(cdn.folium_urls(html))
     servers = []
-    try:
-        app, app_url = harness.start_streamlit(
-            REPO / "dashboard" / "app.py", {"TROOPMAP_STORE": str(store)}, folder / "app.log"
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=harness.CHROMIUM, args=harness.CHROMIUM_ARGS)
+        cold_ours, cold_floor = measure_cold(
+            harness, assets, browser, store, trivial_script, folder, features
         )
-        servers.append(app)
-        trivial, trivial_url = harness.start_streamlit(trivial_script, {}, folder / "trivial.log")
-        servers.append(trivial)
-        with sync_playwright() as pw:
-            browser = pw.chromium.launch(
-                executable_path=harness.CHROMIUM, args=harness.CHROMIUM_ARGS
+        try:
+            app, app_url = harness.start_streamlit(
+                REPO / "dashboard" / "app.py", {"TROOPMAP_STORE": str(store)}, folder / "app.log"
             )
+            servers.append(app)
+            trivial, trivial_url = harness.start_streamlit(
+                trivial_script, {}, folder / "trivial.log"
+            )
+            servers.append(trivial)
             time_load(browser, assets, trivial_url, 1, harness)  # warm both servers once
             time_load(browser, assets, app_url, features, harness)
             ours, floor = [], []
@@ -152,13 +187,29 @@ def measure(harness, cdn, folder: Path) -> dict:
                 floor.append(time_load(browser, assets, trivial_url, 1, harness))
                 ours.append(time_load(browser, assets, app_url, features, harness))
             clicks = time_clicks(browser, assets, app_url, harness, CLICKS) if CLICKS else [0.0]
+            memory = rss_mb(app.pid)
+        finally:
             browser.close()
-        memory = rss_mb(app.pid)
-    finally:
-        for process in servers:
-            process.terminate()
-            process.wait(timeout=20)
-    return {"features": features, "ours": ours, "floor": floor, "clicks": clicks, "rss": memory}
+            for process in servers:
+                process.terminate()
+                process.wait(timeout=20)
+    return {"features": features, "ours": ours, "floor": floor, "clicks": clicks, "rss": memory,
+            "cold_ours": cold_ours, "cold_floor": cold_floor}
+
+
+def _line(label: str, times: list[float]) -> str:
+    """A label, the median and every time of a series."""
+    if not times:
+        return f"{label:<31}(not measured)"
+    shown = ", ".join(f"{t:.2f}" for t in times)
+    return f"{label:<31}median {statistics.median(times):.2f} s  ({shown})"
+
+
+def _ratio(ours: list[float], floor: list[float]) -> float:
+    """Median over median; NaN when a series is empty."""
+    if not ours or not floor:
+        return float("nan")
+    return statistics.median(ours) / statistics.median(floor)
 
 
 def main() -> None:
@@ -166,23 +217,20 @@ def main() -> None:
     cdn, harness = _load("cdn"), _load("harness")
     with tempfile.TemporaryDirectory() as tmp:
         got = measure(harness, cdn, Path(tmp))
-    ours, floor, clicks = got["ours"], got["floor"], got["clicks"]
-    ratio = statistics.median(ours) / statistics.median(floor)
+    clicks = got["clicks"]
     print(f"clickable paths on the seed map: {got['features']}")
+    print(_line("cold trivial page:", got["cold_floor"]))
+    print(_line("cold dashboard on the seed:", got["cold_ours"]))
+    cold = _ratio(got["cold_ours"], got["cold_floor"])
+    print(f"{'ratio cold dashboard / trivial:':<31}{cold:.2f} (target <= 1.3)")
+    print(_line("warm trivial page:", got["floor"]))
+    print(_line("warm dashboard on the seed:", got["ours"]))
+    print(f"{'ratio warm dashboard / trivial:':<31}{_ratio(got['ours'], got['floor']):.2f}")
     print(
-        f"trivial streamlit-folium page: median {statistics.median(floor):.2f} s  "
-        f"({', '.join(f'{t:.2f}' for t in floor)})"
+        f"{'click to evidence:':<31}median {statistics.median(clicks):.2f} s, "
+        f"max {max(clicks):.2f} s (target median <= 0.6 s)"
     )
-    print(
-        f"dashboard on the seed:         median {statistics.median(ours):.2f} s  "
-        f"({', '.join(f'{t:.2f}' for t in ours)})"
-    )
-    print(f"ratio dashboard / trivial:     {ratio:.2f} (target <= 1.2)")
-    print(
-        f"click to evidence:             median {statistics.median(clicks):.2f} s, "
-        f"max {max(clicks):.2f} s (target <= 1 s)"
-    )
-    print(f"server resident memory:        {got['rss']:.0f} MB (target <= 400 MB)")
+    print(f"{'server resident memory:':<31}{got['rss']:.0f} MB (target <= 400 MB)")
 
 
 if __name__ == "__main__":
