@@ -1,7 +1,8 @@
 """Hostile input: how reading and extraction time grows with pathological text.
 
 Each case runs at n and 4n; linear work takes about 4 times as long, quadratic 16 times.
-The reading cases are the bad-input probe's (issue 9) at its own sizes; the extraction case
+The reading cases are the bad-input probe's (issue 9) and others like them, up to the paste
+limit of 1,000,000 characters; the extraction case
 is its "troops to Poland " repeated 16,000 and 64,000 times. Run:
 ``python -m benchmarks.bench_hostile``.
 """
@@ -22,6 +23,8 @@ READING: list[tuple[str, str, Callable[[int], str]]] = [
     ("header line with a long value", "header.txt", lambda n: "Title: x" + " " * n + "y\n\nT."),
     ("unclosed Markdown comments", "comments.md", lambda n: "<!--" * (n // 4) + "\n\nText."),
     ("a run of full stops", "stops.txt", lambda n: "." * n + "x troops"),
+    ("stray emphasis markers", "bold.md", lambda n: "**a " * (n // 4)),
+    ("stray autolinks", "links.md", lambda n: "<http:" * (n // 6)),
 ]  # fmt: skip
 EXTRACTION = [("troops to Poland ", (16_000, 64_000)),
               ("US troops were sent to Poland and ", (4_000, 16_000))]
@@ -46,8 +49,9 @@ def _row(name: str, sizes: tuple[int, int], run: Callable[[int], object]) -> Non
 def main() -> None:
     """Print reading times on the probe's inputs and extraction time on repeated text."""
     for name, file_name, shape in READING:
-        _row(f"read {name} ({file_name})", (50_000, 200_000),
-             lambda n, shape=shape, file_name=file_name: read_text(shape(n), name=file_name))
+        _row(f"read {name} ({file_name})", (250_000, 1_000_000),
+             lambda n, shape=shape, file_name=file_name: read_text(
+                 shape(n), name=file_name, max_chars=2 * n))
     try:
         from dashboard.extract import extract_article
         from geodata.gazetteer import load_gazetteer

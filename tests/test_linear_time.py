@@ -67,6 +67,7 @@ USES: dict[str, Use] = {
     "markup._QUOTE": _sub,
     "markup._TABLE_RULE": _match,
     "markup._ESCAPE": _sub,
+    "markup._INLINE": _sub,
     "meta._HEADER_LINE": _match,
     "meta._DATE_LINE_PREFIX": _sub,
     "meta._FRONT_MATTER": _match,
@@ -84,7 +85,6 @@ USES: dict[str, Use] = {
 }
 BOUNDED = {
     "split._QUOTED_END": "a headline of at most 120 characters",
-    "markup._INLINE": "every span bounded to 300 or 2,000 characters",
     "meta._WIRE_AGENCY": "the first 160 characters of a story",
     "meta._WIRE_PLACE": "the first 160 characters of a story",
     "meta._MONTH": "text, not a pattern",
@@ -120,10 +120,9 @@ def _patterns() -> Iterator[tuple[str, re.Pattern[str]]]:
             key = f"{module_name}.{name}"
             items = value if isinstance(value, tuple) else (value,)
             for k, item in enumerate(items):
-                pattern = item[-1] if isinstance(item, tuple) else item
-                if isinstance(pattern, tuple):
-                    pattern = pattern[0]
-                if isinstance(pattern, re.Pattern):
+                parts = item if isinstance(item, tuple) else (item,)  # (kind, pattern) pairs
+                pattern = next((p for p in parts if isinstance(p, re.Pattern)), None)
+                if pattern is not None:
                     yield (key if len(items) == 1 else f"{key}[{k}]"), pattern
 
 
@@ -219,6 +218,9 @@ SHAPES: list[Callable[[int], str]] = [
     lambda n: "March 1, May 2 until June 3 " * (n // 28),
     lambda n: "the 1st Division" + " " * n + "x 2nd Division troops",
     lambda n: "| " + " " * n + "x",
+    lambda n: "**a " * (n // 4),
+    lambda n: "<http:" * (n // 6),
+    lambda n: "[" * n,
     lambda n: "Pol\u200band, Bel\u00adarus. " * (n // 20),
 ]
 READERS: dict[str, Callable[[str], object]] = {
