@@ -197,11 +197,27 @@ def markdown_to_text(source: str) -> Markdown:
     return out.result()
 
 
-def _extract(html: str) -> tuple[str, dict[str, object]]:
+# Picking the article out of a page costs trafilatura about 0.1 ms per element; a page with
+# more tags than this (a real news page has a few thousand) is read as its whole text, in a
+# second or two, rather than holding the app for a minute.
+MAX_HTML_TAGS = 20_000
+
+
+def _extract(html: str, name: str, notes: list[str] | None) -> tuple[str, dict[str, object]]:
     """Main text and metadata of a page; favours recall when precision finds nothing."""
     if "<html" not in html[:2048].lower():
         # trafilatura refuses fragments without a root element; give them one.
         html = f"<html><body>{html}</body></html>"
+    tags = html.count("<")
+    if tags > MAX_HTML_TAGS:
+        message = (
+            f"{name}: the page has {tags:,} tags, more than the {MAX_HTML_TAGS:,} read "
+            "closely; its whole text was read, menus and all, without its metadata"
+        )
+        log.warning("%s", message)
+        if notes is not None:
+            notes.append(message)
+        return trafilatura.html2txt(html) or "", {}
     for favor_recall in (False, True):
         document = trafilatura.bare_extraction(
             html, with_metadata=True, include_comments=False, favor_recall=favor_recall
@@ -216,10 +232,12 @@ def _extract(html: str) -> tuple[str, dict[str, object]]:
     return trafilatura.html2txt(html) or "", {}
 
 
-def html_to_text(html: str, name: str) -> tuple[str, StoryMeta]:
+def html_to_text(
+    html: str, name: str, notes: list[str] | None = None
+) -> tuple[str, StoryMeta]:
     """Extract a saved page's article text and its title, date, source and url."""
     try:
-        text, fields = _extract(html)
+        text, fields = _extract(html, name, notes)
     except Exception as error:  # trafilatura/lxml can fail on pathological markup
         log.warning("%s: HTML extraction failed: %s", name, error)
         raise ReadError(f"{name}: could not read this HTML page ({error})") from error

@@ -103,10 +103,12 @@ def _kind(name: str, text: str | None = None) -> str:
     return "html" if head.startswith(("<!doctype html", "<html")) else "text"
 
 
-def _stories(text: str, name: str, kind: str) -> tuple[StoryMeta, list[tuple[str, StoryMeta]]]:
+def _stories(
+    text: str, name: str, kind: str, notes: list[str] | None = None
+) -> tuple[StoryMeta, list[tuple[str, StoryMeta]]]:
     """File-level metadata and each story's text with the metadata the story itself gives."""
     if kind == "html":
-        body, meta = html_to_text(text, name)
+        body, meta = html_to_text(text, name, notes)
         return meta, [(body, StoryMeta())]
     file_meta, offset = StoryMeta(), 0
     if kind == "markdown":
@@ -161,7 +163,7 @@ def _articles(
     sidecar: Path | None,
     notes: list[str] | None = None,
 ) -> list[Article]:
-    file_meta, stories = _stories(text, name, kind)
+    file_meta, stories = _stories(text, name, kind, notes)
     if not stories:
         raise ReadError(f"{name}: no article text found")
     side = read_sidecar(sidecar, len(stories)) if sidecar else [StoryMeta()] * len(stories)

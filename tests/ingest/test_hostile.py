@@ -160,3 +160,27 @@ def test_atx_headings(line: str, title: str | None) -> None:
 
     found = _atx(line)
     assert (found[1] if found else None) == title
+
+
+def test_a_page_with_too_many_tags_is_read_whole_and_said(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from dashboard.ingest import markup
+
+    monkeypatch.setattr(markup, "MAX_HTML_TAGS", 100)
+    page = "<html><body>" + "<p>US troops arrived in Poland. " * 150 + "</body></html>"
+    notes: list[str] = []
+    (article,) = read_bytes(page.encode(), "big.html", notes=notes)
+    assert article.text.count("US troops arrived in Poland.") == 150
+    (note,) = notes
+    assert note.startswith("big.html: the page has 154 tags, more than the 100")
+
+
+def test_a_normal_page_is_still_read_closely() -> None:
+    page = ("<html><head><title>Troops arrive</title></head><body><nav>Home | World</nav>"
+            "<article><h1>Troops arrive</h1><p>US troops arrived in Poland on Monday, "
+            "officials said, as NATO moved forces east.</p></article></body></html>")
+    notes: list[str] = []
+    (article,) = read_bytes(page.encode(), "page.html", notes=notes)
+    assert article.title == "Troops arrive" and "US troops arrived" in article.text
+    assert not notes
