@@ -23,6 +23,7 @@ from dashboard.extract.lexicon import (
     AT,
     FRAMES,
     FROM,
+    HOLD_VERBS,
     MILITARY_HEADS,
     MILITARY_WORDS,
     NOMINAL,
@@ -35,6 +36,7 @@ from dashboard.extract.lexicon import (
 )
 from dashboard.extract.syntax import (
     Index,
+    Place,
     Slots,
     case_of,
     is_partitive,
@@ -89,7 +91,12 @@ class Reader:
                                  actor=part_of.actor)
         for t in sorted(phrase(token), key=lambda t: (t.i != token.i, t.i)):
             if t.i in self.index.force:
-                return self.index.force[t.i]
+                found = self.index.force[t.i]
+                if found.count is None:  # "a contingent of about 1,000 soldiers"
+                    counted = [self.force_of(c) for c in token.children
+                               if c.dep_ == "nmod" and case_of(c) == "of"]
+                    found = next((f for f in counted if f and f.count is not None), found)
+                return found
         return self._implied_force(token)
 
     def _implied_force(self, token: Token) -> Force | None:
@@ -151,15 +158,19 @@ class Reader:
                     return code
         return None
 
-    def governing_subject(self, token: Token) -> str | None:
+    def governing_subject(self, token: Token, holding: bool = False) -> str | None:
         """The actor of the subject of the verb a noun phrase depends on ("Moscow demanded
-        that NATO withdraw its troops": NATO's; "NATO, which leads a force of 4,500")."""
+        that NATO withdraw its troops": NATO's); with ``holding``, only a verb of having or
+        leading a force ("NATO, which leads a force of 4,500"), not one of seeing it ("Taiwan
+        detected 11 warships")."""
         verb = token
         for _ in range(4):
             if verb.head.i == verb.i:
                 return None
             verb = verb.head
             if verb.tag_.startswith("VB"):
+                if holding and verb.lemma_.lower() not in HOLD_VERBS:
+                    return None
                 return self.subject_code(verb)
         return None
 
@@ -307,12 +318,34 @@ class Reader:
         elif frame == "withdrawal":
             drafts = build.withdrawal(slots, lemma)
         elif frame == "presence":
-            drafts = build.presence(slots.at or slots.to)
+            drafts = self._distributed(build, force_token, slots.at or slots.to)
         else:
             drafts = build.exercise(slots)
         if drafts:
             self.used.update(t.i for t in phrase(force_token))
         return drafts
+
+    def _distributed(self, build: Builder, force_token: Token, places: Sequence[Place]
+                     ) -> list[Draft]:
+        """A presence split between coordinated forces: "roughly 900 troops in eastern
+        Syria and about 2,500 more in neighbouring Iraq" puts each count at its place."""
+        parts = [(self.index.span(c)[0], c, self.force_of(c)) for c in force_token.children
+                 if c.dep_ == "conj"]
+        parts = [(start, c, f) for start, c, f in parts if f is not None]
+        if not parts:
+            return build.presence(places)
+        out: list[Draft] = []
+        for place in places:
+            owner = [(c, f) for start, c, f in parts if start < place.mention.start]
+            if not owner:
+                out.extend(build.presence([place]))
+                continue
+            token, force = owner[-1]
+            self.used.update(t.i for t in phrase(token))
+            actor = self._actor(force, token, build.trigger) if not force.actor else None
+            part = Builder(self, build.trigger, force, force.actor or actor or build.actor)
+            out.extend(part.presence([place]))
+        return out
 
     def _actor(self, force: Force, force_token: Token, trigger: Token | None) -> str | None:
         """The force's own actor, else its sender; a count standing for part of an earlier
@@ -324,8 +357,12 @@ class Reader:
         if actor is None and force_token.lower_ in ("more", "others") or \
                 force_token.tag_ == "CD":
             actor = self.last_actor
+        if actor is None and force_token.dep_ == "conj":  # "70 Chinese aircraft and 11
+            head = self.force_of(force_token.head)     # warships": the first one's owner
+            actor = head.actor if head is not None else None
+            actor = actor or self.owner(force_token.head)
         if actor is None and trigger is None:  # "Russia has 40,000 troops in ..."
-            actor = self.governing_subject(force_token)
+            actor = self.governing_subject(force_token, holding=True)
         if actor is None:  # a misparsed subject: the sentence's first actor before it
             actor = self.first_actor(self.index.span(trigger or force_token)[0])
         self.last_actor = actor or self.last_actor
@@ -336,16 +373,26 @@ class Reader:
         Baltic Sea", "US and Philippine troops began exercises". The place is the trigger's
         or, for a noun, its verb's; the actor the owner or that verb's subject."""
         host = trigger.head if trigger.tag_.startswith("NN") and trigger.dep_ in (
-            "obj", "nsubj", "nsubj:pass") else trigger
-        places = slots_of(trigger, self.index, lemma).at or (
-            slots_of(host, self.index, lemma).at if host is not trigger else ())
+            "obj", "nsubj", "nsubj:pass", "obl") else trigger  # "take part in the exercise"
+        slots = slots_of(trigger, self.index, lemma)
+        if not slots.at and host is not trigger:
+            slots = slots_of(host, self.index, lemma)
+        places = slots.at
         if not places:
             return []
-        actor = self.owner(trigger) or self.subject_code(host) or self.last_actor
         taking_part = [c for v in {trigger, host} for c in v.children
                        if c.dep_ in ("nmod", "obl", "nsubj") and case_of(c) in ("with", "")]
-        forces = [f for f in (self.force_of(c) for c in taking_part) if f is not None]
-        build = Builder(self, trigger, forces[0] if forces else None, actor)
+        found = [(c, self.force_of(c)) for c in taking_part]
+        forces = [(c, f) for c, f in found if f is not None]
+        actor = self.owner(trigger) or self.subject_code(host)
+        for token, force in forces:  # "20,000 troops from 13 NATO countries take part"
+            actor = actor or force.actor or next(
+                (self.code_of(c) for c in token.children
+                 if c.dep_ == "nmod" and case_of(c) == "from" and self.code_of(c)), None)
+        parties = [p.mention.place.country for p in slots.parties
+                   if p.mention.place is not None and p.mention.place.kind == "country"]
+        build = Builder(self, trigger, forces[0][1] if forces else None,
+                        actor or self.last_actor or (parties[0] if parties else None))
         return build.exercise(Slots(at=places))
 
     def _stationed_forces(self) -> list[Draft]:

@@ -24,6 +24,9 @@ STAY_VERBS = frozenset(
     "station base mass amass position garrison remain stay patrol operate concentrate "
     "gather keep maintain poise deploy build".split())
 DRILL_VERBS = frozenset("drill exercise".split())
+# Verbs whose subject owns the force they govern ("Russia has 40,000 troops in Belarus").
+HOLD_VERBS = frozenset("have keep maintain lead command station base deploy field operate "
+                       "mass amass position retain send dispatch include number".split())
 FRAMES: dict[tuple[str, str], str] = {
     **{("V", lemma): "deployment" for lemma in MOVE_VERBS},
     **{("V", lemma): "withdrawal" for lemma in LEAVE_VERBS},

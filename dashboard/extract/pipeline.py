@@ -63,7 +63,7 @@ def _role(text: str, mention: Mention, demonym: str | None) -> Literal["place", 
     return "actor" if actor_rules.is_metonymic(text, mention) else "place"
 
 
-def extract_article(article: Article, gazetteer: Gazetteer, *, grammar: bool = False
+def extract_article(article: Article, gazetteer: Gazetteer, *, grammar: bool = True
                     ) -> Extraction:
     """Extract sentences, place mentions, actors, forces and events from one article.
 

@@ -5,6 +5,7 @@ prepositions, coordinated phrases and the places a trigger's obliques give.
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -44,6 +45,7 @@ class Slots:
     source: Place | None = None
     at: tuple[Place, ...] = ()
     sources: tuple[Place, ...] = ()  # every origin of "from Mali, Burkina Faso and Niger"
+    parties: tuple[Place, ...] = ()  # "between Russia and Belarus"
 
 
 class Index:
@@ -82,6 +84,18 @@ class Index:
                  and m.place.kind in kinds and m.role != "demonym"]
         return max(named, key=lambda m: m.end) if named else None
 
+    def next_party(self, first: Place) -> list[Place]:
+        """The place named right after ``first`` and joined to it by "and" ("Russia and
+        neighboring Belarus"), when the parse has lost it."""
+        for m in self.mentions:
+            if m.start <= first.mention.end or m.place is None or m.role == "demonym":
+                continue
+            gap = self.doc.text[first.mention.end - self.offset:m.start - self.offset]
+            if _AND_GAP.fullmatch(gap):
+                return [Place(m, "area" if m.place.kind != "city" else "point")]
+            break
+        return []
+
     def span(self, token: Token) -> tuple[int, int]:
         """Article offsets of a token."""
         return self.offset + token.idx, self.offset + token.idx + len(token.text)
@@ -117,8 +131,7 @@ def coordinated(token: Token) -> list[Token]:
 def place_of(token: Token, index: Index) -> Place | None:
     """The place a noun phrase names: "Ukraine's northern border" is a border band; "the
     country" is the last country named before it."""
-    tokens = sorted(phrase(token), key=lambda t: (t.i != token.i, t.i))
-    mention = next((index.place[t.i] for t in tokens if t.i in index.place), None)
+    mention = next((index.place[t.i] for t in _naming(token) if t.i in index.place), None)
     if mention is None and token.lemma_.lower() in DEFINITE_PLACES and any(
             c.dep_ == "det" and c.lower_ == "the" for c in token.children):
         mention = index.antecedent(index.span(token)[0], DEFINITE_PLACES[token.lemma_.lower()])
@@ -140,6 +153,24 @@ def place_of(token: Token, index: Index) -> Place | None:
     return Place(mention, "point" if kind in ("city", "base", "installation") else "area")
 
 
+_AND_GAP = re.compile(r"\s+and\s+(?:the\s+)?(?:[a-z]+\s+)?")
+_NAME_PARTS = frozenset({"compound", "flat", "nmod:poss", "amod", "appos"})
+
+
+def _naming(token: Token) -> list[Token]:
+    """The tokens that can name the place a noun phrase is about, nearest first: the noun,
+    the parts of its name ("South China Sea", "Ukraine's border", "the capital, Bucharest",
+    "the city of Kharkiv"), then where a generic noun lies ("a base in Romania") - but not
+    what its other modifiers speak of ("Sunday, a show of unity against China's ...")."""
+    near = [c for c in token.children if c.dep_ in _NAME_PARTS or (
+        c.dep_ == "nmod" and case_of(c) == "of")]
+    near += [g for c in near for g in c.children if g.dep_ in ("compound", "flat")]
+    located = [c for c in token.children if c.dep_ == "nmod" and case_of(c) in AT]
+    if token.tag_ in ("VBG", "VBN"):  # "neighboring Belarus" misread as a participle and
+        near += [c for c in token.children if c.dep_ == "obj"]  # its object
+    return [token, *sorted(near, key=lambda t: t.i), *located]
+
+
 def places_of(token: Token, index: Index) -> tuple[Place, ...]:
     """The places of a slot and of every phrase coordinated with it."""
     found = (place_of(t, index) for t in coordinated(token))
@@ -153,7 +184,8 @@ def slots_of(trigger: Token, index: Index, lemma: str, force: Token | None = Non
     at: list[Place] = []
     held: Place | None = None  # where the force is before it moves
     if force is not None:
-        for child in force.children:
+        members = [c for c in force.children if c.dep_ == "nmod" and case_of(c) == "of"]
+        for child in [*force.children, *(c for m in members for c in m.children)]:
             if child.dep_ == "nmod" and case_of(child) in AT:
                 held = held or next(iter(places_of(child, index)), None)
             if child.dep_ == "acl" and child.lemma_.lower() in STAY_VERBS:
@@ -162,6 +194,7 @@ def slots_of(trigger: Token, index: Index, lemma: str, force: Token | None = Non
                 force.head.lemma_.lower() in STAY_VERBS:
             held = held or next(iter(slots_of(force.head, index, "base").at), None)
     sources: list[Place] = []
+    parties: list[Place] = []
     for child in _slot_tokens(trigger, force):
         head_case = case_of(child)
         between = []
@@ -185,10 +218,14 @@ def slots_of(trigger: Token, index: Index, lemma: str, force: Token | None = Non
                 between.append(place)
             elif case in AT:
                 at.append(place)
+        if len(between) == 1:  # "between Russia and neighboring Belarus", the second
+            between += index.next_party(between[0])  # party lost by the parse
         at.extend(between[-1:])  # "drills between Russia and Belarus": the host is last
+        parties += between
     if not sources and held is not None and to:
         sources.append(held)
-    return Slots(tuple(to), sources[0] if sources else None, tuple(at), tuple(sources))
+    return Slots(tuple(to), sources[0] if sources else None, tuple(at), tuple(sources),
+                 tuple(parties))
 
 
 def _slot_tokens(trigger: Token, force: Token | None) -> list[Token]:
@@ -204,9 +241,13 @@ def _slot_tokens(trigger: Token, force: Token | None) -> list[Token]:
         out.append(child)
         if child.dep_ in ("obj", "nsubj:pass"):
             out.extend(c for c in child.children if c.dep_ == "nmod" and case_of(c) != "of")
+
     for child in trigger.children:  # "troops were sent to": the passive subject's modifiers
         if child.dep_ == "nsubj:pass":
             out.extend(c for c in child.children if c.dep_ == "nmod" and case_of(c) in TO)
+    for child in list(out):  # "from Zaporizhzhia region to Kursk", "out of the air base in
+        if case_of(child) in FROM:  # Niamey to N'Djamena": a destination hung on the origin
+            out.extend(c for c in phrase(child) if c.dep_ == "nmod" and case_of(c) in TO)
     return out
 
 

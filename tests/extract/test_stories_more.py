@@ -449,8 +449,6 @@ def test_story_reads_as_one_dated_article(story: str, published: dt.date) -> Non
 # Facts and rows the extractor still gets wrong, each with the reason. strict=True: the day
 # one comes out right its test fails, so that the lists are kept honest.
 KNOWN_GAPS: dict[str, str] = {
-    "redsea-task-force-patrols": "'Some navies would patrol' is not read as a planned presence",
-    "africa-1500-in-car": "'stationed in the country' refers back to the Central African Republic",
     "kosovo-serbia-pulls-back":
         "'withdraw part of the forces from the boundary area' names "
         "no place",
@@ -469,21 +467,19 @@ KNOWN_GAPS: dict[str, str] = {
     "armenia-gyumri-could-go": "a passive 'the base could be withdrawn' with a demand nearby",
     "armenia-eagle-partner": "'In July' in the sentence is not preferred to the story's date",
     "mali-demands-minusma-leave": "'leave the country' refers back to Mali",
-    "mali-minusma-13000": "the peacekeepers' count and the UN as actor are in a relative clause",
     "mali-barkhane-to-niger": "'moving most of its troops to Niger' after a withdrawal noun",
     "baltops-range": "the count is in a 'with ... taking part' phrase",
     "baltops-russia-kaliningrad": "the count is in the next sentence",
-    "baltops-finland-aland": "the Aland Islands drill is read as a deployment, not an exercise",
     "colombia-5000-catatumbo": "Catatumbo is not in the gazetteer",
     "colombia-joint-op-possible":
         "'a joint operation ... was possible' is not read as "
         "hypothetical",
 }
 KNOWN_SPURIOUS: dict[str, str] = {
-    "poland-capitals-are-no-place": "Kyiv standing for Ukraine's government is mapped as the city",
     "kursk-conscripts-not-asserted":
         "the row also matches the asserted redeployment of brigades "
         "to Kursk",
+    "poland-capitals-are-no-place": "Kyiv standing for Ukraine's government is mapped as the city",
     "colombia-joint-op-not-asserted":
         "'sent ... to the Catatumbo region on the border with "
         "Venezuela' becomes a deployment to Venezuela",
