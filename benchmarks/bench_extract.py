@@ -111,7 +111,7 @@ def full_extraction(gold: Path, gazetteer: Any) -> None:
     from dashboard.extract.nlp import load_parser
     from dashboard.records import Article
 
-    lines = [json.loads(line) for line in gold.read_text(encoding="utf-8").splitlines() if line]
+    lines = [json.loads(line) for line in gold.read_text(encoding="utf-8").split("\n") if line]
     for grammar in (True, False):
         if grammar:
             started = time.perf_counter()
