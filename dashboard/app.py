@@ -73,21 +73,25 @@ def add_articles(path: str | None, articles):
     return summary
 
 
-@st.cache_resource(show_spinner=False)
-def _outlines():
-    """The country-outline basemap, built once; raises when the boundaries cannot be read."""
-    from geodata.geometry import country_shape
-
-    return view.outline_basemap(country_shape(cc) for cc in gazetteer().countries())
+@st.cache_resource
+def _outline_holder() -> dict:
+    """Where the country-outline basemap is kept once built, shared by all sessions."""
+    return {}
 
 
-def outlines():
-    """The outline basemap, or None for now (a failure is not cached: the next run retries)."""
-    try:
-        return _outlines()
-    except Exception:  # the basemap is a convenience: the map works without it
-        LOG.warning("no country outlines for the basemap", exc_info=True)
-        return None
+def outlines(build: bool = True):
+    """The outline basemap; None when it is not built yet and ``build`` is off, or when it
+    cannot be built (a failure is not kept: the next run tries again)."""
+    holder = _outline_holder()
+    if "basemap" not in holder and build:
+        try:
+            from geodata.geometry import country_shape
+
+            shapes = (country_shape(cc) for cc in gazetteer().countries())
+            holder["basemap"] = view.outline_basemap(shapes)
+        except Exception:  # the basemap is a convenience: the map works without it
+            LOG.warning("no country outlines for the basemap", exc_info=True)
+    return holder.get("basemap")
 
 
 def actor_names(actors) -> dict[str, str]:
@@ -257,7 +261,7 @@ def _show_map(refs, tallies, options: view.FilterOptions, names: dict[str, str],
     # first map is on its way: a fresh server's first map does not wait for it.
     layers = view.event_layers(refs, tallies, shape_of=shape_of, colours=colours, names=names,
                                fit=not st.session_state.get("tm_keep_view"),
-                               outlines=None if first else outlines())
+                               outlines=outlines(build=not first))
     out = st_folium(
         m,
         key=MAP_KEY,

@@ -313,3 +313,13 @@ def test_template_syntax_in_a_story_does_not_stop_the_map(fake_store):
     at = run()
     assert not at.exception
     assert "49 run" not in map_args(at)["feature_group"]
+
+
+def test_a_fresh_servers_first_map_does_not_wait_for_the_outline_basemap(fake_store):
+    outline = "window.tmWhenTilesFail || []).push(show)"
+    at = AppTest.from_file(str(APP), default_timeout=30).run()
+    assert outline not in map_args(at)["feature_group"]  # the first map, on a fresh server
+    at.run()
+    assert outline in map_args(at)["feature_group"]  # built once that map was sent
+    again = AppTest.from_file(str(APP), default_timeout=30).run()
+    assert outline in map_args(again)["feature_group"]  # a later page has it at once

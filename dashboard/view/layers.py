@@ -235,10 +235,18 @@ def _add_movement(ref: EventRef, group: folium.FeatureGroup, look: Look) -> bool
     return True
 
 
-def _rings(geom: BaseGeometry, tolerance: float = 0.03) -> list[list[LatLon]]:
-    """Outer rings of a polygon or multipolygon as lat/lon lists, simplified for drawing."""
+def _rings(geom: BaseGeometry, tolerance: float = 0.03, speck: float = 0.02
+           ) -> list[list[LatLon]]:
+    """Outer rings of a polygon or multipolygon as lat/lon lists, simplified for drawing.
+
+    Islands under ``speck`` square degrees (a few hundred km²) are left out, the largest part
+    always kept: each part is a clickable shape of its own, and an area over a coast drew
+    dozens of specks no one could see or click.
+    """
     simple = shapely.set_precision(geom.simplify(tolerance), tolerance / 2)
     parts = [p for p in getattr(simple, "geoms", [simple]) if isinstance(p, Polygon)]
+    largest = max(parts, key=lambda p: p.area, default=None)
+    parts = [p for p in parts if p is largest or p.area >= speck]
     return [[latlon(round(x, 3), round(y, 3)) for x, y, *_ in p.exterior.coords] for p in parts]
 
 

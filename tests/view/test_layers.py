@@ -300,3 +300,18 @@ def test_tooltips_are_safe_inside_the_javascript_template(title):
     assert "49 run" not in html  # nothing in a story is run as a template
     assert template_safe("a`b${c}\\") == "a&#96;b&#36;&#123;c&#125;&#92;"
     assert unescape(template_safe(escape(title))) == title
+
+
+def test_an_area_leaves_out_its_island_specks():
+    """Each part of an area is a clickable shape: specks no one can see are not drawn."""
+    from shapely.geometry import MultiPolygon
+
+    one = story_one()
+    islands = [box(30 + i * 0.3, 40, 30.1 + i * 0.3, 40.1) for i in range(20)]  # 0.01 deg²
+    area = MultiPolygon([box(21.0, 55.7, 28.2, 58.0), *islands])
+    presence = dataclasses.replace(one.events[1], geometry=area)
+    html = render(all_events([dataclasses.replace(one, events=(presence,))]), [])
+    assert html.count("L.polygon(") == 1
+    only_specks = dataclasses.replace(presence, geometry=MultiPolygon(islands[:3]))
+    html = render(all_events([dataclasses.replace(one, events=(only_specks,))]), [])
+    assert html.count("L.polygon(") == 1  # the largest part is always drawn
