@@ -88,7 +88,9 @@ def _now() -> str:
 
 
 def _label(article: Article) -> str:
-    """How a story is named in messages."""
+    """How a story is named in messages: its file, and its title (a file may hold several)."""
+    if article.path and article.title:
+        return f"{article.path}: {article.title}"
     return article.path or article.title or article.id
 
 

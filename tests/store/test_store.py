@@ -141,7 +141,7 @@ def test_failed_stories_are_reported_and_the_rest_stored(tmp_path: Path) -> None
         articles = [_article(0), _article(1, "poison troops", path="bad.txt"), _article(2)]
         summary = store.add_articles(articles)
         assert summary.added == 2
-        assert summary.failed == (("bad.txt", "ValueError: cannot parse this story"),)
+        assert summary.failed == (("bad.txt: Title 1", "ValueError: cannot parse this story"),)
         assert len(store) == 2
 
 
