@@ -78,8 +78,9 @@ PALETTE = tuple(
     "#1f77b4 #d62728 #2ca02c #9467bd #ff7f0e #17becf #e377c2 #393b79 #637939 #7b4173 "
     "#bcbd22 #843c39 #5254a3 #ad494a #3182bd #31a354".split()
 )
+# The actors of most stories get colours far apart; an alliance's wide areas a light one.
 PINNED = {
-    "US": "#1f77b4", "RU": "#d62728", "UA": "#2ca02c", "NATO": "#393b79", "BY": "#843c39",
+    "US": "#1f77b4", "RU": "#d62728", "UA": "#bcbd22", "NATO": "#2ca02c", "BY": "#843c39",
     "CN": "#e377c2", "DE": "#ff7f0e", "FR": "#5254a3", "GB": "#17becf", "PL": "#7b4173",
     "TR": "#637939",
 }  # fmt: skip
