@@ -374,7 +374,7 @@ def open_store(
         extract=extract,
         extractor_version=extractor_version,
     )
-    if seed and (store.created or store.meta("seed_pending")):
+    if seed and not store.read_only and (store.created or store.meta("seed_pending")):
         _seed(store)
     return store
 

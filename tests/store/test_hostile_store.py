@@ -110,6 +110,19 @@ def test_a_read_only_store_opens_for_reading(read_only_store: Path) -> None:
         assert "damaged" not in str(error.value) and "chmod" in str(error.value)
 
 
+def test_a_read_only_store_waiting_for_its_seed_still_opens(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from dashboard.store.database import open_store
+
+    path = tmp_path / "ro.gpkg"
+    with Store(path, extract=huge_count_extract, extractor_version="1") as store:
+        store.set_meta("seed_pending", "1")
+    monkeypatch.setattr(store_connect, "_writable", lambda p: False)
+    with open_store(path, extract=huge_count_extract, extractor_version="1") as store:
+        assert store.read_only and len(store) == 0
+
+
 def test_sqlite_read_only_errors_are_not_called_damage(tmp_path: Path) -> None:
     path = tmp_path / "s.gpkg"
     store = Store(path, extract=huge_count_extract, extractor_version="1")
