@@ -42,7 +42,7 @@ from pathlib import Path
 from typing import Any
 
 import spacy
-from spacy.tokens import DocBin
+from spacy.tokens import Doc, DocBin
 from spacy.training import Example
 from spacy.training.converters import conllu_to_docs
 
@@ -196,6 +196,30 @@ def evaluate(nlp: spacy.language.Language, docbin_path: Path) -> dict[str, float
     }
 
 
+def evaluate_gold_segmentation(nlp: spacy.language.Language, docbin_path: Path) -> dict[str, float]:
+    """Score with gold tokens and gold sentence boundaries (one sentence per doc).
+
+    This isolates the parser/tagger from tokenisation and sentence-splitting errors.
+    """
+    gold_docs = DocBin().from_disk(docbin_path).get_docs(nlp.vocab)
+    examples: list[Example] = []
+    for doc in gold_docs:
+        for sent in doc.sents:
+            reference = sent.as_doc()
+            predicted = Doc(
+                nlp.vocab,
+                words=[token.text for token in reference],
+                spaces=[bool(token.whitespace_) for token in reference],
+            )
+            examples.append(Example(predicted, reference))
+    scores = nlp.evaluate(examples)
+    return {
+        "uas": round(float(scores["dep_uas"]), 4),
+        "las": round(float(scores["dep_las"]), 4),
+        "tag_acc": round(float(scores["tag_acc"]), 4),
+    }
+
+
 def conllu_sentences(path: Path) -> list[str]:
     """Return the ``# text =`` sentence strings of a CoNLL-U file."""
     prefix = "# text = "
@@ -284,6 +308,9 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         "(containing model-best/ and optionally training_log.jsonl)",
     )
     parser.add_argument(
+        "--train-seconds", type=float, help="with --trained: wall-clock training time to record"
+    )
+    parser.add_argument(
         "--keep-work", action="store_true", help="keep converted data and checkpoints"
     )
     parser.add_argument("--measure", nargs=2, metavar=("MODEL", "CONLLU"), help=argparse.SUPPRESS)
@@ -311,6 +338,7 @@ def main(argv: list[str] | None = None) -> int:
     train_seconds: float | None = None
     if args.trained:
         train_dir = args.trained.resolve()
+        train_seconds = args.train_seconds
     else:
         train_dir = work_dir / "training"
         start = time.perf_counter()
@@ -323,10 +351,15 @@ def main(argv: list[str] | None = None) -> int:
         treebank: evaluate(nlp, corpus_dir / "test" / f"{treebank}-test.spacy")
         for treebank in TREEBANKS
     }
+    gold_segmentation_scores = {
+        treebank: evaluate_gold_segmentation(nlp, corpus_dir / "test" / f"{treebank}-test.spacy")
+        for treebank in TREEBANKS
+    }
     runtime = measure_in_fresh_process(model_dir, ud_dir / "en_gum-test.conllu")
 
     scores: dict[str, Any] = {
         "test": test_scores,
+        "test_gold_tokens_and_sentences": gold_segmentation_scores,
         "training": {
             "config": args.config.name,
             "max_steps": args.max_steps,
@@ -350,7 +383,7 @@ def main(argv: list[str] | None = None) -> int:
         shutil.rmtree(work_dir / "training", ignore_errors=True)
     if not args.keep_work:
         shutil.rmtree(corpus_dir, ignore_errors=True)
-    print(json.dumps(scores["test"], indent=2))
+    print(json.dumps({"test": scores["test"], "gold_seg": gold_segmentation_scores}, indent=2))
     return 0
 
 
