@@ -31,6 +31,11 @@ MAX_TEXT_CHARS = 2_000_000
 # No real sentence is longer; a longer run (a table, a list without full stops, a hostile
 # paste) is read in pieces of at most this size, so that the work per sentence is bounded.
 MAX_SENTENCE_CHARS = 1_500
+# The parse is the costly step: a story's first 400 candidate sentences of up to 600
+# characters are parsed (a long news story has fewer than 100); the rest, and longer runs,
+# are read by the word-order rules, so that a hostile file costs what the rules cost.
+MAX_PARSED_SENTENCES = 400
+MAX_PARSED_CHARS = 600
 
 
 def predict_toponyms(text: str, gazetteer: Gazetteer, home: str | None = None
@@ -83,7 +88,7 @@ def extract_article(article: Article, gazetteer: Gazetteer, *, grammar: bool = T
     people = actor_rules.find_people(text, gazetteer)
     actor_of = _actor_lookup(gazetteer)
     readings = [_read_sentence(text, s, mentions, gazetteer, actor_of) for s in sentences]
-    docs = _parse([r for r in readings if grammar and r.parseable()])
+    docs = _parse([r for r in readings if grammar and r.parseable()][:MAX_PARSED_SENTENCES])
     events: list[Event] = []
     for reading in readings:
         earlier = readings[reading.sentence.index - 1].places if reading.sentence.index else ()
@@ -124,9 +129,11 @@ class _Reading:
     forces: tuple[Force, ...]
 
     def parseable(self) -> bool:
-        """Whether the sentence can hold a military event: a place and a force or trigger."""
-        return bool(self.places) and (bool(self.forces) or grammar_rules.MILITARY_WORDS.search(
-            self.sentence.text) is not None)
+        """Whether the sentence is worth parsing: it can hold a military event (a place and
+        a force or a military word) and is no longer than a real sentence."""
+        return bool(self.places) and len(self.sentence.text) <= MAX_PARSED_CHARS and (
+            bool(self.forces) or grammar_rules.MILITARY_WORDS.search(self.sentence.text)
+            is not None)
 
     def drafts(self, text: str, people: dict[str, str | None], doc: Any, actor_of: Any,
                earlier: Sequence[Mention] = ()) -> list[Draft]:
