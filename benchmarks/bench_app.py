@@ -8,7 +8,9 @@ one-marker streamlit-folium page, loaded in turns. Each is timed twice over:
 - warm: later pages of a server that has answered once.
 
 Targets: cold dashboard load <= 1.3 x the cold trivial page, click to evidence <= 0.6 s
-(median), server resident memory <= 400 MB.
+(median, in the page's own clock: from the click event in the map to the evidence painted;
+the harness's own figure, which adds Playwright's round trips, is printed beside it),
+server resident memory <= 400 MB.
 Run: ``python -m benchmarks.bench_app`` (``BENCH_COLD``, ``BENCH_ROUNDS``, ``BENCH_CLICKS``
 set how many of each). Needs Chromium, Playwright and npm (for the CDN files).
 """
@@ -90,27 +92,46 @@ def time_load(browser, assets, url: str, features: int, harness) -> float:
     return elapsed
 
 
-def time_clicks(browser, assets, url: str, harness, clicks: int) -> list[float]:
-    """Seconds from a click on a map label until evidence is in the panel, cleared in between."""
+# In the page's own clock: when the click reached the map, and when the evidence it asked for
+# was in the page and painted (the next animation frame after it was inserted).
+_CLICK_CLOCK = """() => { window.__tmClickAt = null; document.addEventListener('click',
+  () => { window.__tmClickAt = window.__tmClickAt || Date.now(); },
+  {capture: true, once: true}); }"""
+_EVIDENCE_CLOCK = """(selection) => { window.__tmShownAt = null;
+  const seen = () => document.querySelector(`.tm-ev[data-selection="${selection}"]`);
+  const observer = new MutationObserver(() => { if (seen()) { observer.disconnect();
+    requestAnimationFrame(() => { window.__tmShownAt = Date.now(); }); } });
+  observer.observe(document.body, {subtree: true, childList: true}); }"""
+
+
+def time_clicks(browser, assets, url: str, harness, clicks: int) -> tuple[list, list]:
+    """Seconds from a click on a map label until its evidence is in the panel, cleared in
+    between: in the page's own clock (click event to the evidence painted), and as the
+    harness sees it (Playwright's click call to its wait returning, which adds its polling)."""
     page = browser.new_page(viewport={"width": 1500, "height": 950})
     assets.install(page)
     page.goto(url)
     frame = harness.map_frame(page, timeout=120_000)
     harness.wait_idle(page, timeout=60_000)
     free = frame.locator("body").evaluate(_UNCOVERED)
-    times = []
+    in_page, seen = [], []
     for i in range(clicks):
         selection = free[i % len(free)]
+        frame.locator("body").evaluate(_CLICK_CLOCK)
+        page.evaluate(_EVIDENCE_CLOCK, selection)
         start = time.perf_counter()
         frame.locator(f'.tm-label[data-sel="{selection}"]').click()
         page.locator(f'.tm-ev[data-selection="{selection}"]').wait_for(timeout=30_000)
-        times.append(time.perf_counter() - start)
+        seen.append(time.perf_counter() - start)
+        page.wait_for_function("() => window.__tmShownAt !== null", timeout=10_000)
+        clicked = frame.locator("body").evaluate("() => window.__tmClickAt")
+        in_page.append((page.evaluate("window.__tmShownAt") - clicked) / 1000)
         harness.wait_idle(page, timeout=60_000)
         page.get_by_role("button", name="All events").click()
         page.locator('[data-testid="stRadio"]').wait_for(timeout=30_000)
         harness.wait_idle(page, timeout=60_000)
     page.close()
-    return times
+    return in_page, seen
 
 
 def rss_mb(pid: int) -> float:
@@ -186,7 +207,8 @@ def measure(harness, cdn, folder: Path) -> dict:
             for _ in range(ROUNDS):
                 floor.append(time_load(browser, assets, trivial_url, 1, harness))
                 ours.append(time_load(browser, assets, app_url, features, harness))
-            clicks = time_clicks(browser, assets, app_url, harness, CLICKS) if CLICKS else [0.0]
+            clicks, seen = (time_clicks(browser, assets, app_url, harness, CLICKS) if CLICKS
+                            else ([0.0], [0.0]))
             memory = rss_mb(app.pid)
         finally:
             browser.close()
@@ -194,7 +216,7 @@ def measure(harness, cdn, folder: Path) -> dict:
                 process.terminate()
                 process.wait(timeout=20)
     return {"features": features, "ours": ours, "floor": floor, "clicks": clicks, "rss": memory,
-            "cold_ours": cold_ours, "cold_floor": cold_floor}
+            "cold_ours": cold_ours, "cold_floor": cold_floor, "seen": seen}
 
 
 def _line(label: str, times: list[float]) -> str:
@@ -227,8 +249,13 @@ def main() -> None:
     print(_line("warm dashboard on the seed:", got["ours"]))
     print(f"{'ratio warm dashboard / trivial:':<31}{_ratio(got['ours'], got['floor']):.2f}")
     print(
-        f"{'click to evidence:':<31}median {statistics.median(clicks):.2f} s, "
+        f"{'click to evidence, in page:':<31}median {statistics.median(clicks):.2f} s, "
         f"max {max(clicks):.2f} s (target median <= 0.6 s)"
+    )
+    seen = got["seen"]
+    print(
+        f"{'click to evidence, harness:':<31}median {statistics.median(seen):.2f} s, "
+        f"max {max(seen):.2f} s (Playwright's click and wait included)"
     )
     print(f"{'server resident memory:':<31}{got['rss']:.0f} MB (target <= 400 MB)")
 
