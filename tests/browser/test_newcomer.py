@@ -167,3 +167,18 @@ def test_the_selection_is_outlined_without_sending_the_layers_again(page, app_ur
         f"() => document.querySelector('{MAP_FRAME}').contentWindow.eval(`({HALO})()`) === 0",
         timeout=10_000,
     )
+
+
+def test_too_many_files_at_once_are_refused_with_the_limit(page, app_url, assets):
+    from dashboard.ingest import MAX_UPLOAD_FILES
+
+    page.goto(app_url)
+    map_frame(page)
+    settle(page, 1_000)
+    files = [{"name": f"s{i}.txt", "mimeType": "text/plain",
+              "buffer": f"Story {i}\n\n{i} soldiers were sent to Riga.\n".encode()}
+             for i in range(MAX_UPLOAD_FILES + 1)]
+    upload(page, assets, files)
+    page.get_by_text(re.compile(rf"{MAX_UPLOAD_FILES + 1} files were uploaded at once; "
+                                rf"the limit is {MAX_UPLOAD_FILES}")).wait_for(timeout=60_000)
+    page.get_by_text("Added 0 stories: nothing could be read").first.wait_for(timeout=10_000)
