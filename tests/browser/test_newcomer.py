@@ -182,3 +182,20 @@ def test_too_many_files_at_once_are_refused_with_the_limit(page, app_url, assets
     page.get_by_text(re.compile(rf"{MAX_UPLOAD_FILES + 1} files were uploaded at once; "
                                 rf"the limit is {MAX_UPLOAD_FILES}")).wait_for(timeout=60_000)
     page.get_by_text("Added 0 stories: nothing could be read").first.wait_for(timeout=10_000)
+
+
+def test_the_map_dominates_a_wide_window(browser, assets, app_url):
+    context = browser.new_context(viewport={"width": 1400, "height": 900})
+    page = context.new_page()
+    assets.install(page)
+    try:
+        page.goto(app_url)
+        map_frame(page)
+        settle(page, 1_000)
+        frame = page.locator(MAP_FRAME).bounding_box()
+        panel = page.locator('[data-testid="stRadio"]').bounding_box()
+        assert frame["width"] >= 0.5 * 1400 and frame["width"] >= 2 * panel["width"]
+        assert frame["y"] + frame["height"] <= 900  # the whole map above the fold
+        screenshot(page, "08-wide-1400")
+    finally:
+        context.close()
