@@ -120,20 +120,8 @@ def _init_from_url() -> None:
         return
     query = {key: st.query_params.get_all(key) for key in st.query_params}
     state, notices = view.parse_query(query)
-    flt = state.filters
-    ss = st.session_state
-    ss.update(tm_init=True, tm_notices=list(notices), tm_sel=state.selection, tm_count=None,
-              tm_added=[])
-    ss.update(f_actor=list(flt.actors), f_type=list(flt.types), f_story=list(flt.stories))
-    ss.update(f_hidden=set(flt.modalities) != set(view.SHOWN_MODALITIES))
-    ss.update(f_place=flt.place or "", f_from=_iso(flt.date_from), f_to=_iso(flt.date_to))
-    ss.update(tm_target=(state.center, state.zoom) if state.center else None)
-    ss.update(tm_view=(state.center, state.zoom), tm_keep_view=state.center is not None)
-
-
-def _iso(day: dt.date | None) -> str:
-    """A date as the date boxes show it, or blank."""
-    return day.isoformat() if day is not None else ""
+    st.session_state.update(tm_init=True, tm_notices=list(notices), tm_count=None, tm_added=[],
+                            **view.widget_values(state))
 
 
 def _day(key: str) -> tuple[dt.date | None, str | None]:
@@ -238,12 +226,10 @@ def _take_click(out: dict | None) -> None:
         if picked:
             _acted()
             st.session_state.tm_sel = picked
-    center, zoom = out.get("center"), out.get("zoom")
-    if isinstance(center, dict) and zoom is not None:
-        seen = ((center.get("lat"), center.get("lng")), int(zoom))
-        # The first view a map reports is the one it opened on: links leave it out.
-        if st.session_state.setdefault("tm_view0", seen) != seen:
-            st.session_state.tm_view = seen
+    seen = view.reported_view(out)
+    # The first view a map reports is the one it opened on: links leave it out.
+    if seen is not None and st.session_state.setdefault("tm_view0", seen) != seen:
+        st.session_state.tm_view = seen
 
 
 def _show_map(refs, tallies, options: view.FilterOptions, names: dict[str, str],

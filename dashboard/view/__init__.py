@@ -50,7 +50,14 @@ from dashboard.view.panel import (
     type_label,
 )
 from dashboard.view.timeline import timeline_spec
-from dashboard.view.viewstate import ViewState, parse_query, share_link, to_query
+from dashboard.view.viewstate import (
+    ViewState,
+    parse_query,
+    reported_view,
+    share_link,
+    to_query,
+    widget_values,
+)
 
 __all__ = [
     "COLUMNS",
@@ -73,6 +80,8 @@ __all__ = [
     "event_layers",
     "markdown_text",
     "parse_day",
+    "reported_view",
+    "widget_values",
     "places_note",
     "SHOWN_MODALITIES",
     "EventFilter",

@@ -15,7 +15,15 @@ from urllib.parse import urlencode, urlsplit, urlunsplit
 from dashboard.records import EVENT_TYPES, MODALITIES
 from dashboard.view.filters import SHOWN_MODALITIES, EventFilter
 
-__all__ = ["ViewState", "parse_query", "to_query", "share_link", "SELECTION_PATTERN"]
+__all__ = [
+    "ViewState",
+    "parse_query",
+    "to_query",
+    "share_link",
+    "widget_values",
+    "reported_view",
+    "SELECTION_PATTERN",
+]
 
 # "ev:<event id>" or "pl:<place id>"; ids are printable and carry no spaces.
 SELECTION_PATTERN = re.compile(r"^(ev|pl):[^\s]{1,200}$")
@@ -160,3 +168,28 @@ def share_link(base_url: str, state: ViewState) -> str:
     """The full link to a view: the base URL with its query replaced by the view's."""
     parts = urlsplit(base_url)
     return urlunsplit((parts.scheme, parts.netloc, parts.path, urlencode(to_query(state)), ""))
+
+
+def widget_values(state: ViewState) -> dict[str, object]:
+    """The app's widget and selection state for a view (a shared link's): filters as the
+    widgets hold them (dates as typed text), the selection, and the view to show."""
+    flt = state.filters
+    return {
+        "f_actor": list(flt.actors), "f_type": list(flt.types), "f_story": list(flt.stories),
+        "f_hidden": set(flt.modalities) != set(SHOWN_MODALITIES),
+        "f_place": flt.place or "",
+        "f_from": flt.date_from.isoformat() if flt.date_from else "",
+        "f_to": flt.date_to.isoformat() if flt.date_to else "",
+        "tm_sel": state.selection,
+        "tm_target": (state.center, state.zoom) if state.center else None,
+        "tm_view": (state.center, state.zoom),
+        "tm_keep_view": state.center is not None,  # kept until a filter changes
+    }  # fmt: skip
+
+
+def reported_view(out: Mapping | None) -> tuple[tuple[float, float], int] | None:
+    """The ((lat, lon), zoom) a map reported, or None when it reported none."""
+    center, zoom = (out or {}).get("center"), (out or {}).get("zoom")
+    if not isinstance(center, Mapping) or zoom is None:
+        return None
+    return (center.get("lat"), center.get("lng")), int(zoom)

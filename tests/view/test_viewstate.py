@@ -9,7 +9,14 @@ import pytest
 
 from dashboard.records import MODALITIES
 from dashboard.view.filters import SHOWN_MODALITIES, EventFilter
-from dashboard.view.viewstate import ViewState, parse_query, share_link, to_query
+from dashboard.view.viewstate import (
+    ViewState,
+    parse_query,
+    reported_view,
+    share_link,
+    to_query,
+    widget_values,
+)
 
 FULL = ViewState(
     selection="ev:abc-1",
@@ -101,3 +108,19 @@ def test_share_link_replaces_the_query_and_keeps_the_address():
     query = parse_qs(parts.query)
     assert query["sel"] == ["ev:abc-1"] and query["actor"] == ["US,NATO"] and "old" not in query
     assert parse_query(query)[0] == FULL
+
+
+def test_widget_values_hold_a_links_view_as_the_widgets_do():
+    flt = EventFilter(actors=("US",), date_from=dt.date(2022, 2, 3), modalities=MODALITIES)
+    values = widget_values(ViewState("ev:e1", flt, (50.0, 30.0), 6))
+    assert values["f_actor"] == ["US"] and values["f_from"] == "2022-02-03"
+    assert values["f_to"] == "" and values["f_hidden"] is True
+    assert values["tm_target"] == ((50.0, 30.0), 6) and values["tm_keep_view"] is True
+    plain = widget_values(ViewState())
+    assert plain["tm_target"] is None and plain["tm_keep_view"] is False
+
+
+def test_reported_view():
+    assert reported_view({"center": {"lat": 50.0, "lng": 30.0}, "zoom": 6.0}) == ((50.0, 30.0), 6)
+    assert reported_view({"center": None, "zoom": 6}) is None
+    assert reported_view(None) is None
