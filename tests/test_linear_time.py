@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterator
 
 import pytest
 
-from dashboard.extract import dates, forces, modality, sentences
+from dashboard.extract import actors, dates, forces, lexicon, modality, sentences, slots
 from dashboard.ingest import markup, meta, read, split
 
 SMALL = 2_000
@@ -197,6 +197,27 @@ def test_every_pattern_is_listed() -> None:
 @pytest.mark.parametrize("name", sorted(n for n in PATTERNS if n.split("[")[0] in USES))
 def test_pattern_grows_linearly(name: str) -> None:
     pattern, use = PATTERNS[name], USES[name.split("[")[0]]
+    ratio, text = worst_growth(lambda s: use(pattern, s), lambda n: hostile(pattern, n))
+    assert ratio < LIMIT, f"{name}: x{ratio:.1f} for x{GROWTH} text like {text!r}"
+
+
+def _match(pattern: re.Pattern[str], text: str) -> object:
+    return pattern.match(text)
+
+
+# Patterns of the event rules that read a whole story or a gap of any length.
+WHOLE_TEXT: dict[str, tuple[re.Pattern[str], Use]] = {
+    "actors._PERSON": (actors._PERSON, _finditer),
+    "actors._OWNED_PERSON": (actors._OWNED_PERSON, _finditer),
+    "slots.DIRECT": (slots.DIRECT, _match),
+    "slots._FORCE_AT": (slots._FORCE_AT, _match),
+    "lexicon.MILITARY_WORDS": (lexicon.MILITARY_WORDS, _finditer),
+}
+
+
+@pytest.mark.parametrize("name", sorted(WHOLE_TEXT))
+def test_event_rule_pattern_grows_linearly(name: str) -> None:
+    pattern, use = WHOLE_TEXT[name]
     ratio, text = worst_growth(lambda s: use(pattern, s), lambda n: hostile(pattern, n))
     assert ratio < LIMIT, f"{name}: x{ratio:.1f} for x{GROWTH} text like {text!r}"
 

@@ -48,8 +48,12 @@ _TITLES = (r"President|Prime Minister|Premier|Chancellor|Foreign Minister|Defen[
            r"Deputy Foreign Minister|Minister|King|Queen|Emir|Crown Prince|Sultan|Leader|"
            r"General|Gen\.|Admiral|Adm\.|Marshal|Chief of Staff|Ambassador|Envoy|Senator|"
            r"Supreme Leader|Vice President|Spokesman|Spokeswoman|leader|counterpart")
-_NAME = r"(?P<name>(?:[A-Z][\w\u2019'-]+\s+){0,3}(?P<surname>[A-Z][\w\u2019'-]+))"
-_PERSON = re.compile(r"(?:(?P<who>[A-Z][\w.\u2019'-]*(?:\s+[A-Z][\w.\u2019'-]*)?)\s+)?"
+# Words are bounded and possessive, and a match starts only where a word starts, so that a
+# run of capitals or of hyphenated words is read once (linear time on any input).
+_WORD = r"[A-Z][\w\u2019'-]{0,40}+"
+_NAME = r"(?P<name>(?:" + _WORD + r"\s+){0,3}(?P<surname>" + _WORD + r"))"
+_PERSON = re.compile(r"(?<![\w.\u2019'-])(?:(?P<who>[A-Z][\w.\u2019'-]{0,40}+"
+                     r"(?:\s+[A-Z][\w.\u2019'-]{0,40}+)?)\s+)?"
                      r"(?:(?:" + _TITLES + r")\s+)+" + _NAME)
 
 

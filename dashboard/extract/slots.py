@@ -44,12 +44,12 @@ FROM = re.compile(r"\b(?:from|out of|leaving)\s+(?:the\s+)?" + _ADJ + r"$", re.I
 IN = re.compile(r"\b(?:in|at|near|along|on|across|inside|around|off|within|to)\s+"
                 r"(?:the\s+)?(?:" + BORDER_WITH + r")?" + _ADJ + r"$", re.I)
 IN_STRICT = re.compile(r"\b(?:in|at)\s+(?:the\s+)?" + _ADJ + r"$", re.I)
-DIRECT = re.compile(r"^\s*(?:to|into|in|for)?\s*(?:the\s+)?" + _ADJ + r"$", re.I)
+DIRECT = re.compile(r"^\s*+(?:to|into|in|for)?\s*+(?:the\s+)?" + _ADJ + r"$", re.I)
 AND = re.compile(r"^\s*(?:,\s*)?(?:and|or|,|as well as(?:\s+in)?|and\s+to|and\s+in)"
                  r"\s+(?:the\s+)?" + _ADJ + r"$", re.I)
 # A force's own place, written right after it: "soldiers in Germany", "troops stationed
 # in the United States", "forces based at Ramstein".
-_FORCE_AT = re.compile(r"^\s*,?\s*(?:(?:who\s+are\s+|currently\s+|now\s+|already\s+)?"
+_FORCE_AT = re.compile(r"^\s*+,?\s*+(?:(?:who\s+are\s+|currently\s+|now\s+|already\s+)?"
                        r"(?:stationed|based|deployed|garrisoned|serving)\s+)?(?:in|at)\s+"
                        r"(?:the\s+)?" + _ADJ + r"$", re.I)
 _PRONOUN_SUBJECT = re.compile(r"^\W*(?:He|She)\s+(?!said|says|told|added)")
