@@ -206,3 +206,11 @@ def test_five_megabytes_of_news_finishes() -> None:
                           dt.date(2022, 2, 2))
     assert extraction.events
     check_extraction(extraction)
+
+
+def test_the_extractor_reads_every_story_ingest_makes() -> None:
+    """Ingest splits stories at the length the extractor reads whole, so none is cut."""
+    from dashboard.extract.pipeline import MAX_TEXT_CHARS
+    from dashboard.ingest import MAX_STORY_CHARS
+
+    assert MAX_TEXT_CHARS == MAX_STORY_CHARS
