@@ -17,13 +17,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-REPO = Path(__file__).resolve().parents[1]
-CORPORA = ("lgl.jsonl", "geovirus.jsonl")
-
-
-def eval_dir() -> Path:
-    """The folder of evaluation corpora and their scorer."""
-    return Path(os.environ.get("EVAL_DIR") or REPO.parent / "shared" / "eval").resolve()
+from benchmarks.corpora import CORPORA, eval_dir
 
 
 def _one_core() -> None:

@@ -22,17 +22,11 @@ import time
 from collections import Counter
 from pathlib import Path
 
+from benchmarks.corpora import CORPORA, REPO, eval_dir, eval_records
 from dashboard.records import Article, Event, Extraction, Force, Mention, Place, Sentence
 
-REPO = Path(__file__).resolve().parents[1]
-CORPORA = ("lgl.jsonl", "geovirus.jsonl")
 SAMPLE = 20
 SYNTHETIC_EVENTS = 18_000
-
-
-def eval_dir() -> Path:
-    """The folder of evaluation corpora."""
-    return Path(os.environ.get("EVAL_DIR") or REPO.parent / "shared" / "eval").resolve()
 
 
 def load_articles(folder: Path) -> list[Article]:
@@ -40,15 +34,9 @@ def load_articles(folder: Path) -> list[Article]:
     from dashboard.ingest import read_path, seed_dir
 
     articles = [a for path in sorted(seed_dir().glob("*.txt")) for a in read_path(path)]
-    for name in CORPORA:
-        path = folder / name
-        if not path.exists():
-            continue
-        for line in path.read_text(encoding="utf-8").split("\n"):
-            if line.strip():
-                record = json.loads(line)
-                story = f"{Path(name).stem}-{record['id']}"
-                articles.append(Article(story, record["text"], title=story))
+    for name, record in eval_records(folder):
+        story = f"{Path(name).stem}-{record['id']}"
+        articles.append(Article(story, record["text"], title=story))
     return articles
 
 

@@ -7,39 +7,20 @@ temporary store. Run: ``python -m benchmarks.bench_store``.
 
 from __future__ import annotations
 
-import json
-import os
 import tempfile
 import time
 from pathlib import Path
 
+from benchmarks.corpora import CORPORA, eval_dir, eval_records
 from dashboard.records import Article
-
-REPO = Path(__file__).resolve().parents[1]
-CORPORA = ("lgl.jsonl", "geovirus.jsonl")
-
-
-def eval_dir() -> Path:
-    """The folder of evaluation corpora."""
-    return Path(os.environ.get("EVAL_DIR") or REPO.parent / "shared" / "eval").resolve()
 
 
 def load_articles(folder: Path) -> list[Article]:
     """Every story text of the evaluation corpora as an Article."""
     from dashboard.store.writer import content_hash
 
-    articles = []
-    for name in CORPORA:
-        path = folder / name
-        if not path.exists():
-            continue
-        for line in path.read_text(encoding="utf-8").split("\n"):
-            if line.strip():
-                record = json.loads(line)
-                text = record["text"]
-                title = f"{name}:{record['id']}"
-                articles.append(Article(content_hash(text)[:16], text, title=title))
-    return articles
+    return [Article(content_hash(record["text"])[:16], record["text"],
+                    title=f"{name}:{record['id']}") for name, record in eval_records(folder)]
 
 
 def _size(path: Path) -> int:
