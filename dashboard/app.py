@@ -153,6 +153,7 @@ def _filter_changed() -> None:
     """A filter changed: messages are done with, and the map fits what it now draws."""
     _acted()
     st.session_state.tm_keep_view = False
+    st.session_state.tm_page = 0
 
 
 def _clear_dates() -> None:
@@ -283,16 +284,39 @@ def _show_panel(refs, tallies, why_empty: str, names: dict[str, str]) -> None:
         return
     by_id = {ref.event.id: ref for ref in refs}
     st.session_state.tm_cards = by_id  # for the pick callback
-    with st.container(height=view.MAP_HEIGHT - 40):
+    query = st.text_input("Search the events", key="tm_search", on_change=_first_page,
+                          placeholder="Words in a card: place, actor, story, date")
+    page = view.event_page(refs, query, st.session_state.get("tm_page", 0), names=names)
+    st.session_state.tm_page = page.page
+    if page.pages > 1:
+        back, ahead = st.columns(2)
+        back.button("← Previous", key="tm_prev", on_click=_turn, args=(-1,),
+                    disabled=page.page == 0, width="stretch")
+        ahead.button("Next →", key="tm_next", on_click=_turn, args=(1,),
+                     disabled=page.page == page.pages - 1, width="stretch")
+    if not page.refs:
+        st.info(view.page_note(page), icon=":material/search_off:")
+        return
+    with st.container(height=view.MAP_HEIGHT - 140):
         st.radio(
-            f"{len(refs)} events: pick one, or click it on the map",
-            list(by_id),
+            view.page_note(page),
+            [ref.event.id for ref in page.refs],
             index=None,
             key="tm_pick",
             format_func=lambda ident: view.card_label(by_id[ident], names),
-            captions=[view.card_caption(ref) for ref in refs],
+            captions=[view.card_caption(ref) for ref in page.refs],
             on_change=_pick_card,
         )
+
+
+def _first_page() -> None:
+    """The search changed: the list starts again at its first page."""
+    st.session_state.tm_page = 0
+
+
+def _turn(step: int) -> None:
+    """Show the next or the previous page of the event list (button callback)."""
+    st.session_state.tm_page = st.session_state.get("tm_page", 0) + step
 
 
 def _pick_card() -> None:

@@ -323,3 +323,28 @@ def test_a_fresh_servers_first_map_does_not_wait_for_the_outline_basemap(fake_st
     assert outline in map_args(at)["feature_group"]  # built once that map was sent
     again = AppTest.from_file(str(APP), default_timeout=30).run()
     assert outline in map_args(again)["feature_group"]  # a later page has it at once
+
+
+def test_a_long_event_list_is_paged_and_searchable(fake_store):
+    copies = []
+    for i in range(40):  # 3 shown events a story: 120 cards
+        for ex in sample():
+            article = replace(ex.article, id=f"{ex.article.id}-{i}",
+                              title=f"{ex.article.title} #{i:02d}")
+            events = tuple(replace(e, id=f"{e.id}-{i}") for e in ex.events)
+            copies.append(replace(ex, article=article, events=events))
+    fake_store.items = copies
+    at = run()
+    first = at.radio(key="tm_pick").options
+    assert len(first) == 50 and "page 1 of 3" in at.radio(key="tm_pick").label
+    at.button(key="tm_next").click().run()
+    assert "page 2 of 3" in at.radio(key="tm_pick").label
+    assert at.session_state["tm_page"] == 1
+    at.text_input(key="tm_search").input("#07").run()
+    picked = at.radio(key="tm_pick")
+    assert "page" not in picked.label and len(picked.options) == 3
+    picked.set_value(picked.options[0]).run()
+    assert at.query_params["sel"].startswith("ev:")
+    at.button(key="tm_clear").click().run()
+    at.text_input(key="tm_search").input("no such words").run()
+    assert any("No event" in m for m in shown(at))

@@ -37,6 +37,7 @@ from dashboard.view.notices import (
     parse_day,
     unknown_values,
 )
+from dashboard.view.paging import PAGE_SIZE, EventPage, event_page, page_note
 from dashboard.view.panel import (
     PANEL_CSS,
     actor_name,
@@ -60,6 +61,10 @@ from dashboard.view.viewstate import (
 )
 
 __all__ = [
+    "PAGE_SIZE",
+    "EventPage",
+    "event_page",
+    "page_note",
     "COLUMNS",
     "EVIDENCE_KEY",
     "MAP_HEIGHT",
