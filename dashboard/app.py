@@ -212,6 +212,7 @@ def _select(selection: str, bounds) -> None:
     """Select an event or place and bring it into view (button callback)."""
     _acted()
     st.session_state.tm_sel = selection
+    st.session_state.tm_rpage = 0
     if bounds is not None:
         st.session_state.tm_target = view.view_of(bounds)
 
@@ -227,6 +228,7 @@ def _take_click(out: dict | None) -> None:
         if picked:
             _acted()
             st.session_state.tm_sel = picked
+            st.session_state.tm_rpage = 0
     seen = view.reported_view(out)
     # The first view a map reports is the one it opened on: links leave it out.
     if seen is not None and st.session_state.setdefault("tm_view0", seen) != seen:
@@ -234,7 +236,7 @@ def _take_click(out: dict | None) -> None:
 
 
 def _show_map(refs, tallies, options: view.FilterOptions, names: dict[str, str],
-              first: bool = False) -> None:
+              movements, first: bool = False) -> None:
     """The folium map; clicks select features.
 
     The base map stays the same while the corpus does, so that the map on the page is kept
@@ -248,7 +250,7 @@ def _show_map(refs, tallies, options: view.FilterOptions, names: dict[str, str],
     # first map is on its way: a fresh server's first map does not wait for it.
     layers = view.event_layers(refs, tallies, shape_of=shape_of, colours=colours, names=names,
                                fit=not st.session_state.get("tm_keep_view"),
-                               outlines=outlines(build=not first))
+                               outlines=outlines(build=not first), movements=movements)
     out = st_folium(
         m,
         key=MAP_KEY,
@@ -265,11 +267,37 @@ def _show_map(refs, tallies, options: view.FilterOptions, names: dict[str, str],
     _take_click(out)
 
 
-def _show_panel(refs, tallies, why_empty: str, names: dict[str, str]) -> None:
+def _show_movement(movement, refs, names: dict[str, str]) -> None:
+    """Every report of a fused movement, a page at a time, and where they disagree."""
+    by_id = {ref.event.id: ref for ref in refs}
+    pages = max(1, -(-movement.reports // view.REPORTS_PAGE))
+    page = min(max(st.session_state.get("tm_rpage", 0), 0), pages - 1)
+    st.session_state.tm_rpage = page
+    with st.container(key=view.EVIDENCE_KEY):
+        st.button("← All events", key="tm_clear", on_click=_select, args=("", None))
+        if pages > 1:
+            back, ahead = st.columns(2)
+            back.button("← Newer reports", key="tm_rprev", on_click=_turn_reports, args=(-1,),
+                        disabled=page == 0, width="stretch")
+            ahead.button("Older reports →", key="tm_rnext", on_click=_turn_reports, args=(1,),
+                         disabled=page == pages - 1, width="stretch")
+        st.html(view.movement_evidence_html(movement, by_id, names, page))
+
+
+def _turn_reports(step: int) -> None:
+    """Show the next or the previous page of a movement's reports (button callback)."""
+    st.session_state.tm_rpage = st.session_state.get("tm_rpage", 0) + step
+
+
+def _show_panel(refs, tallies, why_empty: str, names: dict[str, str], movements=()) -> None:
     """The evidence of the selection, or a card per event (or why there is none)."""
     st.html(view.PANEL_CSS)
     sel = st.session_state.tm_sel or ""
     kind, _, ident = sel.partition(":")
+    movement = next((m for m in movements if kind == "mv" and m.id == ident), None)
+    if movement is not None:
+        _show_movement(movement, refs, names)
+        return
     ref = next((r for r in refs if kind == "ev" and r.event.id == ident), None)
     tally = next((t for t in tallies if kind == "pl" and t.place.id == ident), None)
     if ref is not None or tally is not None:
@@ -344,11 +372,14 @@ def _place_hits(tallies, query: str) -> None:
         st.sidebar.caption("No mentioned place matches.")
 
 
-def _timeline(refs, tallies) -> None:
+def _timeline(refs, tallies, movements=()) -> None:
     """A compact bar chart of events by date, and what the map leaves out."""
     note = view.places_note(tallies)
     if note:
         st.caption(f"{note} The place search finds every one.")
+    note = view.movements_note(movements)
+    if note:
+        st.caption(note)
     spec = view.timeline_spec(refs)
     if spec is not None:
         st.vega_lite_chart(spec, width="stretch")
@@ -512,6 +543,7 @@ def main() -> None:
     flt = _current_filter()
     refs = view.filter_events(extractions, flt)
     tallies = view.tally_places(extractions, flt.stories)
+    movements = view.movements_of(refs)  # reports of one movement: one object on the map
     st.html(view.PAGE_CSS)
     _notices()
     left, right = st.columns(list(view.COLUMNS))
@@ -520,17 +552,17 @@ def main() -> None:
         total = sum(len(ex.events) for ex in extractions)
         why = "" if refs else view.empty_reason(flt, options, total)
         with right:  # the evidence of a click shows before the map is sent again
-            _show_panel(refs, tallies, why, names)
+            _show_panel(refs, tallies, why, names, movements)
         with left:
-            _show_map(refs, tallies, options, names)
+            _show_map(refs, tallies, options, names, movements)
     else:  # a new page: the map alone first, the rest once it is on its way
         with left:
-            _show_map(refs, tallies, options, names, first=True)
+            _show_map(refs, tallies, options, names, movements, first=True)
         st.session_state.tm_shown = True
         _draw_the_rest_soon()
         return
     with left:
-        _timeline(refs, tallies)
+        _timeline(refs, tallies, movements)
     st.sidebar.title("Troop map")
     _filter_widgets(options, names)
     _place_hits(tallies, flt.place or "")

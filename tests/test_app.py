@@ -348,3 +348,22 @@ def test_a_long_event_list_is_paged_and_searchable(fake_store):
     at.button(key="tm_clear").click().run()
     at.text_input(key="tm_search").input("no such words").run()
     assert any("No event" in m for m in shown(at))
+
+
+def test_a_fused_movement_is_one_object_and_its_panel_shows_every_report(fake_store):
+    from dashboard.view import movements_of
+    from dashboard.view.filters import all_events
+
+    one = fake_store.items[0]
+    e1 = next(e for e in one.events if e.id == "e1")
+    article = replace(one.article, id="a9", title="Second wire on Tallinn", source="Other wire")
+    fake_store.items.append(replace(one, article=article,
+                                    events=(replace(e1, id="e1-again", article_id="a9"),)))
+    fused = [m for m in movements_of(all_events(fake_store.items)) if m.reports == 2]
+    assert len(fused) == 1
+    at = run({"sel": f"mv:{fused[0].id}"})
+    assert not at.exception
+    html = " ".join(el.proto.body for el in at.get("html"))
+    assert html.count('class="tm-report"') == 2
+    assert "Second wire on Tallinn" in html and "Troops reach Tallinn" in html
+    assert "2 reports" in html

@@ -17,17 +17,21 @@ from dashboard.view.filters import (
     tally_places,
 )
 from dashboard.view.layers import (
+    MAX_MOVEMENTS,
     actor_colours,
     base_map,
     build_map,
     event_bounds,
     event_layers,
+    movements_note,
+    movements_of,
     outline_basemap,
     places_note,
     selection_from_tooltip,
     view_of,
 )
 from dashboard.view.layout import COLUMNS, EVIDENCE_KEY, MAP_HEIGHT, PAGE_CSS
+from dashboard.view.movement_panel import REPORTS_PAGE, movement_evidence_html
 from dashboard.view.notices import (
     AddResult,
     add_messages,
@@ -61,6 +65,11 @@ from dashboard.view.viewstate import (
 )
 
 __all__ = [
+    "MAX_MOVEMENTS",
+    "REPORTS_PAGE",
+    "movement_evidence_html",
+    "movements_note",
+    "movements_of",
     "PAGE_SIZE",
     "EventPage",
     "event_page",

@@ -74,7 +74,7 @@ _SELECTION = Template("""{% macro script(this, kwargs) %}
 (function(){var m={{ this._parent.get_name() }},halo=null,shown=null,
 style={color:'#ffd400',weight:14,opacity:0.55,interactive:false,fill:false};
 function token(l){var t=l.getTooltip&&l.getTooltip(),c=t?t.getContent():'';
-var k=(typeof c==='string'?c:'').match(/#((?:ev|pl):[^\\s<]+)/);return k?k[1]:null;}
+var k=(typeof c==='string'?c:'').match(/#((?:ev|pl|mv):[^\\s<]+)/);return k?k[1]:null;}
 function find(sel){var out=[];(window.feature_group||[]).forEach(function(g){
 if(!m.hasLayer(g)){return;}(function walk(l){if(l.eachLayer){l.eachLayer(walk);}
 else if(!(l instanceof L.Marker)&&token(l)===sel){out.push(l);}})(g);});return out;}

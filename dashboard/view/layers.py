@@ -16,7 +16,7 @@ import hashlib
 import math
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from html import escape
 
 import folium
@@ -46,6 +46,8 @@ from dashboard.view.extent import (
     view_of,
 )
 from dashboard.view.filters import SHOWN_MODALITIES, EventRef, PlaceTally, event_actor
+from dashboard.view.fusion import Movement, fuse
+from dashboard.view.fusion import label as movement_label
 from dashboard.view.panel import Names, event_label, event_title
 
 __all__ = [
@@ -62,6 +64,9 @@ __all__ = [
     "event_layers",
     "build_map",
     "places_note",
+    "movements_of",
+    "movements_note",
+    "MAX_MOVEMENTS",
     "template_safe",
     "outline_basemap",
     "geojson_text",
@@ -87,7 +92,8 @@ PINNED = {
 MOVES = ("deployment", "withdrawal", "arms_transfer", "diplomatic_visit")
 # Drawn in this order: areas first, so that the arrows over them stay clickable.
 LAYERS = ("Concentrations", "Movements", "Diplomacy")
-_TOKEN = re.compile(r"#((?:ev|pl):\S+)\s*$")
+MAX_MOVEMENTS = 300  # objects drawn: the strongest movements; the rest are counted
+_TOKEN = re.compile(r"#((?:ev|pl|mv):\S+)\s*$")
 
 
 def actor_colours(actors: Sequence[str]) -> dict[str, str]:
@@ -172,13 +178,18 @@ def _tip(title: str, token: str) -> str:
     return template_safe(f'{escape(title)}<span class="tm-id"> {escape(token)}</span>')
 
 
-def _tooltip(ref: EventRef, names: Names | None = None) -> str:
-    """One line saying what the event is, carrying its selection token."""
+def _tooltip(ref: EventRef, names: Names | None = None, fused: Movement | None = None) -> str:
+    """One line saying what the event (or the movement it stands for) is, with its token."""
+    if fused is not None:
+        return _tip(movement_label(fused), selection_token("mv", fused.id))
     return _tip(event_title(ref.event, names), selection_token("ev", ref.event.id))
 
 
-def _count_label(ref: EventRef) -> str | None:
-    """The map label of an event with a troop or weapon count; others stay unlabelled."""
+def _count_label(ref: EventRef, fused: Movement | None = None) -> str | None:
+    """The map label of an event with a troop or weapon count (others stay unlabelled), or of
+    a movement of several reports: "2,000 US troops → Poland · 14 reports"."""
+    if fused is not None:
+        return movement_label(fused)
     force = ref.event.force
     if force is None or (force.count is None and not force.count_text):
         return None
@@ -200,12 +211,12 @@ class Look:
     names: Names = field(default_factory=dict)
 
 
-def _label_marker(at: LatLon, text: str, ref: EventRef, colour: str, look: Look
-                  ) -> folium.Marker:
-    """A small always-visible text label that selects its event when clicked."""
-    tooltip = _tooltip(ref, look.names)
-    title = escape(event_title(ref.event, look.names))
-    sel = escape(f"ev:{ref.event.id}")
+def _label_marker(at: LatLon, text: str, ref: EventRef, colour: str, look: Look,
+                  fused: Movement | None = None) -> folium.Marker:
+    """A small always-visible text label that selects its event (or movement) when clicked."""
+    tooltip = _tooltip(ref, look.names, fused)
+    title = escape(movement_label(fused) if fused else event_title(ref.event, look.names))
+    sel = escape(f"mv:{fused.id}" if fused else f"ev:{ref.event.id}")
     html = template_safe(
         f'<div class="tm-label" style="border-color:{colour}" data-title="{title}" '
         f'data-sel="{sel}" data-rank="{_rank(ref)}">{escape(text)}</div>'
@@ -214,12 +225,13 @@ def _label_marker(at: LatLon, text: str, ref: EventRef, colour: str, look: Look
     return folium.Marker(at, icon=icon, tooltip=folium.Tooltip(tooltip, sticky=False))
 
 
-def _add_movement(ref: EventRef, group: folium.FeatureGroup, look: Look) -> bool:
+def _add_movement(ref: EventRef, group: folium.FeatureGroup, look: Look,
+                  fused: Movement | None = None) -> bool:
     """An arc with an arrowhead and a label; False when the event has no two ends."""
     ends = endpoints(ref)
     if ends is None:
         return False
-    style, tip = _style(ref, look.colours), _tooltip(ref, look.names)
+    style, tip = _style(ref, look.colours), _tooltip(ref, look.names, fused)
     points = curve_points(*ends)
     folium.PolyLine(points, tooltip=tip, **style).add_to(group)
     folium.Polygon(
@@ -230,9 +242,10 @@ def _add_movement(ref: EventRef, group: folium.FeatureGroup, look: Look) -> bool
         fill_opacity=style["opacity"],
         tooltip=tip,
     ).add_to(group)
-    label = _count_label(ref)
+    label = _count_label(ref, fused)
     if label:
-        _label_marker(points[len(points) // 2], label, ref, style["color"], look).add_to(group)
+        _label_marker(points[len(points) // 2], label, ref, style["color"], look,
+                      fused).add_to(group)
     return True
 
 
@@ -251,13 +264,14 @@ def _rings(geom: BaseGeometry, tolerance: float = 0.03, speck: float = 0.02
     return [[latlon(round(x, 3), round(y, 3)) for x, y, *_ in p.exterior.coords] for p in parts]
 
 
-def _add_place_event(ref: EventRef, group: folium.FeatureGroup, look: Look) -> bool:
+def _add_place_event(ref: EventRef, group: folium.FeatureGroup, look: Look,
+                     fused: Movement | None = None) -> bool:
     """An area for a concentration, or a circle when only a point is known."""
-    geom, tip = ref.event.geometry, _tooltip(ref, look.names)
+    geom, tip = ref.event.geometry, _tooltip(ref, look.names, fused)
     colour = actor_colour(event_actor(ref.event), look.colours)
     hidden = ref.event.modality not in SHOWN_MODALITIES
     dash = "6 4" if ref.event.type == "exercise" or hidden else None
-    label = _count_label(ref)
+    label = _count_label(ref, fused)
     if isinstance(geom, (Polygon, MultiPolygon)):
         for ring in _rings(geom):
             folium.Polygon(
@@ -270,7 +284,7 @@ def _add_place_event(ref: EventRef, group: folium.FeatureGroup, look: Look) -> b
                 tooltip=tip,
             ).add_to(group)
         if label:
-            _label_marker(point_of(ref), label, ref, colour, look).add_to(group)
+            _label_marker(point_of(ref), label, ref, colour, look, fused).add_to(group)
         return True
     at = point_of(ref)
     if at is None:
@@ -286,7 +300,7 @@ def _add_place_event(ref: EventRef, group: folium.FeatureGroup, look: Look) -> b
         tooltip=tip,
     ).add_to(group)
     if label:
-        _label_marker(at, label, ref, colour, look).add_to(group)
+        _label_marker(at, label, ref, colour, look, fused).add_to(group)
     return True
 
 
@@ -331,17 +345,57 @@ def _place_layer(tallies: Sequence[PlaceTally], cluster_over: int,
     return group
 
 
-def _event_groups(refs: Sequence[EventRef], look: Look) -> list[folium.FeatureGroup]:
-    """Each event into its layer: concentrations, movements or diplomacy (drawn in that order)."""
-    groups = {name: folium.FeatureGroup(name=name, control=False) for name in LAYERS}
-    for ref in refs:
+def movements_of(refs: Sequence[EventRef]) -> list[Movement]:
+    """The fused movements of the events, strongest first (see ``fusion``)."""
+    dates = {r.extraction.article.id: r.extraction.article.date for r in refs}
+    return fuse((r.event for r in refs), story_dates=dates)
+
+
+def movements_note(movements: Sequence[Movement], limit: int = MAX_MOVEMENTS) -> str | None:
+    """What the map leaves out when there are more movements than it draws, or None."""
+    if len(movements) <= limit:
+        return None
+    return (f"The map draws the {limit:,} most reported of {len(movements):,} movements; "
+            f"{len(movements) - limit:,} are hidden (filter to see them).")
+
+
+def _stand_in(movement: Movement, by_id: dict[str, EventRef]) -> EventRef:
+    """The report that draws a movement: its newest with two ends (else its newest), with the
+    movement's places."""
+    refs = [by_id[e.id] for e in movement.events if e.id in by_id]
+    ref = next((r for r in refs if endpoints(r) is not None), refs[0])
+    if movement.reports == 1:
+        return ref
+    event = replace(ref.event, origin=movement.origin or ref.event.origin,
+                    destination=movement.destination or ref.event.destination,
+                    location=movement.location or ref.event.location)
+    return EventRef(event, ref.extraction)
+
+
+def _event_groups(refs: Sequence[EventRef], look: Look,
+                  movements: Sequence[Movement] | None = None,
+                  limit: int = MAX_MOVEMENTS) -> list[folium.FeatureGroup]:
+    """Each movement into its layer: concentrations, movements or diplomacy (drawn in that
+    order). A movement of one report is drawn as its event; one of several as one object
+    labelled with its reports. Only the ``limit`` strongest are drawn; the layer names say
+    how many are hidden."""
+    if movements is None:
+        movements = movements_of(refs)
+    by_id = {r.event.id: r for r in refs}
+    drawn = [m for m in movements if any(e.id in by_id for e in m.events)]
+    hidden = max(0, len(drawn) - limit)
+    suffix = f" ({hidden:,} weaker hidden)" if hidden else ""
+    groups = {name: folium.FeatureGroup(name=name + suffix, control=False) for name in LAYERS}
+    for movement in reversed(drawn[:limit]):  # the strongest drawn last, on top
+        ref = _stand_in(movement, by_id)
+        fused = movement if movement.reports > 1 else None
         kind = ref.event.type
         if kind in ("diplomatic_visit", "meeting"):
             group = groups["Diplomacy"]
         else:
             group = groups["Movements" if kind in MOVES else "Concentrations"]
-        if kind not in MOVES or not _add_movement(ref, group, look):
-            _add_place_event(ref, group, look)
+        if kind not in MOVES or not _add_movement(ref, group, look, fused):
+            _add_place_event(ref, group, look, fused)
     return list(groups.values())
 
 
@@ -375,6 +429,8 @@ def event_layers(
     max_places: int = 400,
     fit: bool = True,
     outlines: BaseGeometry | None = None,
+    movements: Sequence[Movement] | None = None,
+    max_movements: int = MAX_MOVEMENTS,
 ) -> list[folium.FeatureGroup]:
     """The layers that change with the filters: the outline basemap (shown if the street map
     fails), shaded countries, concentrations, movements, diplomacy and places, and last the
@@ -384,7 +440,8 @@ def event_layers(
                 names or {})
     shading = folium.FeatureGroup(name="Countries by role", control=False)
     add_countries(shading, country_roles(refs), shape_of)
-    layers = [outline_layer(outlines), shading, *_event_groups(refs, look),
+    events = _event_groups(refs, look, movements, max_movements)
+    layers = [outline_layer(outlines), shading, *events,
               _place_layer(places, cluster_over, max_places)]
     fitting = folium.FeatureGroup(name="Fit", control=False)
     element = fit_to(full_bounds(refs, places), auto=fit)
@@ -405,6 +462,7 @@ def build_map(
     cluster_over: int = 40,
     max_places: int = 400,
     fit: bool = True,
+    max_movements: int = MAX_MOVEMENTS,
 ) -> folium.Map:
     """The whole map in one page: the base map with the event layers on it."""
     if colours is None:
@@ -412,6 +470,6 @@ def build_map(
     m = base_map(colours, names=names, tiles=tiles)
     for layer in event_layers(refs, places, shape_of=shape_of, colours=colours, names=names,
                               cluster_over=cluster_over, max_places=max_places, fit=fit,
-                              outlines=outlines):
+                              outlines=outlines, max_movements=max_movements):
         layer.add_to(m)
     return m

@@ -25,8 +25,8 @@ __all__ = [
     "SELECTION_PATTERN",
 ]
 
-# "ev:<event id>" or "pl:<place id>"; ids are printable and carry no spaces.
-SELECTION_PATTERN = re.compile(r"^(ev|pl):[^\s]{1,200}$")
+# "ev:<event id>", "pl:<place id>" or "mv:<movement id>"; ids are printable and carry no spaces.
+SELECTION_PATTERN = re.compile(r"^(ev|pl|mv):[^\s]{1,200}$")
 _CODE = re.compile(r"^[A-Za-z0-9_.\-]{1,40}$")
 _MAX_ZOOM = 18
 

@@ -1,0 +1,66 @@
+"""Fused movements on the map and in the evidence panel."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import replace
+
+from app_records import sample, story_one
+
+from dashboard.view.filters import all_events
+from dashboard.view.layers import build_map, movements_note, movements_of
+from dashboard.view.movement_panel import movement_evidence_html
+
+
+def _retold(count: int = 1200):
+    """Story one, and a later wire retelling its deployment (e1) with the given count."""
+    one = story_one()
+    article = replace(one.article, id="a9", title="Second wire on Tallinn",
+                      date=dt.date(2023, 5, 9), source="Other wire")
+    e1 = next(e for e in one.events if e.id == "e1")
+    again = replace(e1, id="e1-again", article_id="a9",
+                    force=replace(e1.force, count=count, count_text=f"{count:,}"))
+    other = replace(one, article=article, events=(again,))
+    return [one, other]
+
+
+def test_two_reports_of_one_deployment_are_one_object_labelled_with_both():
+    refs = [r for r in all_events(_retold()) if r.event.id in ("e1", "e1-again")]
+    (movement,) = movements_of(refs)
+    html = build_map(refs, [], tiles=False).get_root().render()
+    assert f"mv:{movement.id}" in html and "2 reports" in html
+    assert "ev:e1 " not in html and "ev:e1-again" not in html
+
+
+def test_single_reports_keep_their_event_selection():
+    refs = all_events(sample())
+    html = build_map(refs, [], tiles=False).get_root().render()
+    assert "ev:e1" in html and "mv:" not in html
+
+
+def test_only_the_strongest_movements_are_drawn_and_the_rest_counted():
+    refs = all_events(sample())
+    movements = movements_of(refs)
+    assert len(movements) > 1
+    html = build_map(refs, [], tiles=False, max_movements=1).get_root().render()
+    drawn = {r.event.id for r in refs if f"ev:{r.event.id}<" in html}
+    assert drawn == {movements[0].events[0].id}
+    assert movements_note(movements, 1).startswith("The map draws the 1 most reported")
+    assert movements_note(movements) is None
+
+
+def test_the_panel_lists_every_report_newest_first_and_the_disagreements():
+    refs = [r for r in all_events(_retold(2000)) if r.event.id in ("e1", "e1-again")]
+    (movement,) = movements_of(refs)
+    html = movement_evidence_html(movement, {r.event.id: r for r in refs})
+    assert html.index("Second wire on Tallinn") < html.index("Troops reach Tallinn")
+    assert html.count('class="tm-report"') == 2 and "Other wire" in html
+    assert "The reports disagree" in html and "1,200 / 2,000" in html
+
+
+def test_the_panel_pages_a_long_movement():
+    refs = [r for r in all_events(_retold()) if r.event.id in ("e1", "e1-again")]
+    (movement,) = movements_of(refs)
+    html = movement_evidence_html(movement, {r.event.id: r for r in refs}, page=1, size=1)
+    assert html.count('class="tm-report"') == 1 and "Reports 2–2 of 2" in html
+    assert "Troops reach Tallinn" in html
