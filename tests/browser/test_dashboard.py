@@ -173,3 +173,15 @@ def test_hostile_uploads_run_no_script(page, app_url, assets):
     map_window = page.frame_locator('iframe[title="streamlit_folium.st_folium"]')
     assert map_window.locator("body").evaluate("() => typeof window.__pwned") == "undefined"
     assert page.dialogs == []
+
+
+def test_a_fused_arrow_shows_all_its_reports(page, app_url):
+    """The seed tells Scholz's trip to Moscow twice (as Germany and as Scholz): one arrow,
+    labelled with its two reports, and a click lists both."""
+    page.goto(app_url)
+    click_label(map_frame(page), "Scholz (DE) → Moscow")
+    panel = evidence(page).filter(has_text="2 reports")
+    panel.wait_for(timeout=10_000)
+    assert panel.locator(".tm-report").count() == 2
+    page.wait_for_function("() => location.search.includes('sel=mv')", timeout=10_000)
+    screenshot(page, "04-fused-movement")
