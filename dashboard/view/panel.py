@@ -35,6 +35,9 @@ __all__ = [
 PANEL_CSS = """<style>
 .tm-ev{font-size:.95rem;line-height:1.45}
 .tm-ev mark{padding:0 .15em;border-radius:.2em}
+.tm-report{border-top:1px solid #ddd;margin-top:.6em;padding-top:.4em}
+.tm-disagree{background:#fff4e5;border-left:3px solid #e8a33d;padding:.2em .6em;margin:.4em 0}
+.tm-disagree ul{margin:0;padding-left:1.2em}
 .tm-ev mark.place{background:#cfe8ff}
 .tm-ev mark.count{background:#ffe08a}
 .tm-ev mark.unit{background:#ffd0b0}
