@@ -81,3 +81,18 @@ def test_bounds_of_twenty_thousand_events():
     assert len(refs) >= 19_000
     (s, w), (n, e) = full_bounds(refs)
     assert s < n and w < e
+
+
+def test_the_map_draws_at_most_the_strongest_movements():
+    """2,000 events weeks apart are 2,000 movements; the map draws 300 of them."""
+    import datetime as dt
+
+    from dashboard.view.layers import MAX_MOVEMENTS, build_map, movements_of
+
+    refs = [replace(r, event=replace(r.event, date=dt.date(2000, 1, 1)
+                                     + dt.timedelta(days=10 * i)))
+            for i, r in enumerate(all_events(corpus(2_000)))]
+    assert len(movements_of(refs)) >= 1_900
+    html = build_map(refs, [], tiles=False).get_root().render()
+    drawn = {r.event.id for r in refs if f"ev:{r.event.id}<" in html}
+    assert len(drawn) == MAX_MOVEMENTS
