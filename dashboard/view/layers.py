@@ -361,14 +361,17 @@ def movements_note(movements: Sequence[Movement], limit: int = MAX_MOVEMENTS) ->
 
 def _stand_in(movement: Movement, by_id: dict[str, EventRef]) -> EventRef:
     """The report that draws a movement: its newest with two ends (else its newest), with the
-    movement's places."""
+    movement's places and its best count."""
     refs = [by_id[e.id] for e in movement.events if e.id in by_id]
     ref = next((r for r in refs if endpoints(r) is not None), refs[0])
     if movement.reports == 1:
         return ref
+    # The best count's force sets the arrow's width and the label's precedence.
+    force = next((e.force for e in movement.events
+                  if e.force is not None and e.force.count == movement.count), ref.event.force)
     event = replace(ref.event, origin=movement.origin or ref.event.origin,
                     destination=movement.destination or ref.event.destination,
-                    location=movement.location or ref.event.location)
+                    location=movement.location or ref.event.location, force=force)
     return EventRef(event, ref.extraction)
 
 

@@ -64,3 +64,12 @@ def test_the_panel_pages_a_long_movement():
     html = movement_evidence_html(movement, {r.event.id: r for r in refs}, page=1, size=1)
     assert html.count('class="tm-report"') == 1 and "Reports 2–2 of 2" in html
     assert "Troops reach Tallinn" in html
+
+
+def test_a_fused_arrow_is_as_wide_as_its_best_count():
+    """Reports of 1,200 and 500 (a tie: the larger wins): the arrow is drawn for 1,200,
+    though the newest report says 500."""
+    refs = [r for r in all_events(_retold(500)) if r.event.id in ("e1", "e1-again")]
+    assert movements_of(refs)[0].count == 1200
+    html = build_map(refs, [], tiles=False).get_root().render()
+    assert '"weight": 6.6' in html and '"weight": 5.7' not in html
