@@ -16,7 +16,7 @@ import functools
 from dataclasses import dataclass
 
 import pytest
-from event_checks import Expectation, at, fits, listing, place_matches
+from event_checks import Expectation, at, fits, listing, marked, place_matches
 
 from dashboard.extract.pipeline import extract_article
 from dashboard.records import Article, Extraction, Mention
@@ -384,9 +384,7 @@ KNOWN_GAPS: dict[str, str] = {
 }
 
 
-@pytest.mark.parametrize("row", [
-    pytest.param(row, id=name, marks=pytest.mark.xfail(reason=KNOWN_GAPS[name], strict=True))
-    if name in KNOWN_GAPS else pytest.param(row, id=name) for name, row in EXPECTED.items()])
+@pytest.mark.parametrize("row", marked(EXPECTED, KNOWN_GAPS))
 def test_expected_event(row: Expect) -> None:
     """The row's event comes out with the fields a careful analyst would give it."""
     events = _extract(row.text, row.published).events

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from event_checks import Expectation, at, choices, fits, listing, place_matches
+from event_checks import Expectation, at, choices, fits, listing, marked, place_matches
 
 from dashboard.extract.pipeline import extract_article
 from dashboard.ingest.read import read_path
@@ -515,17 +515,7 @@ KNOWN_GAPS: dict[str, str] = {
 }
 
 
-def _fact_params() -> list[object]:
-    """Every fact, the known gaps marked as expected failures with their reason."""
-    return [
-        pytest.param(fact, id=name, marks=pytest.mark.xfail(reason=KNOWN_GAPS[name], strict=True))
-        if name in KNOWN_GAPS
-        else pytest.param(fact, id=name)
-        for name, fact in FACTS.items()
-    ]
-
-
-@pytest.mark.parametrize("fact", _fact_params())
+@pytest.mark.parametrize("fact", marked(FACTS, KNOWN_GAPS))
 def test_story_fact(fact: Fact) -> None:
     """The fact comes out of its story with the fields a careful analyst would give it."""
     events = _events(fact.story)

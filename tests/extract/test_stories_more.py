@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 import test_stories as stories
+from event_checks import marked
 from test_stories import ACTIVE, SAID, Absent, D, Fact
 
 MORE = Path(__file__).parent / "fixtures" / "stories_more"
@@ -489,22 +490,13 @@ KNOWN_SPURIOUS: dict[str, str] = {
 }
 
 
-def _marked(table: dict[str, object], gaps: dict[str, str]) -> list[object]:
-    """The rows of a table, the known failures marked as expected with their reason."""
-    return [
-        pytest.param(row, id=name, marks=pytest.mark.xfail(reason=gaps[name], strict=True))
-        if name in gaps else pytest.param(row, id=name)
-        for name, row in table.items()
-    ]
-
-
-@pytest.mark.parametrize("fact", _marked(FACTS, KNOWN_GAPS))
+@pytest.mark.parametrize("fact", marked(FACTS, KNOWN_GAPS))
 def test_story_fact(fact: Fact) -> None:
     """The fact comes out of its story with the fields a careful analyst would give it."""
     stories.test_story_fact(fact)
 
 
-@pytest.mark.parametrize("row", _marked(ABSENT, KNOWN_SPURIOUS))
+@pytest.mark.parametrize("row", marked(ABSENT, KNOWN_SPURIOUS))
 def test_story_absent(row: Absent) -> None:
     """What the story does not say does not come out."""
     stories.test_story_absent(row)
