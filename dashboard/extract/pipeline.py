@@ -130,7 +130,7 @@ class _Reading:
 
     def parseable(self) -> bool:
         """Whether the sentence is worth parsing: it can hold a military event (a place and
-        a force or a military word) and is no longer than a real sentence."""
+        a military word) and is no longer than a real sentence."""
         return bool(self.places) and len(self.sentence.text) <= MAX_PARSED_CHARS and \
             grammar_rules.MILITARY_WORDS.search(self.sentence.text) is not None
 
