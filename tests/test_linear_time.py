@@ -243,6 +243,9 @@ SHAPES: list[Callable[[int], str]] = [
     lambda n: "<http:" * (n // 6),
     lambda n: "[" * n,
     lambda n: "Pol\u200band, Bel\u00adarus. " * (n // 20),
+    lambda n: "the\n" * (n // 4),
+    lambda n: " \n" * (n // 2),
+    lambda n: "a" + " " * n + "\nB",
 ]
 READERS: dict[str, Callable[[str], object]] = {
     "read_text": lambda s: read.read_text("Headline line for a story\n\n" + s + "."),

@@ -60,12 +60,43 @@ def _next_is_lower_or_digit(text: str, pos: int) -> bool:
     return False
 
 
+# Words that cannot end a sentence: a line that ends with one goes on at the next line.
+_OPEN_ENDED = frozenset(
+    "a an the of to into in on at by for from with and or but than as onto toward towards "
+    "near along across over under between its their his her our".split())
+
+
+def _line_goes_on(text: str, newline: int) -> bool:
+    """True when a single line break at ``newline`` falls inside a sentence, as in text
+    copied from a web page whose links sat on lines of their own ("sent tanks into\nRafah\n
+    and took the crossing"): the next line starts in lower case, or this one ends with a
+    word that cannot end a sentence or with a comma."""
+    after = newline + 1
+    while after < len(text) and text[after] in " \t":
+        after += 1
+    if after >= len(text) or text[after] in "\n\r":
+        return False  # a blank line ends a paragraph
+    if text[after].islower():
+        return True
+    before = newline
+    while before > 0 and text[before - 1] in " \t\r":
+        before -= 1
+    if before == 0:
+        return False
+    if text[before - 1] == ",":
+        return True
+    match = _WORD_BEFORE.search(text, max(0, before - 20), before)
+    return match is not None and match.group(1) in _OPEN_ENDED
+
+
 def split_sentences(text: str, article_id: str = "") -> tuple[Sentence, ...]:
     """Split ``text`` into sentences whose offsets slice it exactly (whitespace trimmed)."""
     sentences: list[Sentence] = []
     start = 0
     for match in _BOUNDARY.finditer(text):
         if match.group(0)[0] == "." and _is_abbreviation(text, match.start()):
+            continue
+        if match.group(0) == "\n" and _line_goes_on(text, match.start()):
             continue
         _append(sentences, text, start, match.end(), article_id)
         start = match.end()

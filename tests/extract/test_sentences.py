@@ -19,6 +19,12 @@ from dashboard.extract.sentences import split_sentences
         ("Headline without stop\nBody sentence one. Body two?",
          ["Headline without stop", "Body sentence one.", "Body two?"]),
         ("John F. Kennedy spoke.", ["John F. Kennedy spoke."]),
+        # a web page's links on lines of their own stay inside their sentence
+        ("It sent tanks into\nRafah\nand took the\nborder crossing\nwith\nEgypt. Next.",
+         ["It sent tanks into\nRafah\nand took the\nborder crossing\nwith\nEgypt.", "Next."]),
+        ("Troops left Kabul,\nGhazni and Herat.", ["Troops left Kabul,\nGhazni and Herat."]),
+        ("Troops moved to the\n\nNext paragraph.", ["Troops moved to the", "Next paragraph."]),
+        ("Pakistan moves troops\nBy Reuters", ["Pakistan moves troops", "By Reuters"]),
         ("", []),
         ("   \n\n  ", []),
     ],
