@@ -23,6 +23,7 @@ import statistics
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
@@ -134,14 +135,15 @@ def time_clicks(browser, assets, url: str, harness, clicks: int) -> tuple[list, 
     return in_page, seen
 
 
-def rss_mb(pid: int) -> float:
-    """Resident memory of a process and its children, in MB (Linux /proc)."""
+def rss_mb(pid: int, field: str = "VmRSS:") -> float:
+    """Resident memory of a process and its children, in MB (Linux /proc); ``VmHWM:`` for
+    the most each has held."""
     total = 0
     for proc in [pid, *_children(pid)]:
         status = Path(f"/proc/{proc}/status")
         if status.exists():
             for line in status.read_text().splitlines():
-                if line.startswith("VmRSS:"):
+                if line.startswith(field):
                     total += int(line.split()[1])
     return total / 1024
 
@@ -152,27 +154,34 @@ def _children(pid: int) -> list[int]:
     return [int(c) for c in path.read_text().split()] if path.exists() else []
 
 
-def cold_load(harness, browser, assets, script: Path, env: dict, log: Path,
-              features: int) -> float:
-    """Seconds to the first map of a freshly started server process (stopped afterwards)."""
+def write_trivial(folder: Path) -> Path:
+    """The trivial one-map streamlit-folium page, written into ``folder``."""
+    script = folder / "trivial.py"
+    script.write_text(TRIVIAL, encoding="utf-8")
+    return script
+
+
+def cold_load(harness, load: Callable[[str], float], script: Path, env: dict,
+              log: Path) -> float:
+    """``load(url)`` timed on a freshly started server process (stopped afterwards)."""
     process, url = harness.start_streamlit(script, env, log)
     try:
-        return time_load(browser, assets, url, features, harness)
+        return load(url)
     finally:
         process.terminate()
         process.wait(timeout=20)
 
 
-def measure_cold(harness, assets, browser, store: Path, trivial: Path, folder: Path,
-                 features: int) -> tuple[list[float], list[float]]:
+def measure_cold(harness, store: Path, trivial: Path, folder: Path,
+                 load_ours: Callable[[str], float], load_floor: Callable[[str], float],
+                 rounds: int = COLD) -> tuple[list[float], list[float]]:
     """Cold first loads of the trivial page and the dashboard, in turns, each on a new server."""
     ours, floor = [], []
     app_env = {"TROOPMAP_STORE": str(store)}
-    for _ in range(COLD):
-        floor.append(cold_load(harness, browser, assets, trivial, {}, folder / "cold-trivial.log",
-                               1))
-        ours.append(cold_load(harness, browser, assets, REPO / "dashboard" / "app.py", app_env,
-                              folder / "cold-app.log", features))
+    for _ in range(rounds):
+        floor.append(cold_load(harness, load_floor, trivial, {}, folder / "cold-trivial.log"))
+        ours.append(cold_load(harness, load_ours, REPO / "dashboard" / "app.py", app_env,
+                              folder / "cold-app.log"))
     return ours, floor
 
 
@@ -182,15 +191,16 @@ def measure(harness, cdn, folder: Path) -> dict:
 
     store = folder / "store.gpkg"
     features, html = seed_map(store)  # also seeds the store before timing starts
-    trivial_script = folder / "trivial.py"
-    trivial_script.write_text(TRIVIAL, encoding="utf-8")
+    trivial_script = write_trivial(folder)
     assets = cdn.Assets()
     assets.fetch(cdn.folium_urls(html))
     servers = []
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=harness.CHROMIUM, args=harness.CHROMIUM_ARGS)
         cold_ours, cold_floor = measure_cold(
-            harness, assets, browser, store, trivial_script, folder, features
+            harness, store, trivial_script, folder,
+            lambda url: time_load(browser, assets, url, features, harness),
+            lambda url: time_load(browser, assets, url, 1, harness),
         )
         try:
             app, app_url = harness.start_streamlit(
