@@ -76,7 +76,8 @@ _COUNT = (
 # several thousand troops" holds no count of 2019.
 _NOT_MODIFIER = (r"(?!(?:and|or|but|to|of|in|on|at|for|from|with|by|the|a|an|is|are|was|were|"
                  r"has|have|had|will|would|said|says|than|that|which|who|since|maintains|keeps|"
-                 r"number|deployed|sent|its|their|his|her)\b)")
+                 r"number|deployed|sent|its|their|his|her|when|where|while|after|before|as|if|"
+                 r"then|also|all|both|these|those|such|into|onto|toward|towards)\b)")
 _MODIFIERS = (r"(?P<mods>(?:(?:and\s+(?=[A-Z])|" + _NOT_MODIFIER
               + r"(?:[A-Za-z][\w.'\u2019-]*+|\d{1,2}[A-Z]?)\s++)){0,5}?)")
 # A count starts a number: not inside a word or a name ("F-16"), nor after the thousands
@@ -128,7 +129,8 @@ def find_forces(sentence: str, offset: int, actor_of: ActorOf) -> list[Force]:
     if not _ANY_FORCE_WORD.search(sentence):
         return forces
     for match in _FORCE.finditer(sentence):
-        forces.append(_force_from(match, sentence, offset, actor_of))
+        if not _is_date(match, sentence):
+            forces.append(_force_from(match, sentence, offset, actor_of))
     counted = len(forces)  # counted forces, in order and apart from one another
     for match in _ELLIPTIC.finditer(sentence):
         before = bisect.bisect_left(forces, offset + match.start(), 0, counted,
@@ -159,6 +161,29 @@ def find_forces(sentence: str, offset: int, actor_of: ActorOf) -> list[Force]:
     forces.sort(key=lambda f: f.start)
     forces = [_with_ship_prefix(f, sentence, offset) for f in forces]
     return _attach_units(forces, sentence, offset)
+
+
+# A year ("in 2019 American forces", "since 2017 NATO battlegroups") or part of a written
+# date ("2023-12-23 Last French troops") is no count. A year-like number counts only
+# right before its noun ("2000 troops").
+_YEAR = re.compile(r"(?:1[89]|20)\d\d")
+_DATE_BEFORE = re.compile(r"(?:\d{4}-\d{1,2}-|\d{1,2}[/.-]\d{1,2}[/.-])$")
+_YEAR_WORD_BEFORE = re.compile(
+    r"(?:\b(?:in|since|until|till|during|early|late|mid|summer|winter|spring|"
+    r"autumn|fall|January|February|March|April|May|June|July|August|September|October|"
+    r"November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?,?\s*+)$", re.I)
+
+
+def _is_date(match: re.Match[str], sentence: str) -> bool:
+    """True when a count match's number is a year or part of a written date."""
+    count = match.group("count")
+    start = match.start("count")
+    if _DATE_BEFORE.search(sentence, max(0, start - 12), start):
+        return True
+    if match.group("qual") or not _YEAR.fullmatch(count):
+        return False
+    return bool(match.group("mods")) or _YEAR_WORD_BEFORE.search(
+        sentence, max(0, start - 12), start) is not None
 
 
 def _reach(forces: list[Force]) -> tuple[list[int], list[int]]:

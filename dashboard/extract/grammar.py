@@ -22,7 +22,6 @@ from dashboard.extract.frames import Builder, unique, without_origins
 from dashboard.extract.lexicon import (
     AT,
     FRAMES,
-    FROM,
     HOLD_VERBS,
     MILITARY_HEADS,
     MILITARY_WORDS,
@@ -31,6 +30,7 @@ from dashboard.extract.lexicon import (
     PULL_VERBS,
     RELATIVE_PRONOUNS,
     TO,
+    YEAR,
     ActorOf,
     Token,
 )
@@ -102,7 +102,8 @@ class Reader:
     def _implied_force(self, token: Token) -> Force | None:
         """A force the extractor did not list: a count standing for an earlier force's
         people ("2,000 will go", "20,000 more"), or a military noun without a count."""
-        numbers = [t for t in phrase(token) if t.tag_ == "CD" and number(t.text) is not None]
+        numbers = [t for t in phrase(token) if t.tag_ == "CD" and number(t.text) is not None
+                   and not YEAR.fullmatch(t.text)]  # "since 2017" is no count
         lemma = token.lemma_.lower()
         if numbers and (token.tag_ == "CD" or token.lower_ in ("more", "others", "another")):
             template = self._template(token)
@@ -264,7 +265,7 @@ class Reader:
                     return child
         for dep in ("obj", "nsubj:pass", "nsubj", "obl"):
             for child in deps.get(dep, []):
-                if dep == "obl" and case_of(child) in TO | FROM | AT | {"by", "of"}:
+                if dep == "obl" and case_of(child):
                     continue  # "sending about 4,800 soldiers": a count read as an oblique
                 if self.force_of(child) is not None:
                     return child

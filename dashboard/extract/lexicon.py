@@ -76,4 +76,5 @@ NOMINAL = frozenset({"compound", "amod", "nmod", "nmod:poss", "flat", "det", "ca
                       "nummod", "fixed", "det:poss", "nmod:npmod", "nmod:tmod", "appos",
                       "advmod", "dep"})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "they", "them"})
+YEAR = re.compile(r"(?:1[89]|20)\d\d")  # a bare number that reads as a year, not a count
 NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+|\d{1,7}")

@@ -116,3 +116,21 @@ def test_many_bare_forces_in_one_sentence_are_all_found() -> None:
     sentence = "US troops to Poland, " * 300 + "and 2,000 US troops to Romania."
     found = forces(sentence)
     assert len(found) == 301 and found[-1].count == 2000
+
+
+@pytest.mark.parametrize(
+    ("sentence", "count"),
+    [
+        ("Relations were strained in October 2019 when American forces withdrew.", None),
+        ("date 2023-12-23 Last French troops leave Niger", None),
+        ("Battlegroups deployed since 2017 NATO battlegroups remain.", None),
+        ("In 2014 troops arrived in Crimea.", None),
+        ("Russia sent 2000 troops to the border.", 2000),
+        ("A force of 1500 soldiers arrived.", 1500),
+        ("About 2019 soldiers arrived.", 2019),
+    ],
+)
+def test_years_and_dates_are_no_counts(sentence: str, count: int | None) -> None:
+    found = find_forces(sentence, 0, {"American": "US", "French": "FR"}.get)
+    assert found, sentence
+    assert [f.count for f in found if f.count is not None] == ([count] if count else [])
