@@ -17,7 +17,8 @@ best pairs first:
 
 It prints precision and recall, lenient and strict, by type and by theatre, and how many
 negated facts ("no troops will be sent") came out as asserted events.
-Run: ``python -m benchmarks.bench_news [--texts DIR] [--json OUT] [--verbose]``.
+Run: ``python -m benchmarks.bench_news [--facts FILE] [--texts DIR] [--rules-only] [--json OUT]
+[--verbose]``; ``--facts benchmarks/news/heldout.jsonl`` scores the held-out stories instead.
 """
 
 from __future__ import annotations
@@ -427,7 +428,13 @@ def main(argv: list[str] | None = None) -> None:
         default=FOLDER / "texts",
         help="folder of <id>.txt story texts (default: benchmarks/news/texts)",
     )
-    parser.add_argument("--facts", type=Path, default=FACTS, help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--facts",
+        type=Path,
+        default=FACTS,
+        help="fact file to score (default: benchmarks/news/facts.jsonl; "
+        "benchmarks/news/heldout.jsonl is the held-out set)",
+    )
     parser.add_argument("--rules-only", action="store_true",
                         help="military events from the word-order rules, without the parser")
     parser.add_argument("--json", type=Path, metavar="OUT", help="also write the figures here")
