@@ -136,6 +136,12 @@ def armed_groups() -> tuple[re.Pattern[str], dict[str, str]]:
     return pattern, codes
 
 
+@functools.cache
+def group_codes() -> frozenset[str]:
+    """The codes of every armed group, private military company and mission."""
+    return frozenset(armed_groups()[1].values())
+
+
 def group_code(words: str) -> str | None:
     """The actor code of a group's name ("Hezbollah", "Houthi", "Wagner"), or None."""
     return armed_groups()[1].get(words.casefold())

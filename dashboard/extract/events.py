@@ -106,7 +106,7 @@ def find_drafts(text: str, sentence: Sentence, places: Sequence[Mention],
             drafts.extend(_BUILDERS[kind](slots_))
     used = {id(d.force) for d in drafts if d.force is not None}
     for force in forces:
-        if id(force) not in used and (force.count is not None or force.actor):
+        if id(force) not in used and (force.count_text is not None or force.actor):
             drafts.extend(_where_force_is(text, sentence, force, places, actors, people))
     return _drop_duplicates(drafts)
 
@@ -311,7 +311,7 @@ def _exercise(s: _Slots) -> list[Draft]:
     if actor is None:
         after = [a for a in s.actors if s.trigger[1] <= a.start < s.clause[1]]
         actor = after[0].code if after else None
-    counted = sorted((f for f in s.forces if f.count is not None
+    counted = sorted((f for f in s.forces if f.count_text is not None
                       and s.clause[0] <= f.start < s.clause[1]),
                      key=lambda f: (f.personnel is None, f.start))  # people before hulls
     force = counted[0] if counted else (

@@ -18,7 +18,8 @@ PERSONNEL = (
     "mercenaries|militants|rangers|special forces|special operations forces|units|"
     "contingents?|battlegroups?|battle groups?|garrisons?|peacekeeping forces?|"
     "brigades|battalions|divisions|regiments|coalition forces|coalition|task force|navies|"
-    "border guards|"
+    "border guards|police officers|policemen|police personnel|police contingents?|"
+    "formed police units|gendarmes|reinforcements|"
     "servicemen and women|monitors|observers|"
     "combat troops|ground troops|ground forces|military police|personnel"
 )
@@ -278,8 +279,9 @@ def _bare_force(match: re.Match[str], offset: int, actor_of: ActorOf) -> Force:
 def _vague_or_exact(words: str) -> tuple[int | None, int | None, int | None]:
     """(best, min, max) for a count phrase."""
     words = " ".join(words.split())
-    if words in _VAGUE:
-        return _VAGUE[words]
+    if words in _VAGUE:  # "thousands of troops" gives bounds, not a figure of its own
+        _, low, high = _VAGUE[words]
+        return None, low, high
     value = _parse_count(words)
     return value, value, value
 
@@ -323,7 +325,7 @@ def _attach_units(forces: list[Force], sentence: str, offset: int) -> list[Force
     out: list[Force] = []
     for force in forces:
         prev = out[-1] if out else None
-        if prev and force.unit and prev.unit and prev.count is None and not prev.equipment \
+        if prev and force.unit and prev.unit and prev.count_text is None and not prev.equipment \
                 and _UNIT_GAP.fullmatch(sentence, prev.end - offset, force.start - offset):
             out[-1] = _with_unit(prev, sentence[prev.start - offset : force.end - offset],
                                  force.actor)
@@ -334,7 +336,7 @@ def _attach_units(forces: list[Force], sentence: str, offset: int) -> list[Force
 
 def _merge_units_into_counts(forces: list[Force]) -> list[Force]:
     """Give each unit-only force to the counted force within 40 characters of it."""
-    is_unit = [bool(f.unit and f.count is None and not f.personnel) for f in forces]
+    is_unit = [bool(f.unit and f.count_text is None and not f.personnel) for f in forces]
     rest = [f for f, unit in zip(forces, is_unit, strict=True) if not unit]
     starts = [f.start for f in rest]  # in order: forces come sorted by start
     extra: list[Force] = []
@@ -361,7 +363,7 @@ _LONGEST_FORCE = 1000
 
 def _near(unit: Force, force: Force) -> bool:
     """True for a counted force without a unit within 40 characters of ``unit``."""
-    return force.count is not None and force.unit is None and min(
+    return force.count_text is not None and force.unit is None and min(
         abs(unit.start - force.end), abs(force.start - unit.end)) <= _NEAR
 
 

@@ -17,11 +17,14 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
 
+from dashboard.extract.actors import group_codes
 from dashboard.extract.events import Draft
 from dashboard.extract.frames import Builder, unique, without_origins
 from dashboard.extract.lexicon import (
     AT,
+    COUNTRY_MOVES,
     FRAMES,
+    GROUP_MOVES,
     HOLD_VERBS,
     MILITARY_HEADS,
     MILITARY_WORDS,
@@ -43,6 +46,7 @@ from dashboard.extract.syntax import (
     number,
     occurrences,
     phrase,
+    place_of,
     places_of,
     slots_of,
 )
@@ -92,10 +96,10 @@ class Reader:
         for t in sorted(phrase(token), key=lambda t: (t.i != token.i, t.i)):
             if t.i in self.index.force:
                 found = self.index.force[t.i]
-                if found.count is None:  # "a contingent of about 1,000 soldiers"
+                if found.count_text is None:  # "a contingent of about 1,000 soldiers"
                     counted = [self.force_of(c) for c in token.children
                                if c.dep_ == "nmod" and case_of(c) == "of"]
-                    found = next((f for f in counted if f and f.count is not None), found)
+                    found = next((f for f in counted if f and f.count_text is not None), found)
                 return found
         return self._implied_force(token)
 
@@ -300,12 +304,15 @@ class Reader:
             if found is not None:
                 out.extend(self._frame(token, *found))
         out.extend(self._stationed_forces())
+        out.extend(self._copular_presences())
         return unique(without_origins(out))
 
     def _frame(self, trigger: Token, frame: str, lemma: str) -> list[Draft]:
         """The drafts of one trigger."""
         force_token = self.force_slot(trigger)
         force = self.force_of(force_token)
+        if force is None and frame in ("deployment", "withdrawal"):
+            force_token, force = self._actor_as_force(trigger, lemma)
         if frame == "exercise" and force_token is None:
             return self._exercise(trigger, lemma)
         if force is None or force_token is None or is_partitive(force_token):
@@ -325,6 +332,27 @@ class Reader:
         if drafts:
             self.used.update(t.i for t in phrase(force_token))
         return drafts
+
+    def _actor_as_force(self, trigger: Token, lemma: str
+                        ) -> tuple[Token | None, Force | None]:
+        """The subject that is itself the force: an armed group or a mission with a verb
+        of moving ("M23 seized Goma", "MONUSCO withdrew from Bukavu"), or a country with a
+        verb of invading or withdrawing ("Russia invaded Ukraine"). Only when the verb's
+        object, if any, is a place: "Israel withdrew its ambassador" moves no force."""
+        if not trigger.tag_.startswith("VB") or lemma not in GROUP_MOVES:
+            return None, None
+        objects = [c for c in trigger.children if c.dep_ == "obj"]
+        if any(place_of(c, self.index) is None for c in objects):
+            return None, None
+        subject = next((c for c in trigger.children if c.dep_ == "nsubj"), None)
+        if subject is None or subject.lower_ in RELATIVE_PRONOUNS | {"it"}:
+            return None, None
+        code = self.code_of(subject)
+        if code is None or not (code in group_codes() or lemma in COUNTRY_MOVES):
+            return None, None
+        start, end = self.index.span(subject)
+        return subject, Force(start, end, self.text[start:end], personnel="forces",
+                              actor=code)
 
     def _distributed(self, build: Builder, force_token: Token, places: Sequence[Place]
                      ) -> list[Draft]:
@@ -410,7 +438,7 @@ class Reader:
             if not places:
                 continue
             force = self.force_of(token)
-            if force is None or (force.count is None and not force.actor
+            if force is None or (force.count_text is None and not force.actor
                                  and token.lower_ not in ("more", "others")):
                 continue
             self.used.update(t.i for t in phrase(token))
@@ -419,6 +447,28 @@ class Reader:
             out.extend(Builder(self, token, force, actor).presence(where))
         return out
 
+
+
+    def _copular_presences(self) -> list[Draft]:
+        """A force said to be somewhere with "be", "remain" or "stay" as a copula: "the
+        troops are in Haiti", "some 900 US soldiers remain in Syria"."""
+        out: list[Draft] = []
+        for token in self.doc:
+            if case_of(token) not in AT or not any(
+                    c.dep_ == "cop" and c.lemma_.lower() in ("be", "remain", "stay")
+                    for c in token.children):
+                continue
+            subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+            if subject is None or subject.i in self.used:
+                continue
+            force = self.force_of(subject)
+            places = places_of(token, self.index)
+            if force is None or not places:
+                continue
+            self.used.update(t.i for t in phrase(subject))
+            actor = self._actor(force, subject, None)
+            out.extend(Builder(self, token, force, actor).presence(places))
+        return out
 
 
 def _with_partitive_origin(slots: Slots, trigger: Token, reader: Reader) -> Slots:

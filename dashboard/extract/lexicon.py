@@ -17,8 +17,10 @@ ActorOf = Callable[[str], "str | None"]
 MOVE_VERBS = frozenset(
     "send order deploy redeploy dispatch move fly airlift ship sail transfer relocate rush arrive "
     "land enter head march advance go return pour roll cross invade bring reach storm "
-    "reinforce reposition shift surge dock".split())
-LEAVE_VERBS = frozenset("withdraw leave depart retreat evacuate exit quit abandon".split())
+    "reinforce reposition shift surge dock divert mobilize mobilise rotate ferry transport "
+    "proceed push infiltrate penetrate capture seize occupy overrun".split())
+LEAVE_VERBS = frozenset(
+    "withdraw leave depart retreat evacuate exit quit abandon vacate disengage".split())
 PULL_VERBS = frozenset("pull draw move fly".split())  # with "out", "back", "away"
 STAY_VERBS = frozenset(
     "station base mass amass position garrison remain stay patrol operate concentrate "
@@ -35,7 +37,8 @@ FRAMES: dict[tuple[str, str], str] = {
     **{("N", lemma): "deployment" for lemma in
        "deployment redeployment dispatch arrival transfer invasion incursion".split()},
     **{("N", lemma): "withdrawal" for lemma in
-       "withdrawal pullout pull-out departure drawdown retreat evacuation".split()},
+       "withdrawal pullout pull-out pullback departure drawdown retreat evacuation exit "
+       "disengagement repatriation".split()},
     **{("N", lemma): "presence" for lemma in
        "presence buildup build-up concentration garrison".split()},
     **{("N", lemma): "exercise" for lemma in
@@ -44,12 +47,34 @@ FRAMES: dict[tuple[str, str], str] = {
 # Verbs whose "in X" is where the force ends up ("arrived in Romania").
 IN_IS_DESTINATION = frozenset("arrive land deploy station base enter dock send".split())
 # Verbs whose bare object is a place: where the force goes, or what it leaves.
-OBJECT_DESTINATION = frozenset("enter invade reach cross storm".split())
+OBJECT_DESTINATION = frozenset(
+    "enter invade reach cross storm capture seize occupy overrun infiltrate penetrate".split())
+# Verbs whose subject is itself the force when it names an armed group or a mission ("M23
+# seized Goma", "MONUSCO withdrew from Bukavu"), and the few whose subject is a country's
+# forces when it names a country ("Russia invaded Ukraine", "Israel withdrew from Gaza").
+GROUP_MOVES = frozenset(
+    "advance arrive enter invade march move withdraw retreat leave depart push cross reach "
+    "storm capture seize occupy overrun return head deploy redeploy infiltrate penetrate "
+    "disengage vacate".split())
+COUNTRY_MOVES = frozenset("withdraw retreat invade advance capture seize occupy overrun "
+                          "disengage".split())
 OBJECT_ORIGIN = frozenset("leave depart exit evacuate quit abandon".split())
 TO = frozenset({"to", "into", "toward", "towards", "onto"})
 FROM = frozenset({"from", "out"})
 AT = frozenset({"in", "at", "near", "along", "inside", "across", "around", "on", "off",
                  "outside", "within", "throughout", "over", "between", "beyond"})
+# Common nouns that a place name before them locates ("the Kharkiv region", "Kasur
+# district", "the Rafah crossing"); before any other ("the Paris agreement") it names none.
+PLACE_NOUNS = frozenset(
+    "region province district area city town village border frontier boundary line coast "
+    "coastline base airbase port harbour harbor airport airfield island islands sea strait "
+    "valley front frontline state oblast governorate county zone territory enclave capital "
+    "countryside highland highlands desert mountain mountains peninsula gulf bay river "
+    "corridor crossing camp outpost garrison sector axis position positions neighbourhood "
+    "neighborhood suburb suburbs outskirts side theatre theater waters airspace shore shores "
+    "heights plain plains hills hill forest lake canal checkpoint pass range installation "
+    "facility compound barracks headquarters prefecture municipality commune department "
+    "division subdivision cantonment belt".split())
 BORDER_WORDS = frozenset({"border", "frontier", "boundary", "line"})
 SIDES = re.compile(r"north|south|east|west")
 # "left the country", "entered the city": the last place of that kind named before.
@@ -62,16 +87,19 @@ MILITARY_HEADS = frozenset(
     "troop soldier force brigade battalion division regiment unit army navy marine "
     "paratrooper sailor airman fighter militant peacekeeper contingent battlegroup "
     "warship destroyer carrier frigate submarine bomber jet drone tank commando "
-    "reservist mercenary personnel garrison corps squadron fleet ship vessel".split())
+    "reservist mercenary personnel garrison corps squadron fleet ship vessel reinforcement "
+    "gendarme policeman".split())
 # A sentence is parsed only when it has a force or one of these words: the parse is the
 # costly step, and a sentence without them holds no military event.
 MILITARY_WORDS = re.compile(
     r"\b(?:troop|soldier|forces|brigade|battalion|regiment|armies|army|navy|navies|marine|"
     r"paratrooper|sailor|airm[ae]n|fighters|militant|militia|rebel|insurgent|peacekeep|"
-    r"contingent|battle ?group|warship|destroyer|aircraft carrier|frigate|submarine|bomber|"
+    r"contingent|battle ?group|reinforcement|police officer|policemen|gendarme|warship|"
+    r"destroyer|aircraft carrier|frigate|submarine|bomber|"
     r"fighter jet|drone|tank|commando|reservist|mercenar|garrison|squadron|fleet|vessel|"
     r"drill|exercise|manoeuvre|maneuver|war ?game|deploy|redeploy|withdr[ae]w|pull(?:ed|s|ing)? "
-    r"(?:out|back)|station(?:ed|ing)|buildup|build-up|massing|massed)", re.I)
+    r"(?:out|back)|station(?:ed|ing)|buildup|build-up|massing|massed|invad|invasion|incursion|"
+    r"seiz|captur|overr[au]n|occup(?:y|ied|ies|ying)|advanc|retreat|disengag)", re.I)
 NOMINAL = frozenset({"compound", "amod", "nmod", "nmod:poss", "flat", "det", "case",
                       "nummod", "fixed", "det:poss", "nmod:npmod", "nmod:tmod", "appos",
                       "advmod", "dep"})

@@ -25,7 +25,7 @@ from dashboard.records import Actor, Article, Event, Extraction, Force, Mention,
 from geodata.gazetteer import Gazetteer
 
 # Bump when extraction output changes, so that stores re-extract their stories.
-EXTRACTOR_VERSION = "0.2.0"
+EXTRACTOR_VERSION = "0.3.0"
 
 MAX_TEXT_CHARS = 2_000_000
 # No real sentence is longer; a longer run (a table, a list without full stops, a hostile
@@ -130,9 +130,10 @@ class _Reading:
 
     def parseable(self) -> bool:
         """Whether the sentence is worth parsing: it can hold a military event (a place and
-        a military word) and is no longer than a real sentence."""
-        return bool(self.places) and len(self.sentence.text) <= MAX_PARSED_CHARS and \
-            grammar_rules.MILITARY_WORDS.search(self.sentence.text) is not None
+        a military word or an armed group's name) and is no longer than a real sentence."""
+        return bool(self.places) and len(self.sentence.text) <= MAX_PARSED_CHARS and (
+            any(a.code in actor_rules.group_codes() for a in self.actors)
+            or grammar_rules.MILITARY_WORDS.search(self.sentence.text) is not None)
 
     def drafts(self, text: str, people: dict[str, str | None], doc: Any, actor_of: Any,
                earlier: Sequence[Mention] = ()) -> list[Draft]:

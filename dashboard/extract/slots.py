@@ -83,7 +83,7 @@ def force_for(kind: str, trigger: Span, clause: Span, forces: Sequence[Force]) -
     if kind == "presence" and before and trigger[0] - before[-1].end <= OBJECT_GAP:
         return before[-1]  # "troops poised on", "forces stationed in"
     if after and after[0].start - trigger[1] <= OBJECT_GAP:
-        if after[0].count is None and len(after) > 1 and after[1].count is not None \
+        if after[0].count_text is None and len(after) > 1 and after[1].count_text is not None \
                 and after[1].start - after[0].end <= 25:
             return after[1]  # "sent a fresh contingent of some 200 instructors"
         return after[0]

@@ -19,6 +19,7 @@ from dashboard.extract.lexicon import (
     NUMBER,
     OBJECT_DESTINATION,
     OBJECT_ORIGIN,
+    PLACE_NOUNS,
     SIDES,
     STAY_VERBS,
     TO,
@@ -131,7 +132,11 @@ def coordinated(token: Token) -> list[Token]:
 def place_of(token: Token, index: Index) -> Place | None:
     """The place a noun phrase names: "Ukraine's northern border" is a border band; "the
     country" is the last country named before it."""
-    mention = next((index.place[t.i] for t in _naming(token) if t.i in index.place), None)
+    named = next((t for t in _naming(token) if t.i in index.place), None)
+    if named is not None and named.dep_ in ("compound", "amod") and named.head.i == token.i \
+            and token.tag_ in ("NN", "NNS") and token.lemma_.lower() not in PLACE_NOUNS:
+        return None  # "the Paris agreement", "the Minsk talks" are no places
+    mention = index.place[named.i] if named is not None else None
     if mention is None and token.lemma_.lower() in DEFINITE_PLACES and any(
             c.dep_ == "det" and c.lower_ == "the" for c in token.children):
         mention = index.antecedent(index.span(token)[0], DEFINITE_PLACES[token.lemma_.lower()])

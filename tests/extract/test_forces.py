@@ -19,17 +19,29 @@ def forces(sentence: str):
         ("1,000 US soldiers in Germany are being sent", 1000, "soldiers", "US"),
         ("about 1,700 paratroopers will go", 1700, "paratroopers", None),
         ("up to 30,000 Russian troops", 30000, "troops", "RU"),
-        ("several thousand troops", 3000, "troops", None),
-        ("hundreds of British marines landed", 300, "marines", "GB"),
+        ("several thousand troops", None, "troops", None),
+        ("hundreds of British marines landed", None, "marines", "GB"),
         ("some 4,800 German soldiers", 4800, "soldiers", "DE"),
         ("more than 1.5 million troops", 1_500_000, "troops", None),
         ("two thousand sailors", 2000, "sailors", None),
-        ("tens of thousands of Azerbaijani forces", 30000, "forces", "AZ"),
+        ("tens of thousands of Azerbaijani forces", None, "forces", "AZ"),
     ],
 )
 def test_counts(sentence: str, count: int, personnel: str, actor: str | None) -> None:
     force = forces(sentence)[0]
     assert (force.count, force.personnel, force.actor) == (count, personnel, actor)
+    assert force.count_text
+
+
+@pytest.mark.parametrize(
+    ("sentence", "low", "high"),
+    [("several thousand troops", 2000, 9000), ("hundreds of British marines landed", 200, None),
+     ("tens of thousands of Azerbaijani forces", 20000, None), ("a dozen warships", 12, 12)],
+)
+def test_vague_counts_give_bounds_not_a_figure(sentence: str, low: int, high: int | None
+                                               ) -> None:
+    force = forces(sentence)[0]
+    assert (force.count, force.count_min, force.count_max) == (None, low, high)
 
 
 def test_count_ranges() -> None:

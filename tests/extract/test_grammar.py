@@ -87,6 +87,30 @@ ROWS: dict[str, Row] = {
                              "LB", actor="HEZBOLLAH"),
     "drills-without-force": Row("China held large-scale drills around Taiwan on Thursday.",
                                 "exercise", "Taiwan", actor="CN"),
+    "copular-presence": Row("Some 900 American soldiers remain in Syria.", "presence",
+                            "Syria", actor="US", count=900),
+    "copular-presence-be": Row("Russian forces were near Kharkiv on Monday.", "presence",
+                               "Kharkiv", actor="RU"),
+    "police-mission": Row("Kenya said 144 police officers have arrived in Haiti.",
+                          "deployment", "Haiti", count=144),
+    "reinforcements": Row("Chadian reinforcements arrived in Abeche on Sunday.", "deployment",
+                          "Abeche", actor="TD"),
+    "group-subject-is-force": Row("The M23 rebels captured the city of Goma.", "deployment",
+                                  "Goma", actor="M23"),
+    "mission-subject-is-force": Row("MONUSCO withdrew from Bukavu last year.", "withdrawal",
+                                    "Bukavu", actor="UN"),
+    "country-invades": Row("Russia invaded Ukraine in February.", "deployment", "Ukraine",
+                           actor="RU"),
+    "divert-from-to": Row("The army diverted 20,000 troops from Peshawar to Sialkot.",
+                          "deployment", "Sialkot", count=20000, origin="Peshawar"),
+}
+
+NO_EVENT: dict[str, tuple[str, str]] = {
+    # sentence, place that must hold no military event
+    "agreement-is-no-place": ("The US withdrew from the Paris climate agreement.", "Paris"),
+    "ambassador-is-no-force": ("Israel withdrew its ambassador from Turkey.", "Turkey"),
+    "year-is-no-count": ("Relations soured in October 2019 when the talks collapsed in Doha.",
+                         "Doha"),
 }
 
 ABSENT: dict[str, tuple[str, str | None, str]] = {
@@ -118,6 +142,14 @@ def test_construction(row: Row) -> None:
 def test_actor_follows_the_force(text: str, actor: str | None, place: str) -> None:
     """The country a force is in or going to is not, by that alone, its actor."""
     wrong = [e for e in _events(text) if e.actor == actor and at(e, place)]
+    assert not wrong, listing(tuple(wrong))
+
+
+@pytest.mark.parametrize(("text", "place"), NO_EVENT.values(), ids=NO_EVENT.keys())
+def test_no_military_event(text: str, place: str) -> None:
+    """A sentence that moves no force gives no military event at its place."""
+    wrong = [e for e in _events(text) if at(e, place) and e.type in (
+        "deployment", "presence", "withdrawal", "exercise")]
     assert not wrong, listing(tuple(wrong))
 
 
