@@ -30,6 +30,7 @@ from dashboard.extract.lexicon import (
     MILITARY_WORDS,
     NOMINAL,
     OBJECT_ORIGIN,
+    OBSERVE_VERBS,
     PULL_VERBS,
     RELATIVE_PRONOUNS,
     TO,
@@ -319,7 +320,8 @@ class Reader:
             return []
         slots = _with_partitive_origin(slots_of(trigger, self.index, lemma, force_token),
                                        trigger, self)
-        actor = self._actor(force, force_token, trigger)
+        actor = self._actor(force, force_token, trigger) if lemma not in OBSERVE_VERBS else (
+            force.actor or self.owner(force_token))  # the seer is not the force's owner
         build = Builder(self, trigger, force, actor)
         if frame == "deployment":
             drafts = build.movement(slots, lemma)

@@ -26,6 +26,9 @@ STAY_VERBS = frozenset(
     "station base mass amass position garrison remain stay patrol operate concentrate "
     "gather keep maintain poise deploy build".split())
 DRILL_VERBS = frozenset("drill exercise".split())
+# Verbs of seeing a force somewhere: it is there, and it is not the seer's ("Taiwan detected
+# six Chinese warships around the island").
+OBSERVE_VERBS = frozenset("detect spot sight observe track".split())
 # Verbs whose subject owns the force they govern ("Russia has 40,000 troops in Belarus").
 HOLD_VERBS = frozenset("have keep maintain lead command station base deploy field operate "
                        "mass amass position retain send dispatch include number".split())
@@ -34,6 +37,7 @@ FRAMES: dict[tuple[str, str], str] = {
     **{("V", lemma): "withdrawal" for lemma in LEAVE_VERBS},
     **{("V", lemma): "presence" for lemma in STAY_VERBS - {"deploy"}},
     **{("V", lemma): "exercise" for lemma in DRILL_VERBS},
+    **{("V", lemma): "presence" for lemma in OBSERVE_VERBS},
     **{("N", lemma): "deployment" for lemma in
        "deployment redeployment dispatch arrival transfer invasion incursion".split()},
     **{("N", lemma): "withdrawal" for lemma in

@@ -189,12 +189,25 @@ def _with_context_actor(text: str, sentence: Sentence, draft: Draft, earlier: li
     if _HOME_FORCES.search(clause) and place is not None and place.place is not None \
             and place.place.country:
         return replace(draft, actor=place.place.country)
+    reach = 4 if _is_anaphoric(text, sentence, draft.force) else 2
     for event in reversed(earlier):
-        if event.sentence.index < sentence.index - 2:
+        if event.sentence.index < sentence.index - reach:
             break
         if event.type in _MILITARY and event.actor and event.modality in ("asserted", "planned"):
             return replace(draft, actor=event.actor)
     return draft
+
+
+_DEFINITE_BEFORE = re.compile(r"\b(?:the|their|its|these|those|such)\s+(?:\S+\s+){0,2}$", re.I)
+
+
+def _is_anaphoric(text: str, sentence: Sentence, force: Force | None) -> bool:
+    """Whether a force points back to one named before: "the troops", "their units", "these
+    soldiers" (a word or two may stand between: "the newly deployed police officers")."""
+    if force is None:
+        return False
+    window = text[max(sentence.start, force.start - 40):force.start]
+    return _DEFINITE_BEFORE.search(window) is not None
 
 
 def _actor_lookup(gazetteer: Gazetteer):  # type: ignore[no-untyped-def]

@@ -103,6 +103,12 @@ ROWS: dict[str, Row] = {
                            actor="RU"),
     "divert-from-to": Row("The army diverted 20,000 troops from Peshawar to Sialkot.",
                           "deployment", "Sialkot", count=20000, origin="Peshawar"),
+    "observed-force-is-there": Row("Taiwan detected six Chinese warships around Penghu.",
+                                   "presence", "Penghu", actor="CN", count=6),
+    "anaphora-reaches-back": Row(
+        "Kenya sent 400 police officers to Haiti on Monday. Officials praised the mission. "
+        "Crowds gathered at the airport. The newly arrived police officers are in "
+        "Port-au-Prince.", "presence", "Port-au-Prince", actor="KE"),
 }
 
 NO_EVENT: dict[str, tuple[str, str]] = {
@@ -120,6 +126,7 @@ ABSENT: dict[str, tuple[str, str | None, str]] = {
     "base-country-is-not-actor": (
         "Another 1,000 American soldiers already based in Italy will move to Hungary.", "IT",
         "Hungary"),
+    "seer-is-not-owner": ("Taiwan detected 11 warships near Penghu.", "TW", "Penghu"),
     "sender-of-relative-is-not-location": (
         "The troops, who had been stationed in Niger, left for Chad.", "NE", "Chad"),
 }
