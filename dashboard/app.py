@@ -62,8 +62,27 @@ def _generation() -> dict[str, int]:
 
 @st.cache_resource(show_spinner="Reading the stories…", max_entries=2)
 def load_extractions(path: str | None, generation: int) -> list[Extraction]:
-    """Every extraction in the store: the one place the app reads its data."""
-    return store(path).extractions()
+    """Every story as the map, the filters and the event list read it (its events, their
+    sentences and its places; not its text): the one place the app reads the corpus."""
+    return store(path).view_extractions()
+
+
+@st.cache_resource(max_entries=16)
+def whole_stories(path: str | None, generation: int,
+                  ids: tuple[str, ...]) -> dict[str, Extraction]:
+    """The whole extractions of a few stories (text, every sentence, mention and force),
+    read when the evidence panel shows them."""
+    return {ex.article.id: ex for ex in store(path).extractions(ids)}
+
+
+def _whole(ids) -> dict[str, Extraction]:
+    """The whole extractions of the stories ``ids``, by id (none when they cannot be read:
+    the panel then quotes the events' own sentences)."""
+    try:
+        return whole_stories(_store_path(), _generation()["n"], tuple(sorted(set(ids))))
+    except Exception:  # the app's edge: the light records still give each sentence
+        LOG.warning("cannot read the stories for the evidence panel", exc_info=True)
+        return {}
 
 
 def add_articles(path: str | None, articles):
@@ -273,6 +292,10 @@ def _show_movement(movement, refs, names: dict[str, str]) -> None:
     pages = max(1, -(-movement.reports // view.REPORTS_PAGE))
     page = min(max(st.session_state.get("tm_rpage", 0), 0), pages - 1)
     st.session_state.tm_rpage = page
+    size = view.REPORTS_PAGE
+    shown = [by_id[e.id] for e in movement.events if e.id in by_id][page * size:(page + 1) * size]
+    whole = _whole(r.extraction.article.id for r in shown)
+    by_id.update((r.event.id, r) for r in view.with_stories(shown, whole))
     with st.container(key=view.EVIDENCE_KEY):
         st.button("← All events", key="tm_clear", on_click=_select, args=("", None))
         if pages > 1:
@@ -303,7 +326,7 @@ def _show_panel(refs, tallies, why_empty: str, names: dict[str, str], movements=
     if ref is not None or tally is not None:
         with st.container(key=view.EVIDENCE_KEY):
             st.button("← All events", key="tm_clear", on_click=_select, args=("", None))
-            st.html(view.evidence_html(ref, names) if ref else view.place_evidence_html(tally))
+            st.html(_evidence(ref, names) if ref else _place_evidence(tally))
         return
     if sel:
         st.info("The selected item is not among the events shown; showing all events.")
@@ -335,6 +358,19 @@ def _show_panel(refs, tallies, why_empty: str, names: dict[str, str], movements=
             captions=[view.card_caption(ref) for ref in page.refs],
             on_change=_pick_card,
         )
+
+
+def _evidence(ref, names: dict[str, str]) -> str:
+    """The evidence of one event, quoted from its whole story."""
+    whole = _whole([ref.extraction.article.id])
+    return view.evidence_html(view.with_stories([ref], whole)[0], names)
+
+
+def _place_evidence(tally) -> str:
+    """The sentences that mention a place, quoted from their whole stories."""
+    shown = tally.mentions[:view.PLACE_QUOTES]
+    whole = _whole(ex.article.id for _, ex in shown)
+    return view.place_evidence_html(view.tally_with_stories(tally, whole), view.PLACE_QUOTES)
 
 
 def _first_page() -> None:

@@ -34,8 +34,16 @@ class FakeStore:
         self.items = sample()
         self.added: list = []
 
-    def extractions(self):
-        return list(self.items)
+    def extractions(self, ids=None):
+        return [ex for ex in self.items if ids is None or ex.article.id in ids]
+
+    def view_extractions(self):
+        """Light records, as the store gives them: no text, only what the map reads."""
+        return [replace(ex, article=replace(ex.article, text=""), actors=(), forces=(),
+                        sentences=tuple({e.sentence: None for e in ex.events}),
+                        mentions=tuple(m for m in ex.mentions
+                                       if m.role == "place" and m.place is not None))
+                for ex in self.items]
 
     def add_articles(self, articles, **_):
         known = {ex.article.id for ex in self.items}
@@ -134,6 +142,9 @@ def test_card_click_selects_and_shows_evidence(fake_store):
     html = " ".join(el.proto.body for el in at.get("html"))
     assert '<mark class="place">Tallinn</mark>' in html
     assert "Troops reach Tallinn" in html
+    # The map's records are light; the panel quotes the whole story, with the sentence after
+    # the event's, which the light record does not hold.
+    assert "Officials in Tallinn welcomed them." in html
 
 
 def test_shared_link_restores_selection_and_filters(fake_store):

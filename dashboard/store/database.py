@@ -21,6 +21,7 @@ from pathlib import Path
 
 from dashboard.records import Article, Extraction
 from dashboard.store.connect import connect, is_read_only_error, read_only_error
+from dashboard.store.light import view_extractions
 from dashboard.store.schema import EVENT_COLUMNS, StoreError, transaction
 from dashboard.store.serialize import extraction_from_dict
 from dashboard.store.writer import (
@@ -182,13 +183,16 @@ class Store:
         with self._reading() as conn, transaction(conn):
             conn.execute("DELETE FROM troopmap_meta WHERE key=?", (key,))
 
-    def extractions(self) -> list[Extraction]:
-        """Every stored extraction, in the order the stories were added."""
-        with self._reading() as conn:
-            sql = "SELECT id, text, extraction FROM stories ORDER BY fid"
-            rows = conn.execute(sql).fetchall()
+    def extractions(self, ids: Iterable[str] | None = None) -> list[Extraction]:
+        """Every stored extraction (or those of the stories ``ids``), in the order the
+        stories were added."""
+        if ids is None:
+            with self._reading() as conn:
+                rows = conn.execute("SELECT fid, id, text, extraction FROM stories").fetchall()
+        else:
+            rows = self._select_in("fid, id, text, extraction", "id", set(ids))
         out = []
-        for story_id, text, encoded in rows:
+        for _, story_id, text, encoded in sorted(rows):
             try:
                 data = json.loads(encoded)
                 if data["article"]["text"] is None:
@@ -198,6 +202,13 @@ class Store:
                 # One damaged row must not hide the rest of the corpus.
                 log.warning("story %s in %s is damaged and was skipped", story_id, self.path)
         return out
+
+    def view_extractions(self) -> list[Extraction]:
+        """Every story as the map, the filters and the event list read it: its events,
+        their sentences and its resolved place mentions, without the story's text (see
+        ``light``); ``extractions(ids)`` gives the whole of the stories a panel shows."""
+        with self._reading() as conn:
+            return view_extractions(conn)
 
     def stale_count(self) -> int:
         """Stories extracted by another extractor version than the current one."""

@@ -9,7 +9,8 @@ extraction's sentences; both are restored on reading.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import fields
+from collections.abc import Iterable
+from dataclasses import fields, replace
 from typing import Any
 
 from shapely.geometry import mapping, shape
@@ -24,6 +25,7 @@ __all__ = [
     "geometry_to_dict",
     "geometry_from_dict",
     "PROPERTY_NAMES",
+    "view_extraction",
 ]
 
 FORMAT_VERSION = 1
@@ -352,3 +354,30 @@ def event_properties(event: Event, article: Article | None) -> dict[str, Any]:
         summary=event.summary or None,
     )
     return props
+
+
+def view_extraction(parts: list[Any], text: str,
+                    events: Iterable[tuple[dict[str, Any], BaseGeometry | None]]) -> Extraction:
+    """A light extraction: what the map, the filters and the event list read, and no more.
+
+    ``parts`` is the stored [article, sentences, mentions], ``text`` the story's text (to
+    restore spans with it), ``events`` each stored event without its geometry, with the
+    geometry to give it. The article's text is left out (""), and so are the actors, the
+    forces, the mentions that are not resolved places and the sentences no event cites: the
+    evidence panel reads the whole extraction of the stories it shows.
+    """
+    article = _article_from_dict(parts[0])
+    aid = article.id
+    sentences = tuple(_sentence_from_dict(s, text, aid) for s in parts[1])
+    mentions = (_mention_from_dict(m, text, aid) for m in parts[2]
+                if m is not None and m.get("role") == "place" and m.get("place") is not None)
+    full = replace(article, text=text)
+    kept = tuple(replace(_event_from_dict({**data, "geometry": None}, full, sentences),
+                         geometry=geometry) for data, geometry in events)
+    cited = {e.sentence for e in kept}
+    return Extraction(
+        article=replace(article, text=""),
+        sentences=tuple(s for s in sentences if s in cited),
+        mentions=tuple(m for m in mentions if m is not None),
+        events=kept,
+    )

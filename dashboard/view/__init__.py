@@ -15,6 +15,8 @@ from dashboard.view.filters import (
     filter_options,
     find_places,
     tally_places,
+    tally_with_stories,
+    with_stories,
 )
 from dashboard.view.layers import (
     MAX_MOVEMENTS,
@@ -44,6 +46,7 @@ from dashboard.view.notices import (
 from dashboard.view.paging import PAGE_SIZE, EventPage, event_page, page_note
 from dashboard.view.panel import (
     PANEL_CSS,
+    PLACE_QUOTES,
     actor_name,
     card_caption,
     card_label,
@@ -80,6 +83,7 @@ __all__ = [
     "PAGE_CSS",
     "HIDDEN_MODALITIES",
     "PANEL_CSS",
+    "PLACE_QUOTES",
     "AddResult",
     "actor_name",
     "add_messages",
@@ -116,6 +120,8 @@ __all__ = [
     "selection_from_tooltip",
     "share_link",
     "tally_places",
+    "tally_with_stories",
+    "with_stories",
     "timeline_spec",
     "to_query",
     "type_label",

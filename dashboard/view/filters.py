@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from dashboard.records import MODALITIES, Event, Extraction, Mention, Place
@@ -23,6 +23,8 @@ __all__ = [
     "filter_options",
     "tally_places",
     "find_places",
+    "tally_with_stories",
+    "with_stories",
 ]
 
 # Negated, hypothetical and demanded events did not happen: hidden unless asked for.
@@ -197,3 +199,15 @@ def find_places(tallies: Sequence[PlaceTally], query: str, limit: int = 10) -> l
         or any(needle in m.text.casefold() for m, _ in t.mentions)
     ]
     return sorted(hits, key=rank)[:limit]
+
+
+def with_stories(refs: Iterable[EventRef], stories: Mapping[str, Extraction]) -> list[EventRef]:
+    """The events with their stories' whole extractions (``stories``, by article id) in place
+    of the light ones the map is built from; an event whose story is not given is kept."""
+    return [EventRef(r.event, stories.get(r.extraction.article.id, r.extraction)) for r in refs]
+
+
+def tally_with_stories(tally: PlaceTally, stories: Mapping[str, Extraction]) -> PlaceTally:
+    """The place's mentions with their stories' whole extractions where ``stories`` has them."""
+    return PlaceTally(tally.place, tuple((m, stories.get(ex.article.id, ex))
+                                         for m, ex in tally.mentions))

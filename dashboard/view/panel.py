@@ -14,6 +14,7 @@ from dashboard.view.filters import EventRef, PlaceTally, event_actor, event_date
 
 __all__ = [
     "PANEL_CSS",
+    "PLACE_QUOTES",
     "Names",
     "actor_name",
     "country_names",
@@ -154,6 +155,9 @@ def highlight_sentence(
     return "".join(pieces)
 
 
+PLACE_QUOTES = 20  # sentences a place's evidence quotes
+
+
 def _safe_link(url: str | None) -> str:
     """An http(s) link as an anchor; any other scheme shown only as text."""
     if not url:
@@ -212,7 +216,7 @@ def evidence_html(ref: EventRef, names: Names | None = None) -> str:
     )
 
 
-def place_evidence_html(tally: PlaceTally, limit: int = 20) -> str:
+def place_evidence_html(tally: PlaceTally, limit: int = PLACE_QUOTES) -> str:
     """Every sentence that mentions a place, with its story, up to ``limit``."""
     place = tally.place
     count = f"{tally.count} mention{'s' if tally.count != 1 else ''}"

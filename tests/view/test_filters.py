@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 import pytest
 from app_records import sample
@@ -16,6 +17,8 @@ from dashboard.view.filters import (
     filter_options,
     find_places,
     tally_places,
+    tally_with_stories,
+    with_stories,
 )
 
 
@@ -94,3 +97,20 @@ def test_tally_places_counts_mentions_most_first(stories, expected):
 def test_find_places(query, expected):
     hits = find_places(tally_places(sample()), query)
     assert [t.place.name for t in hits] == expected
+
+
+def test_whole_stories_take_the_place_of_light_ones():
+    stories = sample()
+    light = [replace(ex, article=replace(ex.article, text=""), sentences=()) for ex in stories]
+    refs = filter_events(light, EventFilter())
+    whole = {stories[0].article.id: stories[0]}  # one story given, the other not
+    done = with_stories(refs, whole)
+    assert [r.event.id for r in done] == [r.event.id for r in refs]
+    assert [r.extraction is stories[0] for r in done] == [
+        r.extraction.article.id == stories[0].article.id for r in refs]
+    assert all(r.extraction.sentences == () for r in done if r.extraction is not stories[0])
+    tally = tally_places(light)[0]
+    kept = tally_with_stories(tally, whole)
+    assert kept.count == tally.count and kept.place == tally.place
+    assert [ex is stories[0] for _, ex in kept.mentions] == [
+        ex.article.id == stories[0].article.id for _, ex in tally.mentions]

@@ -1,0 +1,99 @@
+"""Light extractions: what the map reads, straight from the store's rows."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from shapely.geometry import Point, Polygon
+
+from dashboard.records import Actor, Article, Event, Extraction, Force, Mention, Place, Sentence
+from dashboard.store.database import Store
+
+POLAND = Place("cc:PL", "Poland", "country", 52.0, 19.0, "PL")
+WARSAW = Place("gn:756135", "Warsaw", "city", 52.23, 21.01, "PL")
+OUTLINE = Polygon([(14.1, 49.0), (24.1, 49.0), (24.1, 54.8), (14.1, 54.8)])
+
+
+def _span(article: Article, words: str, after: int = 0) -> tuple[int, int]:
+    """Where ``words`` start and end in the article's text, looking from ``after``."""
+    start = article.text.index(words, after)
+    return start, start + len(words)
+
+
+def extract(article: Article) -> Extraction:
+    """Two sentences, an event in the second one over Poland's outline, and mentions of
+    every role (one unresolved)."""
+    text = article.text
+    cut = text.index(".") + 1
+    sentences = (Sentence(article.id, 0, 0, cut, text[:cut]),
+                 Sentence(article.id, 1, cut + 1, len(text), text[cut + 1:]))
+    mentions = (
+        Mention(article.id, *_span(article, "Warsaw"), "Warsaw", WARSAW, "actor"),
+        Mention(article.id, *_span(article, "Poland"), "Poland", POLAND),
+        Mention(article.id, *_span(article, "Narnia"), "Narnia", None),
+    )
+    force = Force(*_span(article, "2,000 troops"), "2,000 troops", count=2000, actor="US")
+    event = Event(f"{article.id}-e0", article.id, "deployment", "asserted", sentences[1],
+                  actor="US", force=force, destination=mentions[1], extent="area",
+                  date=article.date, geometry=OUTLINE)
+    return Extraction(article, sentences, mentions,
+                      (Actor("US", *_span(article, "The US"), "The US"),), (force,), (event,))
+
+
+@pytest.fixture
+def store(tmp_path: Path):
+    """A store of three stories, each with one event over the same outline."""
+    with Store(tmp_path / "store.gpkg", extract=extract, extractor_version="1") as s:
+        s.add_articles(
+            Article(f"id{i}", f"Warsaw said so in story {i}. The US sends 2,000 troops to "
+                    "Poland, not to Narnia.", title=f"Story {i}", date=dt.date(2022, 2, i + 1),
+                    source="Wire")
+            for i in range(3))
+        yield s
+
+
+def test_light_extractions_hold_the_events_and_places_the_map_reads(store: Store) -> None:
+    light, whole = store.view_extractions(), store.extractions()
+    assert [ex.article.id for ex in light] == ["id0", "id1", "id2"]
+    for part, full in zip(light, whole, strict=True):
+        assert part.events == full.events
+        assert part.mentions == (full.mentions[1],)  # the resolved place, not actor or unknown
+        assert part.sentences == (full.sentences[1],)  # the one an event cites
+        assert part.actors == part.forces == ()
+        assert part.article.text == ""
+        assert (part.article.title, part.article.date, part.article.source) == (
+            full.article.title, full.article.date, full.article.source)
+
+
+def test_equal_geometries_are_one_shared_object(store: Store) -> None:
+    shapes = [ex.events[0].geometry for ex in store.view_extractions()]
+    assert shapes[0] == OUTLINE
+    assert shapes[0] is shapes[1] is shapes[2]
+
+
+def test_an_event_without_geometry_and_one_with_a_point(tmp_path: Path) -> None:
+    def two(article: Article) -> Extraction:
+        one = extract(article)
+        event = one.events[0]
+        events = (event, Event(event.id + "b", article.id, "presence", "asserted",
+                               event.sentence, geometry=Point(21.0, 52.2)),
+                  Event(event.id + "c", article.id, "presence", "planned", event.sentence))
+        return Extraction(one.article, one.sentences, one.mentions, events=events)
+
+    with Store(tmp_path / "s.gpkg", extract=two, extractor_version="1") as s:
+        s.add_articles([Article("a", "Warsaw here. The US sends 2,000 troops to Poland, "
+                                "not to Narnia.")])
+        assert s.view_extractions()[0].events == s.extractions()[0].events
+
+
+def test_a_damaged_story_is_skipped_and_the_rest_kept(store: Store) -> None:
+    store._conn.execute("UPDATE stories SET extraction='{broken' WHERE id='id1'")
+    assert [ex.article.id for ex in store.view_extractions()] == ["id0", "id2"]
+
+
+def test_whole_extractions_of_some_stories(store: Store) -> None:
+    some = store.extractions(["id2", "id0", "unknown"])
+    assert [ex.article.id for ex in some] == ["id0", "id2"]  # in the order they were added
+    assert some[1] == store.extractions()[2]
