@@ -22,9 +22,12 @@ from dashboard.extract.events import Draft
 from dashboard.extract.frames import Builder, unique, without_origins
 from dashboard.extract.lexicon import (
     AT,
+    BASE_NOUNS,
     COUNTRY_MOVES,
     FRAMES,
     GROUP_MOVES,
+    HANDOVER_NOUNS,
+    HANDOVER_VERBS,
     HOLD_VERBS,
     MILITARY_HEADS,
     MILITARY_WORDS,
@@ -239,8 +242,13 @@ class Reader:
                 return None
             if lemma == "deploy":
                 return "deployment", lemma
+            if lemma in HANDOVER_VERBS or lemma == "hand" and (particles | {
+                    case_of(c) for c in token.children if c.dep_ == "obl"}) & {"over", "back"}:
+                return "withdrawal", "handover"  # "handed over its base", "over" misread
             frame = FRAMES.get(("V", lemma))
         elif tag.startswith("NN"):
+            if lemma in HANDOVER_NOUNS:
+                return "withdrawal", "handover"
             frame = FRAMES.get(("N", lemma))
         else:
             frame = None
@@ -310,6 +318,8 @@ class Reader:
 
     def _frame(self, trigger: Token, frame: str, lemma: str) -> list[Draft]:
         """The drafts of one trigger."""
+        if lemma == "handover":
+            return self._handover(trigger)
         force_token = self.force_slot(trigger)
         force = self.force_of(force_token)
         if force is None and frame in ("deployment", "withdrawal"):
@@ -334,6 +344,28 @@ class Reader:
         if drafts:
             self.used.update(t.i for t in phrase(force_token))
         return drafts
+
+    def _handover(self, trigger: Token) -> list[Draft]:
+        """A base handed over or closed: its holder leaves the place it stands in ("ATMIS
+        handed over the Biyo Cadde base to the army", "the closure of the base at Kavumu")."""
+        verb = trigger.tag_.startswith("VB")
+        bases = [c for c in trigger.children if c.lemma_.lower() in BASE_NOUNS and (
+            c.dep_ in ("obj", "nsubj:pass") or c.dep_ == "obl" and case_of(c) in ("over", "back")
+            if verb else c.dep_ == "nmod" and case_of(c) == "of")]
+        if not bases:
+            return []
+        places = places_of(bases[0], self.index) or tuple(  # "handed over its base at X"
+            p for c in trigger.children if c.dep_ == "obl" and case_of(c) in ("at", "in")
+            for p in places_of(c, self.index))
+        if not places:
+            return []
+        if verb:
+            actor = self.sender(trigger, bases[0]) or self.owner(bases[0])
+        else:
+            actor = self.owner(trigger) or self.owner(bases[0]) or (
+                self.subject_code(trigger.head) if trigger.head.tag_.startswith("VB") else None)
+        build = Builder(self, trigger, None, actor)
+        return [build.draft("withdrawal", origin=p) for p in places]
 
     def _actor_as_force(self, trigger: Token, lemma: str
                         ) -> tuple[Token | None, Force | None]:

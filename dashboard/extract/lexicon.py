@@ -26,6 +26,12 @@ STAY_VERBS = frozenset(
     "station base mass amass position garrison remain stay patrol operate concentrate "
     "gather keep maintain poise deploy build".split())
 DRILL_VERBS = frozenset("drill exercise".split())
+# Giving up a base is leaving the place it stands in: "ATMIS handed over the Biyo Cadde
+# base", "the coalition closed its base at Ain al-Asad", "the handover of the base".
+HANDOVER_VERBS = frozenset("close shut vacate dismantle".split())  # and "hand over/back"
+HANDOVER_NOUNS = frozenset("handover hand-over closure".split())
+BASE_NOUNS = frozenset("base camp outpost post position facility installation barracks "
+                       "garrison airbase airfield headquarters".split())
 # Verbs of seeing a force somewhere: it is there, and it is not the seer's ("Taiwan detected
 # six Chinese warships around the island").
 OBSERVE_VERBS = frozenset("detect spot sight observe track".split())
@@ -103,7 +109,8 @@ MILITARY_WORDS = re.compile(
     r"fighter jet|drone|tank|commando|reservist|mercenar|garrison|squadron|fleet|vessel|"
     r"drill|exercise|manoeuvre|maneuver|war ?game|deploy|redeploy|withdr[ae]w|pull(?:ed|s|ing)? "
     r"(?:out|back)|station(?:ed|ing)|buildup|build-up|massing|massed|invad|invasion|incursion|"
-    r"seiz|captur|overr[au]n|occup(?:y|ied|ies|ying)|advanc|retreat|disengag)", re.I)
+    r"seiz|captur|overr[au]n|occup(?:y|ied|ies|ying)|advanc|retreat|disengag|bases?\b|"
+    r"outposts?\b|handover|hand(?:ed|s|ing)? (?:over|back))", re.I)
 NOMINAL = frozenset({"compound", "amod", "nmod", "nmod:poss", "flat", "det", "case",
                       "nummod", "fixed", "det:poss", "nmod:npmod", "nmod:tmod", "appos",
                       "advmod", "dep"})

@@ -109,12 +109,17 @@ ROWS: dict[str, Row] = {
         "Kenya sent 400 police officers to Haiti on Monday. Officials praised the mission. "
         "Crowds gathered at the airport. The newly arrived police officers are in "
         "Port-au-Prince.", "presence", "Port-au-Prince", actor="KE"),
+    "base-handed-over": Row("French troops handed over the Gao base to the Malian army.",
+                            "withdrawal", "Gao", actor="FR", origin="Gao"),
+    "base-closed": Row("The coalition closed its base in Kirkuk on Monday.", "withdrawal",
+                       "Kirkuk", origin="Kirkuk"),
 }
 
 NO_EVENT: dict[str, tuple[str, str]] = {
     # sentence, place that must hold no military event
     "agreement-is-no-place": ("The US withdrew from the Paris climate agreement.", "Paris"),
     "ambassador-is-no-force": ("Israel withdrew its ambassador from Turkey.", "Turkey"),
+    "embassy-is-no-base": ("France closed its embassy in Niamey.", "Niamey"),
     "year-is-no-count": ("Relations soured in October 2019 when the talks collapsed in Doha.",
                          "Doha"),
 }
