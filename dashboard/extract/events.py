@@ -304,7 +304,7 @@ def _exercise(s: _Slots) -> list[Draft]:
                               max_gap=60)
     if where is not None:  # "drills between Russia and Belarus": the last one is the host
         where = slots.destinations_from(s.text, where, s.clause[1], s.places)[-1]
-    where = where or _last_place(s.places, s.clause, s.trigger)
+    where = where or _last_place(s.text, s.places, s.clause, s.trigger)
     if where is None:
         return []
     actor = s.actor
@@ -440,11 +440,19 @@ def _clause_of(sentence: Sentence, pos: int) -> tuple[int, int]:
     return sentence.start, sentence.end
 
 
-def _last_place(places: Sequence[Mention], clause: tuple[int, int], trigger: tuple[int, int]
-                ) -> Mention | None:
-    """The last place of the clause before the trigger ("Belarus ... practiced")."""
+_LOCATIVE_BEFORE = re.compile(
+    r"\b(?:in|at|near|off|around|across|along|over|on|inside|outside|within|throughout)\s++"
+    r"(?:the\s++)?(?:[\w'\u2019-]++\s++){0,2}$", re.I)
+
+
+def _last_place(text: str, places: Sequence[Mention], clause: tuple[int, int],
+                trigger: tuple[int, int]) -> Mention | None:
+    """The last place of the clause before the trigger that the text says things happen in
+    ("In Belarus, troops practiced") or a country holding them ("Russia and Belarus began
+    the exercise"), not any other name ("Marcos watched the exercises")."""
     inside = [p for p in places if clause[0] <= p.start < trigger[0] and p.role == "place"
-              and p.place is not None]
+              and p.place is not None and (p.place.kind == "country" or _LOCATIVE_BEFORE.search(
+                  text, max(clause[0], p.start - 40), p.start))]
     return inside[-1] if inside else None
 
 

@@ -119,6 +119,8 @@ NO_EVENT: dict[str, tuple[str, str]] = {
     # sentence, place that must hold no military event
     "agreement-is-no-place": ("The US withdrew from the Paris climate agreement.", "Paris"),
     "ambassador-is-no-force": ("Israel withdrew its ambassador from Turkey.", "Turkey"),
+    "watcher-is-no-exercise-place": ("Officials from Warsaw watched the NATO exercises.",
+                                     "Warsaw"),
     "embassy-is-no-base": ("France closed its embassy in Niamey.", "Niamey"),
     "year-is-no-count": ("Relations soured in October 2019 when the talks collapsed in Doha.",
                          "Doha"),
