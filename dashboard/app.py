@@ -263,7 +263,7 @@ def _show_map(refs, tallies, options: view.FilterOptions, names: dict[str, str],
     """
     center, zoom = st.session_state.tm_target or (None, None)
     colours = view.actor_colours(options.actors)
-    m = view.base_map(colours, names=names)
+    m = view.base_map(colours, names=names, with_layer_control=False)
     # A shared link's view is kept until a filter changes; otherwise the map fits what it draws.
     # The outline basemap (shown only if the street map fails) is built after a new page's
     # first map is on its way: a fresh server's first map does not wait for it.
@@ -281,6 +281,7 @@ def _show_map(refs, tallies, options: view.FilterOptions, names: dict[str, str],
         # The selection's halo is drawn by the map from the address bar's sel=, so that a
         # click does not send the layers again (see view.controls).
         feature_group_to_add=layers,
+        layer_control=view.layer_control(),  # lists the layers above, with what they hide
         render=False,  # st_folium renders the map itself; the whole page is not needed
     )
     _take_click(out)

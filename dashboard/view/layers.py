@@ -15,6 +15,7 @@ from __future__ import annotations
 import hashlib
 import math
 import re
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from html import escape
@@ -67,6 +68,8 @@ __all__ = [
     "movements_of",
     "movements_note",
     "MAX_MOVEMENTS",
+    "layer_control",
+    "layer_name",
     "template_safe",
     "outline_basemap",
     "geojson_text",
@@ -324,9 +327,9 @@ def _place_layer(tallies: Sequence[PlaceTally], cluster_over: int,
     thousands of stories names thousands of places: the map draws the most mentioned (the
     place search finds every one), so that it stays quick to send and to draw."""
     shown = most_mentioned(tallies, max_places)
-    name = "Places" if len(shown) == len(tallies) else (
-        f"Places ({len(shown):,} most mentioned of {len(tallies):,})")
-    group = folium.FeatureGroup(name=name, show=True, control=False)
+    name = f"Places ({len(tallies):,}, all shown)" if len(shown) == len(tallies) else (
+        f"Places ({len(shown):,} most mentioned of {len(tallies):,} shown)")
+    group = folium.FeatureGroup(name=name if tallies else "Places (none)", show=True)
     target = MarkerCluster().add_to(group) if len(shown) > cluster_over else group
     for tally in shown:
         place = tally.place
@@ -375,28 +378,43 @@ def _stand_in(movement: Movement, by_id: dict[str, EventRef]) -> EventRef:
     return EventRef(event, ref.extraction)
 
 
+def _layer_of(kind: str) -> str:
+    """The layer an event type is drawn in."""
+    if kind in ("diplomatic_visit", "meeting"):
+        return "Diplomacy"
+    return "Movements" if kind in MOVES else "Concentrations"
+
+
+def layer_name(name: str, shown: int, total: int) -> str:
+    """A layer's name in the layer control, saying how many of its objects it draws:
+    "Movements (300 of 1,240 shown)", "Diplomacy (12, all shown)", "Concentrations (none)"."""
+    if total == 0:
+        return f"{name} (none)"
+    if shown < total:
+        return f"{name} ({shown:,} of {total:,} shown)"
+    return f"{name} ({total:,}, all shown)"
+
+
 def _event_groups(refs: Sequence[EventRef], look: Look,
                   movements: Sequence[Movement] | None = None,
                   limit: int = MAX_MOVEMENTS) -> list[folium.FeatureGroup]:
     """Each movement into its layer: concentrations, movements or diplomacy (drawn in that
     order). A movement of one report is drawn as its event; one of several as one object
-    labelled with its reports. Only the ``limit`` strongest are drawn; the layer names say
-    how many are hidden."""
+    labelled with its reports. Only the ``limit`` strongest are drawn; each layer's name in
+    the layer control says how many of its own it draws."""
     if movements is None:
         movements = movements_of(refs)
     by_id = {r.event.id: r for r in refs}
     drawn = [m for m in movements if any(e.id in by_id for e in m.events)]
-    hidden = max(0, len(drawn) - limit)
-    suffix = f" ({hidden:,} weaker hidden)" if hidden else ""
-    groups = {name: folium.FeatureGroup(name=name + suffix, control=False) for name in LAYERS}
+    totals = Counter(_layer_of(m.type) for m in drawn)
+    shown = Counter(_layer_of(m.type) for m in drawn[:limit])
+    groups = {name: folium.FeatureGroup(name=layer_name(name, shown[name], totals[name]))
+              for name in LAYERS}
     for movement in reversed(drawn[:limit]):  # the strongest drawn last, on top
         ref = _stand_in(movement, by_id)
         fused = movement if movement.reports > 1 else None
         kind = ref.event.type
-        if kind in ("diplomatic_visit", "meeting"):
-            group = groups["Diplomacy"]
-        else:
-            group = groups["Movements" if kind in MOVES else "Concentrations"]
+        group = groups[_layer_of(kind)]
         if kind not in MOVES or not _add_movement(ref, group, look, fused):
             _add_place_event(ref, group, look, fused)
     return list(groups.values())
@@ -407,18 +425,27 @@ def base_map(
     *,
     names: Names | None = None,
     tiles: bool = True,
+    with_layer_control: bool = True,
 ) -> folium.Map:
     """The part of the map that stays while the corpus does: tiles, the legend of the
-    corpus's actors (``colours``), and the controls."""
+    corpus's actors (``colours``), and the controls. Without ``with_layer_control`` the caller
+    gives the map one that lists the event layers added later (``layer_control()``)."""
     m = folium.Map(location=(48.0, 20.0), zoom_start=4, tiles=None, control_scale=True)
     if tiles:
         folium.TileLayer("OpenStreetMap", name="Street map").add_to(m)
         watch_tiles(m)
     add_legend(m, colours or {}, names)
-    folium.LayerControl(collapsed=True).add_to(m)
+    if with_layer_control:  # it lists the layers the map has when the page is drawn
+        layer_control().add_to(m)
     Fullscreen().add_to(m)
     add_view_controls(m)
     return m
+
+
+def layer_control() -> folium.LayerControl:
+    """The layer control: the street map and every event layer, each named with how many of
+    its objects it draws."""
+    return folium.LayerControl(collapsed=True)
 
 
 def event_layers(

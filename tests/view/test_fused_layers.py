@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import replace
 
+import pytest
 from app_records import sample, story_one
 
 from dashboard.view.filters import all_events
-from dashboard.view.layers import build_map, movements_note, movements_of
+from dashboard.view.layers import build_map, layer_name, movements_note, movements_of
 from dashboard.view.movement_panel import movement_evidence_html
 
 
@@ -73,3 +75,39 @@ def test_a_fused_arrow_is_as_wide_as_its_best_count():
     assert movements_of(refs)[0].count == 1200
     html = build_map(refs, [], tiles=False).get_root().render()
     assert '"weight": 6.6' in html and '"weight": 5.7' not in html
+
+
+def _control_names(html: str) -> list[str]:
+    """The overlay names the rendered layer control lists."""
+    overlays = html[html.index("overlays :"):]
+    overlays = overlays[:overlays.index("}")]
+    return re.findall(r'"([^"]+)" :', overlays)
+
+
+def test_the_layer_control_says_how_many_of_each_layer_are_drawn():
+    refs = all_events(sample())
+    movements = movements_of(refs)
+    assert len(movements) == 4 and movements[0].type == "diplomatic_visit"
+    html = build_map(refs, [], tiles=False, max_movements=1).get_root().render()
+    assert _control_names(html) == ["Concentrations (0 of 1 shown)", "Movements (0 of 2 shown)",
+                                    "Diplomacy (1, all shown)", "Places (none)"]
+
+
+def test_the_layer_control_is_honest_when_nothing_is_hidden():
+    refs = all_events(sample())
+    names = _control_names(build_map(refs, [], tiles=False).get_root().render())
+    events = [n for n in names if n.startswith(("Movements", "Concentrations", "Diplomacy"))]
+    assert len(events) == 3
+    assert all(n.endswith(("all shown)", "(none)")) for n in events)
+    assert "Places (none)" in names
+
+
+@pytest.mark.parametrize(("shown", "total", "expected"), [
+    (300, 1240, "Movements (300 of 1,240 shown)"),
+    (12, 12, "Movements (12, all shown)"),
+    (0, 0, "Movements (none)"),
+    (0, 5, "Movements (0 of 5 shown)"),
+])
+def test_layer_names(shown, total, expected):
+    assert layer_name("Movements", shown, total) == expected
+
