@@ -85,6 +85,14 @@ def _whole(ids) -> dict[str, Extraction]:
         return {}
 
 
+@st.cache_resource(max_entries=2)
+def corpus_movements(path: str | None, generation: int) -> dict[str, str]:
+    """Event id -> the id of its movement fused over the whole corpus: a movement keeps that
+    id whatever the filters leave of it, so that its links and selection hold."""
+    return view.movement_index(view.movements_of(view.all_events(
+        load_extractions(path, generation))))
+
+
 def add_articles(path: str | None, articles):
     """Extract and store new articles, then make every session see them."""
     summary = store(path).add_articles(articles)
@@ -580,7 +588,10 @@ def main() -> None:
     flt = _current_filter()
     refs = view.filter_events(extractions, flt)
     tallies = view.tally_places(extractions, flt.stories)
-    movements = view.movements_of(refs)  # reports of one movement: one object on the map
+    # Reports of one movement: one object on the map, named as over the whole corpus when a
+    # filter may leave out some of its reports.
+    corpus = corpus_movements(path, _generation()["n"]) if view.narrows(flt) else None
+    movements = view.movements_of(refs, corpus)
     st.html(view.PAGE_CSS)
     _notices()
     left, right = st.columns(list(view.COLUMNS))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import sys
 import types
@@ -378,3 +379,24 @@ def test_a_fused_movement_is_one_object_and_its_panel_shows_every_report(fake_st
     assert html.count('class="tm-report"') == 2
     assert "Second wire on Tallinn" in html and "Troops reach Tallinn" in html
     assert "2 reports" in html
+
+
+def test_a_movement_link_holds_when_a_date_filter_drops_its_first_report(fake_store):
+    from dashboard.view import movements_of
+    from dashboard.view.filters import all_events
+
+    one = fake_store.items[0]
+    e1 = next(e for e in one.events if e.id == "e1")
+    for days in (2, 4):
+        when = e1.date + dt.timedelta(days=days)
+        article = replace(one.article, id=f"a{days}", title=f"Wire {days}", date=when)
+        fake_store.items.append(replace(one, article=article, events=(
+            replace(e1, id=f"e1+{days}", article_id=article.id, date=when),)))
+    (fused,) = [m for m in movements_of(all_events(fake_store.items)) if m.reports == 3]
+    later = (e1.date + dt.timedelta(days=1)).isoformat()
+    at = run({"sel": f"mv:{fused.id}", "from": later})
+    assert not at.exception
+    assert not any("not among the events shown" in m for m in shown(at))
+    html = " ".join(el.proto.body for el in at.get("html"))
+    assert html.count('class="tm-report"') == 2 and "2 reports" in html
+    assert at.query_params["sel"] == f"mv:{fused.id}"

@@ -10,14 +10,17 @@ from dashboard.view.filters import (
     SHOWN_MODALITIES,
     EventFilter,
     FilterOptions,
+    all_events,
     by_story,
     filter_events,
     filter_options,
     find_places,
+    narrows,
     tally_places,
     tally_with_stories,
     with_stories,
 )
+from dashboard.view.fusion import movement_index
 from dashboard.view.layers import (
     MAX_MOVEMENTS,
     actor_colours,
@@ -74,6 +77,9 @@ __all__ = [
     "movement_evidence_html",
     "movements_note",
     "movements_of",
+    "movement_index",
+    "narrows",
+    "all_events",
     "PAGE_SIZE",
     "EventPage",
     "event_page",

@@ -23,6 +23,7 @@ __all__ = [
     "filter_options",
     "tally_places",
     "find_places",
+    "narrows",
     "tally_with_stories",
     "with_stories",
 ]
@@ -129,6 +130,13 @@ def _keep(ref: EventRef, flt: EventFilter) -> bool:
         if flt.date_to is not None and when > flt.date_to:
             return False
     return not flt.place or _matches_place(event, flt.place)
+
+
+def narrows(flt: EventFilter) -> bool:
+    """Whether the filter may keep only some reports of a movement (by actor, type, story,
+    date or place); modalities never split one (each modality class fuses apart)."""
+    return bool(flt.actors or flt.types or flt.stories or flt.place
+                or flt.date_from is not None or flt.date_to is not None)
 
 
 def filter_events(extractions: Iterable[Extraction], flt: EventFilter) -> list[EventRef]:

@@ -37,14 +37,14 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from dashboard.describe import force_label, route, with_modality
 from dashboard.records import MODALITIES, Event, Extraction, Force, Mention
 
 __all__ = ["COUNT_TOLERANCE", "WINDOW_DAYS", "Fuser", "Movement", "fuse", "fuse_extractions",
-           "label"]
+           "label", "movement_index", "with_corpus_ids"]
 
 WINDOW_DAYS = 7
 COUNT_TOLERANCE = 0.1  # counts within 10% of each other (1,700 and 1,750) do not disagree
@@ -300,6 +300,34 @@ def fuse_extractions(extractions: Iterable[Extraction], **options: int | float) 
     dates = {ex.article.id: ex.article.date for ex in extractions}
     return fuse((e for ex in extractions for e in ex.events), story_dates=dates,
                 **options)  # type: ignore[arg-type]
+
+
+def movement_index(movements: Iterable[Movement]) -> dict[str, str]:
+    """Event id -> the id of the movement it belongs to."""
+    return {event.id: movement.id for movement in movements for event in movement.events}
+
+
+def with_corpus_ids(movements: Sequence[Movement], corpus: Mapping[str, str]) -> list[Movement]:
+    """The movements named by the corpus movements their reports belong to (``corpus``: event
+    id -> id, see ``movement_index``), so that a selection (``mv:<id>``) names the same
+    movement whatever a filter leaves of it: a date filter that drops its first reports
+    changes the date its id is made from. Reports of one corpus movement that a filter splits
+    in two keep the id on the stronger part; the other gets "-2" after it (then "-3"...)."""
+    taken: set[str] = set()
+    named = []
+    for movement in movements:  # strongest first: the stronger part keeps the plain id
+        votes = Counter(corpus[e.id] for e in movement.events if e.id in corpus)
+        if not votes:
+            named.append(movement)
+            continue
+        base = min(votes, key=lambda ident: (-votes[ident], ident))
+        ident, n = base, 1
+        while ident in taken:
+            n += 1
+            ident = f"{base}-{n}"
+        taken.add(ident)
+        named.append(movement if ident == movement.id else replace(movement, id=ident))
+    return named
 
 
 def _count_text(movement: Movement) -> str | None:

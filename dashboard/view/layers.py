@@ -16,7 +16,7 @@ import hashlib
 import math
 import re
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from html import escape
 
@@ -47,7 +47,7 @@ from dashboard.view.extent import (
     view_of,
 )
 from dashboard.view.filters import SHOWN_MODALITIES, EventRef, PlaceTally, event_actor
-from dashboard.view.fusion import Movement, fuse
+from dashboard.view.fusion import Movement, fuse, with_corpus_ids
 from dashboard.view.fusion import label as movement_label
 from dashboard.view.panel import Names, event_label, event_title
 
@@ -348,10 +348,14 @@ def _place_layer(tallies: Sequence[PlaceTally], cluster_over: int,
     return group
 
 
-def movements_of(refs: Sequence[EventRef]) -> list[Movement]:
-    """The fused movements of the events, strongest first (see ``fusion``)."""
+def movements_of(refs: Sequence[EventRef], corpus: Mapping[str, str] | None = None
+                 ) -> list[Movement]:
+    """The fused movements of the events, strongest first (see ``fusion``); with ``corpus``
+    (event id -> id of its movement over the whole corpus) each is named by the movement its
+    reports belong to there, so that its id does not change with the filters."""
     dates = {r.extraction.article.id: r.extraction.article.date for r in refs}
-    return fuse((r.event for r in refs), story_dates=dates)
+    movements = fuse((r.event for r in refs), story_dates=dates)
+    return movements if corpus is None else with_corpus_ids(movements, corpus)
 
 
 def movements_note(movements: Sequence[Movement], limit: int = MAX_MOVEMENTS) -> str | None:

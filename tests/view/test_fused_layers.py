@@ -9,7 +9,8 @@ from dataclasses import replace
 import pytest
 from app_records import sample, story_one
 
-from dashboard.view.filters import all_events
+from dashboard.view.filters import EventFilter, all_events, filter_events
+from dashboard.view.fusion import fuse, movement_index, with_corpus_ids
 from dashboard.view.layers import build_map, layer_name, movements_note, movements_of
 from dashboard.view.movement_panel import movement_evidence_html
 
@@ -111,3 +112,50 @@ def test_the_layer_control_is_honest_when_nothing_is_hidden():
 def test_layer_names(shown, total, expected):
     assert layer_name("Movements", shown, total) == expected
 
+
+def _three_reports():
+    """Story one's deployment (e1) told again 3 and 6 days later by other wires."""
+    one = story_one()
+    e1 = next(e for e in one.events if e.id == "e1")
+    stories = [one]
+    for days in (3, 6):
+        when = e1.date + dt.timedelta(days=days)
+        article = replace(one.article, id=f"a{days}", title=f"Wire {days}", date=when)
+        stories.append(replace(one, article=article, events=(
+            replace(e1, id=f"e1+{days}", article_id=article.id, date=when),)))
+    return stories, e1.date
+
+
+def test_a_movement_keeps_its_id_when_a_date_filter_drops_its_first_reports():
+    stories, first = _three_reports()
+    whole = [m for m in movements_of(all_events(stories)) if m.reports == 3]
+    assert len(whole) == 1
+    corpus = movement_index(movements_of(all_events(stories)))
+    later = filter_events(stories, EventFilter(date_from=first + dt.timedelta(days=1)))
+    (part,) = [m for m in movements_of(later, corpus) if m.reports == 2]
+    assert part.id == whole[0].id
+    assert {e.id for e in part.events} == {"e1+3", "e1+6"}
+    # Named by its own reports, the part would be another movement: the link would break.
+    assert [m for m in movements_of(later) if m.reports == 2][0].id != whole[0].id
+
+
+def test_a_movement_split_by_a_filter_keeps_its_id_on_the_stronger_part():
+    stories, _ = _three_reports()
+    corpus = movement_index(movements_of(all_events(stories)))
+    (whole,) = {corpus["e1"], corpus["e1+3"], corpus["e1+6"]}
+    # Without the middle report the other two are 6 days apart, still one window of 7 days;
+    # a window of 2 days splits them.
+    kept = [r for r in all_events(stories) if r.event.id in ("e1", "e1+6")]
+    assert [m.id for m in movements_of(kept, corpus) if m.events[0].id in ("e1", "e1+6")
+            ] == [whole]
+    parts = with_corpus_ids(fuse([r.event for r in kept], window_days=2), corpus)
+    ids = [m.id for m in parts if m.events[0].id in ("e1", "e1+6")]
+    assert sorted(ids) == [whole, f"{whole}-2"]
+
+
+def test_movement_ids_without_a_corpus_are_unchanged_and_with_one_unique():
+    refs = all_events(sample())
+    plain = movements_of(refs)
+    named = movements_of(refs, movement_index(plain))
+    assert [m.id for m in named] == [m.id for m in plain]
+    assert len({m.id for m in named}) == len(named)
