@@ -34,6 +34,7 @@ from dashboard.extract.lexicon import (
     NOMINAL,
     OBJECT_ORIGIN,
     OBSERVE_VERBS,
+    OWNER_MOVES,
     PULL_VERBS,
     RELATIVE_PRONOUNS,
     TO,
@@ -373,6 +374,8 @@ class Reader:
         of moving ("M23 seized Goma", "MONUSCO withdrew from Bukavu"), or a country with a
         verb of invading or withdrawing ("Russia invaded Ukraine"). Only when the verb's
         object, if any, is a place: "Israel withdrew its ambassador" moves no force."""
+        if trigger.tag_.startswith("NN"):
+            return self._owner_as_force(trigger, lemma)
         if not trigger.tag_.startswith("VB") or lemma not in GROUP_MOVES:
             return None, None
         objects = [c for c in trigger.children if c.dep_ == "obj"]
@@ -387,6 +390,22 @@ class Reader:
         start, end = self.index.span(subject)
         return subject, Force(start, end, self.text[start:end], personnel="forces",
                               actor=code)
+
+    def _owner_as_force(self, trigger: Token, lemma: str
+                        ) -> tuple[Token | None, Force | None]:
+        """The owner of a noun of moving that is itself the force: "Israel's withdrawal
+        from Lebanese territory", "MONUSCO began its withdrawal from South Kivu"."""
+        if lemma not in OWNER_MOVES:
+            return None, None
+        owners = [c for c in trigger.children if c.dep_ == "nmod:poss"]
+        if not owners:
+            return None, None
+        code = self.owner(trigger)
+        if code is None:
+            return None, None
+        start, end = self.index.span(owners[0])
+        return owners[0], Force(start, end, self.text[start:end], personnel="forces",
+                                actor=code)
 
     def _distributed(self, build: Builder, force_token: Token, places: Sequence[Place]
                      ) -> list[Draft]:

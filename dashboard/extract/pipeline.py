@@ -90,13 +90,17 @@ def extract_article(article: Article, gazetteer: Gazetteer, *, grammar: bool = T
     readings = [_read_sentence(text, s, mentions, gazetteer, actor_of) for s in sentences]
     docs = _parse([r for r in readings if grammar and r.parseable()][:MAX_PARSED_SENTENCES])
     events: list[Event] = []
+    story_actor: str | None = None  # whose forces the story spoke of last
     for reading in readings:
         earlier = readings[reading.sentence.index - 1].places if reading.sentence.index else ()
         drafts = reading.drafts(text, people, docs.get(reading.sentence.index), actor_of,
                                 earlier)
         dates = find_dates(reading.sentence.text, reading.sentence.start, article.date)
         for draft in drafts:
-            draft = _with_context_actor(text, reading.sentence, draft, events)
+            draft = _with_context_actor(text, reading.sentence, draft, events, story_actor)
+            if draft.type in _MILITARY and draft.actor and draft.modality in (
+                    "asserted", "planned"):
+                story_actor = draft.actor
             events.append(_events_from(article, draft, reading.sentence, dates,
                                        len(events) + 1))
     return Extraction(article, sentences, mentions,
@@ -177,11 +181,12 @@ _HOME_FORCES = re.compile(r"\b(?:the|its|their|government|national|regular)\s+(?
 _MILITARY = ("deployment", "presence", "withdrawal", "exercise")
 
 
-def _with_context_actor(text: str, sentence: Sentence, draft: Draft, earlier: list[Event]
-                        ) -> Draft:
+def _with_context_actor(text: str, sentence: Sentence, draft: Draft, earlier: list[Event],
+                        story_actor: str | None) -> Draft:
     """Fill a missing actor from the story: "the army ... pulled out of Wad Madani" is the
     army of the country it happens in; "a final contingent of 150 soldiers flew out" belongs
-    to whoever the previous military event of the last two sentences was about."""
+    to whoever the previous military event of the last two sentences (four for "the
+    troops") was about, and failing that to whoever the story's forces last belonged to."""
     if draft.actor is not None or draft.type not in _MILITARY:
         return draft
     clause = text[sentence.start:draft.trigger_end]
@@ -195,7 +200,7 @@ def _with_context_actor(text: str, sentence: Sentence, draft: Draft, earlier: li
             break
         if event.type in _MILITARY and event.actor and event.modality in ("asserted", "planned"):
             return replace(draft, actor=event.actor)
-    return draft
+    return replace(draft, actor=story_actor) if story_actor else draft
 
 
 _DEFINITE_BEFORE = re.compile(r"\b(?:the|their|its|these|those|such)\s+(?:\S+\s+){0,2}$", re.I)

@@ -19,6 +19,7 @@ from dashboard.extract.lexicon import (
     NUMBER,
     OBJECT_DESTINATION,
     OBJECT_ORIGIN,
+    OF_IS_DESTINATION,
     PLACE_NOUNS,
     SIDES,
     STAY_VERBS,
@@ -215,7 +216,8 @@ def slots_of(trigger: Token, index: Index, lemma: str, force: Token | None = Non
                     at.append(place)
                 elif lemma in OBJECT_ORIGIN:
                     sources.append(place)
-            elif case in TO or (case == "for" and lemma in OBJECT_ORIGIN | {"head"}):
+            elif case in TO or (case == "for" and lemma in OBJECT_ORIGIN | {"head"}) or (
+                    case == "of" and lemma in OF_IS_DESTINATION):
                 to.append(place)
             elif case in FROM:
                 sources.append(place)

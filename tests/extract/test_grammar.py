@@ -113,6 +113,15 @@ ROWS: dict[str, Row] = {
                             "withdrawal", "Gao", actor="FR", origin="Gao"),
     "base-closed": Row("The coalition closed its base in Kirkuk on Monday.", "withdrawal",
                        "Kirkuk", origin="Kirkuk"),
+    "owner-of-noun-is-force": Row("MONUSCO began its withdrawal from South Kivu in January.",
+                                  "withdrawal", "South Kivu", actor="UN"),
+    "invasion-of-is-destination": Row("Russia's invasion of Ukraine began in February.",
+                                      "deployment", "Ukraine", actor="RU"),
+    "story-actor-fills-the-gap": Row(
+        "MONUSCO began its withdrawal from South Kivu in January. The mission said on Friday "
+        "that it had closed its office. A ceremony took place. Officials spoke. Children sang. "
+        "About 2,000 troops will leave Uvira by the end of April.", "withdrawal", "Uvira",
+        actor="UN", modality="planned"),
 }
 
 NO_EVENT: dict[str, tuple[str, str]] = {
