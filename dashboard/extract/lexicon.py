@@ -18,7 +18,7 @@ MOVE_VERBS = frozenset(
     "send order deploy redeploy dispatch move fly airlift ship sail transfer relocate rush arrive "
     "land enter head march advance go return pour roll cross invade bring reach storm "
     "reinforce reposition shift surge dock divert mobilize mobilise rotate ferry transport "
-    "proceed push infiltrate penetrate capture seize occupy overrun".split())
+    "proceed push infiltrate penetrate capture seize overrun".split())
 LEAVE_VERBS = frozenset(
     "withdraw leave depart retreat evacuate exit quit abandon vacate disengage".split())
 PULL_VERBS = frozenset("pull draw move fly".split())  # with "out", "back", "away"

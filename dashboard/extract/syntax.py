@@ -133,6 +133,8 @@ def coordinated(token: Token) -> list[Token]:
 def place_of(token: Token, index: Index) -> Place | None:
     """The place a noun phrase names: "Ukraine's northern border" is a border band; "the
     country" is the last country named before it."""
+    if token.i in index.actor and token.i not in index.place:
+        return None  # "fighters from Lebanon's Hezbollah": whose, not from where
     named = next((t for t in _naming(token) if t.i in index.place), None)
     if named is not None and named.dep_ in ("compound", "amod") and named.head.i == token.i \
             and token.tag_ in ("NN", "NNS") and token.lemma_.lower() not in PLACE_NOUNS:
@@ -229,8 +231,9 @@ def slots_of(trigger: Token, index: Index, lemma: str, force: Token | None = Non
             between += index.next_party(between[0])  # party lost by the parse
         at.extend(between[-1:])  # "drills between Russia and Belarus": the host is last
         parties += between
-    if not sources and held is not None and to:
-        sources.append(held)
+    if not sources and held is not None and to and held.mention.start < to[0].mention.start:
+        sources.append(held)  # "troops in Italy will move to Hungary", not "to the Line of
+        # Control in Pakistan-held Kashmir", where "in" locates the destination
     return Slots(tuple(to), sources[0] if sources else None, tuple(at), tuple(sources),
                  tuple(parties))
 

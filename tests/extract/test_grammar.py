@@ -117,6 +117,9 @@ ROWS: dict[str, Row] = {
                                   "withdrawal", "South Kivu", actor="UN"),
     "invasion-of-is-destination": Row("Russia's invasion of Ukraine began in February.",
                                       "deployment", "Ukraine", actor="RU"),
+    "owner-is-no-origin": Row("Over 4,000 fighters from Lebanon's Hezbollah have reached "
+                              "Aleppo.", "deployment", "Aleppo", actor="HEZBOLLAH",
+                              count=4000),
     "story-actor-fills-the-gap": Row(
         "MONUSCO began its withdrawal from South Kivu in January. The mission said on Friday "
         "that it had closed its office. A ceremony took place. Officials spoke. Children sang. "
@@ -173,6 +176,18 @@ def test_no_military_event(text: str, place: str) -> None:
     """A sentence that moves no force gives no military event at its place."""
     wrong = [e for e in _events(text) if at(e, place) and e.type in (
         "deployment", "presence", "withdrawal", "exercise")]
+    assert not wrong, listing(tuple(wrong))
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("Over 4,000 fighters from Lebanon's Hezbollah have reached Aleppo.", "Lebanon"),
+    ("Pakistan has moved fresh troops to the Line of Control in Kashmir.", "Kashmir"),
+])
+def test_no_false_origin(text: str, place: str) -> None:
+    """An owner ("from Lebanon's Hezbollah") or a place locating the destination is no
+    origin."""
+    wrong = [e for e in _events(text) if e.origin is not None and at(e, place)
+             and e.origin.text == place]
     assert not wrong, listing(tuple(wrong))
 
 
