@@ -29,6 +29,7 @@ from dashboard.extract.lexicon import (
     HANDOVER_NOUNS,
     HANDOVER_VERBS,
     HOLD_VERBS,
+    HOST_VERBS,
     MILITARY_HEADS,
     MILITARY_WORDS,
     NOMINAL,
@@ -331,8 +332,13 @@ class Reader:
             return []
         slots = _with_partitive_origin(slots_of(trigger, self.index, lemma, force_token),
                                        trigger, self)
-        actor = self._actor(force, force_token, trigger) if lemma not in OBSERVE_VERBS else (
-            force.actor or self.owner(force_token))  # the seer is not the force's owner
+        if lemma in OBSERVE_VERBS | HOST_VERBS:  # the seer or the host is not the owner
+            actor = force.actor or self.owner(force_token)
+        else:
+            actor = self._actor(force, force_token, trigger)
+        if lemma in HOST_VERBS:  # "Poland hosts 10,000 US troops": where is the subject
+            hosts = [c for c in trigger.children if c.dep_ == "nsubj"]
+            slots = Slots(at=places_of(hosts[0], self.index)) if hosts else Slots()
         build = Builder(self, trigger, force, actor)
         if frame == "deployment":
             drafts = build.movement(slots, lemma)

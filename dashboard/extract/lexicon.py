@@ -35,6 +35,8 @@ BASE_NOUNS = frozenset("base camp outpost post position facility installation ba
 # Verbs of seeing a force somewhere: it is there, and it is not the seer's ("Taiwan detected
 # six Chinese warships around the island").
 OBSERVE_VERBS = frozenset("detect spot sight observe track".split())
+# Verbs whose subject is where the force is: "Poland hosts 10,000 US troops".
+HOST_VERBS = frozenset("host house".split())
 # Verbs whose subject owns the force they govern ("Russia has 40,000 troops in Belarus").
 HOLD_VERBS = frozenset("have keep maintain lead command station base deploy field operate "
                        "mass amass position retain send dispatch include number".split())
@@ -43,7 +45,7 @@ FRAMES: dict[tuple[str, str], str] = {
     **{("V", lemma): "withdrawal" for lemma in LEAVE_VERBS},
     **{("V", lemma): "presence" for lemma in STAY_VERBS - {"deploy"}},
     **{("V", lemma): "exercise" for lemma in DRILL_VERBS},
-    **{("V", lemma): "presence" for lemma in OBSERVE_VERBS},
+    **{("V", lemma): "presence" for lemma in OBSERVE_VERBS | HOST_VERBS},
     **{("N", lemma): "deployment" for lemma in
        "deployment redeployment dispatch arrival transfer invasion incursion".split()},
     **{("N", lemma): "withdrawal" for lemma in

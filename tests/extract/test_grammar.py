@@ -120,6 +120,8 @@ ROWS: dict[str, Row] = {
     "owner-is-no-origin": Row("Over 4,000 fighters from Lebanon's Hezbollah have reached "
                               "Aleppo.", "deployment", "Aleppo", actor="HEZBOLLAH",
                               count=4000),
+    "host-is-where": Row("Poland hosts about 10,000 American troops.", "presence", "Poland",
+                         actor="US", count=10000),
     "story-actor-fills-the-gap": Row(
         "MONUSCO began its withdrawal from South Kivu in January. The mission said on Friday "
         "that it had closed its office. A ceremony took place. Officials spoke. Children sang. "
@@ -145,6 +147,7 @@ ABSENT: dict[str, tuple[str, str | None, str]] = {
     "base-country-is-not-actor": (
         "Another 1,000 American soldiers already based in Italy will move to Hungary.", "IT",
         "Hungary"),
+    "host-is-not-owner": ("Poland hosts about 10,000 American troops.", "PL", "Poland"),
     "seer-is-not-owner": ("Taiwan detected 11 warships near Penghu.", "TW", "Penghu"),
     "sender-of-relative-is-not-location": (
         "The troops, who had been stationed in Niger, left for Chad.", "NE", "Chad"),
