@@ -123,6 +123,10 @@ def bounded(sentences: Sequence[Sentence], text: str) -> tuple[Sentence, ...]:
     return tuple(out)
 
 
+_PLACE_ANAPHORA = re.compile(r"\b(?:there|the (?:country|nation|city|town|capital|region|"
+                             r"province|enclave|territory))\b", re.I)
+
+
 @dataclass(frozen=True, slots=True)
 class _Reading:
     """What the sentence-level finders give for one sentence."""
@@ -132,10 +136,15 @@ class _Reading:
     actors: tuple[Actor, ...]
     forces: tuple[Force, ...]
 
+    def placed(self) -> bool:
+        """Whether the sentence names a place or points back to one ("there", "the
+        country")."""
+        return bool(self.places) or _PLACE_ANAPHORA.search(self.sentence.text) is not None
+
     def parseable(self) -> bool:
         """Whether the sentence is worth parsing: it can hold a military event (a place and
         a military word or an armed group's name) and is no longer than a real sentence."""
-        return bool(self.places) and len(self.sentence.text) <= MAX_PARSED_CHARS and (
+        return self.placed() and len(self.sentence.text) <= MAX_PARSED_CHARS and (
             any(a.code in actor_rules.group_codes() for a in self.actors)
             or grammar_rules.MILITARY_WORDS.search(self.sentence.text) is not None)
 
@@ -143,7 +152,7 @@ class _Reading:
                earlier: Sequence[Mention] = ()) -> list[Draft]:
         """The sentence's event drafts: its military ones from the parse when the parse
         finds any (a misparse that finds none leaves the word-order rules' drafts)."""
-        if not self.places:
+        if not self.placed():
             return []
         drafts = find_drafts(text, self.sentence, self.places, self.forces, self.actors,
                              people)

@@ -79,11 +79,12 @@ class Index:
                 out[token.i] = ordered[i]
         return out
 
-    def antecedent(self, before: int, kinds: tuple[str, ...]) -> Mention | None:
-        """The last resolved place of one of ``kinds`` named before an offset, in this
-        sentence or (through ``earlier``) the story so far."""
-        named = [m for m in self.mentions if m.end <= before and m.place is not None
-                 and m.place.kind in kinds and m.role != "demonym"]
+    def antecedent(self, before: int, kinds: tuple[str, ...] | None) -> Mention | None:
+        """The last resolved place of one of ``kinds`` (any place named as a place for
+        None) named before an offset, in this sentence or (through ``earlier``) the
+        sentence before."""
+        named = [m for m in self.mentions if m.end <= before and m.place is not None and (
+            m.place.kind in kinds and m.role != "demonym" if kinds else m.role == "place")]
         return max(named, key=lambda m: m.end) if named else None
 
     def next_party(self, first: Place) -> list[Place]:
@@ -143,6 +144,8 @@ def place_of(token: Token, index: Index) -> Place | None:
     if mention is None and token.lemma_.lower() in DEFINITE_PLACES and any(
             c.dep_ == "det" and c.lower_ == "the" for c in token.children):
         mention = index.antecedent(index.span(token)[0], DEFINITE_PLACES[token.lemma_.lower()])
+    if mention is None and token.lower_ == "there" and token.dep_ == "advmod":
+        mention = index.antecedent(index.span(token)[0], None)  # "900 troops remain there"
     if mention is None or mention.place is None:
         return None
     if token.lemma_.lower() in BORDER_WORDS and token.i not in index.place:
@@ -225,7 +228,7 @@ def slots_of(trigger: Token, index: Index, lemma: str, force: Token | None = Non
                 sources.append(place)
             elif case == "between":
                 between.append(place)
-            elif case in AT:
+            elif case in AT or item.lower_ == "there":
                 at.append(place)
         if len(between) == 1:  # "between Russia and neighboring Belarus", the second
             between += index.next_party(between[0])  # party lost by the parse

@@ -122,6 +122,8 @@ ROWS: dict[str, Row] = {
                               count=4000),
     "host-is-where": Row("Poland hosts about 10,000 American troops.", "presence", "Poland",
                          actor="US", count=10000),
+    "there-points-back": Row("The US keeps a base in Syria. About 900 American troops remain "
+                             "there.", "presence", "Syria", actor="US", count=900),
     "story-actor-fills-the-gap": Row(
         "MONUSCO began its withdrawal from South Kivu in January. The mission said on Friday "
         "that it had closed its office. A ceremony took place. Officials spoke. Children sang. "
