@@ -333,9 +333,13 @@ def _show_panel(refs, tallies, why_empty: str, names: dict[str, str], movements=
     ref = next((r for r in refs if kind == "ev" and r.event.id == ident), None)
     tally = next((t for t in tallies if kind == "pl" and t.place.id == ident), None)
     if ref is not None or tally is not None:
+        part = view.drawn_movement_of(movements, ident) if ref is not None else None
         with st.container(key=view.EVIDENCE_KEY):
             st.button("← All events", key="tm_clear", on_click=_select, args=("", None))
-            st.html(_evidence(ref, names) if ref else _place_evidence(tally))
+            st.html(_evidence(ref, names, part) if ref else _place_evidence(tally))
+            if part is not None:  # the map draws the event as this movement: its reports
+                st.button(f"All {part.reports:,} reports of this movement", key="tm_part",
+                          on_click=_select, args=(f"mv:{part.id}", None))
         return
     if sel:
         st.info("The selected item is not among the events shown; showing all events.")
@@ -369,10 +373,11 @@ def _show_panel(refs, tallies, why_empty: str, names: dict[str, str], movements=
         )
 
 
-def _evidence(ref, names: dict[str, str]) -> str:
-    """The evidence of one event, quoted from its whole story."""
+def _evidence(ref, names: dict[str, str], movement=None) -> str:
+    """The evidence of one event, quoted from its whole story (and the movement the map
+    draws for it, if it is one report of several)."""
     whole = _whole([ref.extraction.article.id])
-    return view.evidence_html(view.with_stories([ref], whole)[0], names)
+    return view.evidence_html(view.with_stories([ref], whole)[0], names, movement)
 
 
 def _place_evidence(tally) -> str:

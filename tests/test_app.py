@@ -362,7 +362,8 @@ def test_a_long_event_list_is_paged_and_searchable(fake_store):
     assert any("No event" in m for m in shown(at))
 
 
-def test_a_fused_movement_is_one_object_and_its_panel_shows_every_report(fake_store):
+def _retell(fake_store):
+    """Add a second wire telling story one's deployment (e1); the movement of the two."""
     from dashboard.view import movements_of
     from dashboard.view.filters import all_events
 
@@ -373,7 +374,11 @@ def test_a_fused_movement_is_one_object_and_its_panel_shows_every_report(fake_st
                                     events=(replace(e1, id="e1-again", article_id="a9"),)))
     fused = [m for m in movements_of(all_events(fake_store.items)) if m.reports == 2]
     assert len(fused) == 1
-    at = run({"sel": f"mv:{fused[0].id}"})
+    return fused[0]
+
+
+def test_a_fused_movement_is_one_object_and_its_panel_shows_every_report(fake_store):
+    at = run({"sel": f"mv:{_retell(fake_store).id}"})
     assert not at.exception
     html = " ".join(el.proto.body for el in at.get("html"))
     assert html.count('class="tm-report"') == 2
@@ -400,3 +405,14 @@ def test_a_movement_link_holds_when_a_date_filter_drops_its_first_report(fake_st
     html = " ".join(el.proto.body for el in at.get("html"))
     assert html.count('class="tm-report"') == 2 and "2 reports" in html
     assert at.query_params["sel"] == f"mv:{fused.id}"
+
+
+def test_a_report_of_a_fused_movement_offers_the_movement(fake_store):
+    fused = _retell(fake_store)
+    at = run({"sel": "ev:e1-again"})
+    html = " ".join(el.proto.body for el in at.get("html"))
+    assert f'data-movement="mv:{fused.id}"' in html  # the map highlights the movement's arrow
+    at.button(key="tm_part").click().run()
+    assert at.query_params["sel"] == f"mv:{fused.id}"
+    html = " ".join(el.proto.body for el in at.get("html"))
+    assert html.count('class="tm-report"') == 2

@@ -69,7 +69,9 @@ if(dx||dy){L.DomUtil.setPosition(el,at.add([dx,dy]));}};})();
 # The selection's yellow halo is drawn here, in the browser, from the page's address (the app
 # writes the selection into it as ``sel=``), so that selecting never sends the map's layers
 # again: a click's evidence shows sooner and the map does not redraw. A new set of layers
-# (a filter changed) redraws the halo on them.
+# (a filter changed) redraws the halo on them. A report drawn only as part of a fused
+# movement has no feature of its own: its evidence panel names the movement
+# (``data-movement``), whose features get the halo instead.
 _SELECTION = Template("""{% macro script(this, kwargs) %}
 (function(){var m={{ this._parent.get_name() }},halo=null,shown=null,
 style={color:'#ffd400',weight:14,opacity:0.55,interactive:false,fill:false};
@@ -78,14 +80,19 @@ var k=(typeof c==='string'?c:'').match(/#((?:ev|pl|mv):[^\\s<]+)/);return k?k[1]
 function find(sel){var out=[];(window.feature_group||[]).forEach(function(g){
 if(!m.hasLayer(g)){return;}(function walk(l){if(l.eachLayer){l.eachLayer(walk);}
 else if(!(l instanceof L.Marker)&&token(l)===sel){out.push(l);}})(g);});return out;}
-function draw(sel){if(halo){m.removeLayer(halo);halo=null;}shown=sel;if(!sel){return;}
-var parts=find(sel).map(function(l){return l.getLatLngs?new L.Polyline(l.getLatLngs(),style):
+function draw(sel,alias,key){if(halo){m.removeLayer(halo);halo=null;}shown=key;if(!sel){return;}
+var found=find(sel);if(!found.length&&alias){found=find(alias);}
+var parts=found.map(function(l){return l.getLatLngs?new L.Polyline(l.getLatLngs(),style):
 new L.CircleMarker(l.getLatLng(),L.extend({radius:(l.getRadius?l.getRadius():10)+8},style));});
 if(parts.length){halo=L.featureGroup(parts).addTo(m);halo.bringToBack();}}
 function wanted(){try{return new URLSearchParams(window.parent.location.search).get('sel');}
 catch(e){return null;}}
+function movement(sel){try{var el=sel&&window.parent.document.querySelector(
+'.tm-ev[data-movement][data-selection="'+CSS.escape(sel)+'"]');return el?el.dataset.movement:null;}
+catch(e){return null;}}
 window.tmSelectionLayers=function(){shown=undefined;};
-setInterval(function(){var sel=wanted();if(sel!==shown){draw(sel);}},200);})();
+setInterval(function(){var sel=wanted(),alias=movement(sel),key=sel+'|'+alias;
+if(key!==shown){draw(sel,alias,key);}},200);})();
 {% endmacro %}""")
 
 # Labels overlapping a label of a larger count are hidden until zooming in frees them.

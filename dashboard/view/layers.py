@@ -67,6 +67,7 @@ __all__ = [
     "places_note",
     "movements_of",
     "movements_note",
+    "drawn_movement_of",
     "MAX_MOVEMENTS",
     "layer_control",
     "layer_name",
@@ -356,6 +357,14 @@ def movements_of(refs: Sequence[EventRef], corpus: Mapping[str, str] | None = No
     dates = {r.extraction.article.id: r.extraction.article.date for r in refs}
     movements = fuse((r.event for r in refs), story_dates=dates)
     return movements if corpus is None else with_corpus_ids(movements, corpus)
+
+
+def drawn_movement_of(movements: Sequence[Movement], event_id: str,
+                      limit: int = MAX_MOVEMENTS) -> Movement | None:
+    """The movement of several reports, among the ``limit`` drawn, that the event is one
+    report of (the map draws it for the event); None when the event is drawn on its own."""
+    return next((m for m in movements[:limit]
+                 if m.reports > 1 and any(e.id == event_id for e in m.events)), None)
 
 
 def movements_note(movements: Sequence[Movement], limit: int = MAX_MOVEMENTS) -> str | None:

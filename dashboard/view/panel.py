@@ -11,6 +11,7 @@ from urllib.parse import urlsplit
 from dashboard.describe import route, with_modality
 from dashboard.records import Article, Event, Extraction, Force, Sentence
 from dashboard.view.filters import EventRef, PlaceTally, event_actor, event_date
+from dashboard.view.fusion import Movement, label
 
 __all__ = [
     "PANEL_CSS",
@@ -38,6 +39,7 @@ PANEL_CSS = """<style>
 .tm-ev mark{padding:0 .15em;border-radius:.2em}
 .tm-report{border-top:1px solid #ddd;margin-top:.6em;padding-top:.4em}
 .tm-disagree{background:#fff4e5;border-left:3px solid #e8a33d;padding:.2em .6em;margin:.4em 0}
+.tm-part{font-size:.9em;margin:.2em 0 .4em}
 .tm-disagree ul{margin:0;padding-left:1.2em}
 .tm-ev mark.place{background:#cfe8ff}
 .tm-ev mark.count{background:#ffe08a}
@@ -200,17 +202,26 @@ def _quote(extraction: Extraction, sentence: Sentence, event: Event | None) -> s
     return f"<blockquote>{ctx_before}<b>{main}</b>{ctx_after}</blockquote>"
 
 
-def evidence_html(ref: EventRef, names: Names | None = None) -> str:
-    """The evidence of one event: what it is, who acts, its sentence in context, its story."""
+def evidence_html(ref: EventRef, names: Names | None = None,
+                  movement: Movement | None = None) -> str:
+    """The evidence of one event: what it is, who acts, its sentence in context, its story;
+    with ``movement``, the fused movement it is one report of, which the map draws for it
+    (named in ``data-movement``, so that the map highlights that movement's arrow)."""
     event, extraction = ref.event, ref.extraction
     when = date_text(event_date(ref))
     date_note = f" · {escape(event.date_text)}" if event.date_text else ""
     actor = event_actor(event)
     who = f" · actor: {escape(actor_name(actor, names))}" if actor else ""
+    part, mark = "", ""
+    if movement is not None:
+        mark = f' data-movement="mv:{escape(movement.id, quote=True)}"'
+        part = (f'<div class="tm-part">On the map as one of the reports of '
+                f"<b>{escape(label(movement))}</b></div>")
     return (
-        f'<div class="tm-ev" data-selection="ev:{escape(event.id, quote=True)}">'
+        f'<div class="tm-ev" data-selection="ev:{escape(event.id, quote=True)}"{mark}>'
         f"<h4>{escape(event_title(event, names))}</h4>"
         f'<div class="tm-meta">{escape(when or "date not known")}{date_note}{who}</div>'
+        f"{part}"
         f"{_quote(extraction, event.sentence, event)}"
         f"{story_meta_html(extraction.article)}</div>"
     )

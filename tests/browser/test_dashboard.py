@@ -185,3 +185,31 @@ def test_a_fused_arrow_shows_all_its_reports(page, app_url):
     assert panel.locator(".tm-report").count() == 2
     page.wait_for_function("() => location.search.includes('sel=mv')", timeout=10_000)
     screenshot(page, "04-fused-movement")
+
+
+HALO = 'path[stroke="#ffd400"]'
+
+
+def test_a_report_picked_from_the_list_highlights_its_movements_arrow(page, app_url):
+    """Scholz's trip to Moscow is one arrow for its two reports: picking either report from
+    the event list puts the selection's halo on that arrow, and the panel offers both."""
+    page.goto(app_url)
+    frame = map_frame(page)
+    search = page.get_by_placeholder("Words in a card: place, actor, story, date")
+    search.fill("Scholz")
+    search.press("Enter")
+    page.get_by_role("radiogroup").locator("label").filter(has_text="Scholz").first.click()
+    panel = page.locator(".tm-ev[data-movement]")
+    panel.wait_for(timeout=10_000)
+    assert panel.get_attribute("data-selection").startswith("ev:")
+    movement = panel.get_attribute("data-movement")
+    frame.locator(HALO).first.wait_for(state="attached", timeout=10_000)
+    drawn = frame.locator("body").evaluate(
+        """(body, token) => Object.values(window.map._layers).filter(l => {
+             const t = l.getTooltip && l.getTooltip();
+             return t && String(t.getContent()).includes(token); }).length""", f"#{movement}")
+    assert drawn >= 1, "the movement, not the report, is what the map draws"
+    screenshot(page, "05-report-of-a-movement")
+    page.get_by_role("button", name=re.compile(r"All 2 reports of this movement")).click()
+    evidence(page).filter(has_text="2 reports").locator(".tm-report").first.wait_for(
+        timeout=10_000)

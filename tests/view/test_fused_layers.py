@@ -11,8 +11,15 @@ from app_records import sample, story_one
 
 from dashboard.view.filters import EventFilter, all_events, filter_events
 from dashboard.view.fusion import fuse, movement_index, with_corpus_ids
-from dashboard.view.layers import build_map, layer_name, movements_note, movements_of
+from dashboard.view.layers import (
+    build_map,
+    drawn_movement_of,
+    layer_name,
+    movements_note,
+    movements_of,
+)
 from dashboard.view.movement_panel import movement_evidence_html
+from dashboard.view.panel import evidence_html
 
 
 def _retold(count: int = 1200):
@@ -159,3 +166,19 @@ def test_movement_ids_without_a_corpus_are_unchanged_and_with_one_unique():
     named = movements_of(refs, movement_index(plain))
     assert [m.id for m in named] == [m.id for m in plain]
     assert len({m.id for m in named}) == len(named)
+
+
+def test_a_report_of_a_drawn_movement_names_it_in_its_evidence():
+    refs = [r for r in all_events(_retold()) if r.event.id in ("e1", "e1-again", "e2")]
+    movements = movements_of(refs)
+    (fused,) = [m for m in movements if m.reports == 2]
+    assert drawn_movement_of(movements, "e1") is fused
+    assert drawn_movement_of(movements, "e1-again") is fused
+    assert drawn_movement_of(movements, "e2") is None  # drawn on its own
+    weaker = movements.index(fused)
+    assert drawn_movement_of(movements, "e1", limit=weaker) is None  # not drawn at all
+    ref = next(r for r in refs if r.event.id == "e1-again")
+    html = evidence_html(ref, movement=fused)
+    assert f'data-selection="ev:e1-again" data-movement="mv:{fused.id}"' in html
+    assert "2 reports" in html
+    assert "data-movement" not in evidence_html(ref)
