@@ -18,8 +18,12 @@ from geodata.gazetteer import Gazetteer
 _SEATS = {
     "kremlin": "RU", "pentagon": "US", "white house": "US", "state department": "US",
     "downing street": "GB", "whitehall": "GB", "elysee": "FR", "elysée": "FR",
-    "zhongnanhai": "CN", "bundeswehr": "DE", "knesset": "IL", "idf": "IL",
+    "zhongnanhai": "CN", "knesset": "IL", "idf": "IL",
     "people's liberation army": "CN", "pla": "CN",
+    # national armed forces known by their own names
+    "self-defense forces": "JP", "self-defense force": "JP", "self-defence forces": "JP",
+    "jsdf": "JP", "gsdf": "JP", "msdf": "JP", "asdf": "JP", "tatmadaw": "MM", "fardc": "CD",
+    "tsahal": "IL", "bundeswehr": "DE", "korean people's army": "KP",
 }
 _ALLIANCES = {"nato": "NATO", "european union": "EU", "eu": "EU", "united nations": "UN",
               "un": "UN", "csto": "CSTO", "african union": "AFRICAN_UNION", "osce": "OSCE"}

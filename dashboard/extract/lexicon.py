@@ -68,9 +68,10 @@ GROUP_MOVES = frozenset(
     "advance arrive enter invade march move withdraw retreat leave depart push cross reach "
     "storm capture seize occupy overrun return head deploy redeploy infiltrate penetrate "
     "disengage vacate".split())
-# Nouns whose owner is the force that moves ("Israel's withdrawal from Gaza", "Russia's
-# invasion of Ukraine"), and those whose "of" is where it goes.
-OWNER_MOVES = frozenset("withdrawal pullout pull-out pullback retreat invasion incursion "
+# Nouns whose owner is the force that moves ("Israel's withdrawal from Gaza"; not the
+# background "Russia's invasion of Ukraine" of countless stories), and those whose "of" is
+# where it goes.
+OWNER_MOVES = frozenset("withdrawal pullout pull-out pullback retreat incursion "
                         "deployment redeployment drawdown exit disengagement".split())
 OF_IS_DESTINATION = frozenset("invasion incursion occupation".split())
 COUNTRY_MOVES = frozenset("withdraw retreat invade advance capture seize occupy overrun "
