@@ -115,8 +115,8 @@ ROWS: dict[str, Row] = {
                        "Kirkuk", origin="Kirkuk"),
     "owner-of-noun-is-force": Row("MONUSCO began its withdrawal from South Kivu in January.",
                                   "withdrawal", "South Kivu", actor="UN"),
-    "invasion-of-is-destination": Row("Russia's invasion of Ukraine began in February.",
-                                      "deployment", "Ukraine", actor="RU"),
+    "incursion-owner-is-force": Row("Ukraine's incursion into Kursk began in August.",
+                                    "deployment", "Kursk", actor="UA", modality=None),
     "owner-is-no-origin": Row("Over 4,000 fighters from Lebanon's Hezbollah have reached "
                               "Aleppo.", "deployment", "Aleppo", actor="HEZBOLLAH",
                               count=4000),
