@@ -112,12 +112,12 @@ MILITARY_HEADS = frozenset(
 MILITARY_WORDS = re.compile(
     r"\b(?:troop|soldier|forces|brigade|battalion|regiment|armies|army|navy|navies|marine|"
     r"paratrooper|sailor|airm[ae]n|fighters|militant|militia|rebel|insurgent|peacekeep|"
-    r"contingent|battle ?group|reinforcement|police officer|policemen|gendarme|warship|"
+    r"contingent|battle ?group|reinforcement|gendarme|warship|"
     r"destroyer|aircraft carrier|frigate|submarine|bomber|"
     r"fighter jet|drone|tank|commando|reservist|mercenar|garrison|squadron|fleet|vessel|"
     r"drill|exercise|manoeuvre|maneuver|war ?game|deploy|redeploy|withdr[ae]w|pull(?:ed|s|ing)? "
     r"(?:out|back)|station(?:ed|ing)|buildup|build-up|massing|massed|invad|invasion|incursion|"
-    r"seiz|captur|overr[au]n|occup(?:y|ied|ies|ying)|advanc|retreat|disengag|bases?\b|"
+    r"retreat|disengag|bases?\b|"
     r"outposts?\b|handover|hand(?:ed|s|ing)? (?:over|back))", re.I)
 NOMINAL = frozenset({"compound", "amod", "nmod", "nmod:poss", "flat", "det", "case",
                       "nummod", "fixed", "det:poss", "nmod:npmod", "nmod:tmod", "appos",
