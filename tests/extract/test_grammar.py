@@ -106,8 +106,8 @@ ROWS: dict[str, Row] = {
     "observed-force-is-there": Row("Taiwan detected six Chinese warships around Penghu.",
                                    "presence", "Penghu", actor="CN", count=6),
     "anaphora-reaches-back": Row(
-        "Kenya sent 400 police officers to Haiti on Monday. Officials praised the mission. "
-        "Crowds gathered at the airport. The newly arrived police officers are in "
+        "Kenya sent 400 soldiers to Haiti on Monday. Officials praised the mission. "
+        "Crowds gathered at the airport. The newly arrived soldiers are in "
         "Port-au-Prince.", "presence", "Port-au-Prince", actor="KE"),
     "base-handed-over": Row("French troops handed over the Gao base to the Malian army.",
                             "withdrawal", "Gao", actor="FR", origin="Gao"),
