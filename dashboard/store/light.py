@@ -1,10 +1,11 @@
 """The stories as the map reads them: light extractions straight from the store's rows.
 
 Loading every whole extraction made a large store slow to open and heavy to hold: 18,000
-events of 6,000 stories carried 18,000 country outlines (a few dozen distinct ones), and every
-sentence, actor and force of every story. Here SQLite picks out of each stored extraction only
-the article, the sentences, the mentions and each event without its geometry; each distinct
-geometry is built once and shared by the events that have it (geometries are immutable).
+events of 6,000 stories carried 18,000 country outlines as JSON (a few dozen distinct ones),
+and every sentence, actor and force of every story. Here SQLite strips the events' geometries
+out of each stored extraction before Python parses it, and the geometries are read from the
+events layer as binary instead, each distinct one built once and shared by the events that
+have it (geometries are immutable; the layer holds them in 2-D, as the map draws them).
 """
 
 from __future__ import annotations
@@ -13,62 +14,64 @@ import json
 import logging
 import sqlite3
 from collections.abc import Iterator
-from typing import Any
 
 from shapely.geometry.base import BaseGeometry
 
 from dashboard.records import Extraction
-from dashboard.store.serialize import geometry_from_dict, view_extraction
+from dashboard.store.gpkg import from_gpkg_blob
+from dashboard.store.serialize import view_extraction
 
 __all__ = ["view_extractions"]
 
 log = logging.getLogger(__name__)
 
-_STORIES = """
-SELECT fid, id, text, json_extract(extraction, '$.article', '$.sentences', '$.mentions')
-FROM stories WHERE json_valid(extraction) ORDER BY fid
-"""
-_EVENTS = """
-SELECT s.fid, e.key, json_remove(e.value, '$.geometry'), json_extract(e.value, '$.geometry')
-FROM stories AS s, json_each(s.extraction, '$.events') AS e
-WHERE json_valid(s.extraction) ORDER BY s.fid
-"""
+# json_remove ignores paths that are not there: the geometries of a story's first events are
+# stripped in SQLite; those of a story with more events are parsed and then replaced.
+_STRIPPED = 64
+_STORIES = (
+    "SELECT fid, id, text, json_remove(extraction, "
+    + ", ".join(f"'$.events[{i}].geometry'" for i in range(_STRIPPED))
+    + ") FROM stories {where} ORDER BY fid"
+)
 
 
-def _events_by_story(conn: sqlite3.Connection) -> dict[int, list[tuple[dict, BaseGeometry | None]]]:
-    """Each story's events (by the story's row number) without their geometry, each with its
-    geometry; equal geometries are one shared object."""
-    shapes: dict[str, BaseGeometry | None] = {}
-    found: dict[int, list[tuple[int, dict, BaseGeometry | None]]] = {}
-    for fid, key, event, geometry in conn.execute(_EVENTS):  # a row at a time, not all
-        shape = None
-        if geometry is not None:
-            shape = shapes.get(geometry)
-            if shape is None:
-                shape = shapes[geometry] = geometry_from_dict(json.loads(geometry))
-        found.setdefault(fid, []).append((key, json.loads(event), shape))
-    # json_each gives an array's items in order; sorting by index costs little and is sure.
-    return {fid: [(event, shape) for _, event, shape in sorted(items, key=lambda i: i[0])]
-            for fid, items in found.items()}
+def _geometries(conn: sqlite3.Connection) -> dict[str, BaseGeometry | None]:
+    """Every event's geometry by event id, from the events layer; equal ones are one
+    shared object."""
+    shapes: dict[bytes, BaseGeometry | None] = {}
+    found: dict[str, BaseGeometry | None] = {}
+    for event_id, blob in conn.execute("SELECT event_id, geom FROM events"):
+        if blob is None:
+            continue
+        shape = shapes.get(blob)
+        if shape is None:
+            shape = shapes[blob] = from_gpkg_blob(blob)
+        found[event_id] = shape
+    return found
 
 
-def _stories(conn: sqlite3.Connection) -> Iterator[tuple[int, str, str, list[Any]]]:
-    """Row number, id, text and [article, sentences, mentions] of every readable story."""
-    for fid, story_id, text, parts in conn.execute(_STORIES):
-        yield fid, story_id, text, json.loads(parts)
+def _build(rows: Iterator[tuple], geometries: dict[str, BaseGeometry | None]
+           ) -> list[Extraction]:
+    """Light extractions from (row number, id, text, light JSON) rows, a row at a time."""
+    out = []
+    for _, story_id, text, light in rows:
+        try:
+            out.append(view_extraction(json.loads(light), text, geometries))
+        except (ValueError, KeyError, TypeError, AttributeError, IndexError):
+            log.warning("story %s is damaged and was skipped", story_id)
+    return out
 
 
 def view_extractions(conn: sqlite3.Connection) -> list[Extraction]:
     """Every story's light extraction (see ``serialize.view_extraction``), in the order the
     stories were added; a damaged story is skipped with a warning, as ``Store.extractions``
     does."""
-    for (story_id,) in conn.execute("SELECT id FROM stories WHERE NOT json_valid(extraction)"):
-        log.warning("story %s is damaged and was skipped", story_id)
-    events = _events_by_story(conn)
-    out = []
-    for fid, story_id, text, parts in _stories(conn):
-        try:
-            out.append(view_extraction(parts, text, events.get(fid, [])))
-        except (ValueError, KeyError, TypeError, AttributeError, IndexError):
+    geometries = _geometries(conn)
+    try:
+        return _build(conn.execute(_STORIES.format(where="")), geometries)
+    except sqlite3.OperationalError:  # an extraction that is not JSON stops SQLite's reading
+        damaged = "SELECT id FROM stories WHERE NOT json_valid(extraction)"
+        for (story_id,) in conn.execute(damaged):
             log.warning("story %s is damaged and was skipped", story_id)
-    return out
+        where = "WHERE json_valid(extraction)"
+        return _build(conn.execute(_STORIES.format(where=where)), geometries)

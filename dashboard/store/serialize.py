@@ -9,7 +9,7 @@ extraction's sentences; both are restored on reading.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Mapping
 from dataclasses import fields, replace
 from typing import Any
 
@@ -241,8 +241,9 @@ def _event_to_dict(event: Event, ex: Extraction) -> dict[str, Any]:
     return data
 
 
-def _event_from_dict(data: dict[str, Any], article: Article, sentences: tuple) -> Event:
-    """Event from its compact dict."""
+def _event_from_dict(data: dict[str, Any], article: Article, sentences: tuple,
+                     geometry: BaseGeometry | None = None) -> Event:
+    """Event from its compact dict; ``geometry``, when given, instead of the stored one."""
     text, aid = article.text, article.id
     sentence = data["sentence"]
     return Event(
@@ -267,7 +268,7 @@ def _event_from_dict(data: dict[str, Any], article: Article, sentences: tuple) -
         date=_date_from_str(data["date"]),
         date_end=_date_from_str(data["date_end"]),
         date_text=data["date_text"],
-        geometry=geometry_from_dict(data["geometry"]),
+        geometry=geometry if geometry is not None else geometry_from_dict(data.get("geometry")),
         summary=data["summary"],
     )
 
@@ -356,28 +357,28 @@ def event_properties(event: Event, article: Article | None) -> dict[str, Any]:
     return props
 
 
-def view_extraction(parts: list[Any], text: str,
-                    events: Iterable[tuple[dict[str, Any], BaseGeometry | None]]) -> Extraction:
+def view_extraction(data: dict[str, Any], text: str,
+                    geometries: Mapping[str, BaseGeometry | None]) -> Extraction:
     """A light extraction: what the map, the filters and the event list read, and no more.
 
-    ``parts`` is the stored [article, sentences, mentions], ``text`` the story's text (to
-    restore spans with it), ``events`` each stored event without its geometry, with the
-    geometry to give it. The article's text is left out (""), and so are the actors, the
-    forces, the mentions that are not resolved places and the sentences no event cites: the
-    evidence panel reads the whole extraction of the stories it shows.
+    ``data`` is the stored extraction (its events' geometries may be left out), ``text`` the
+    story's text (to restore spans with it), ``geometries`` each event's geometry by event id
+    (those not given are read from ``data``). The article's text is left out (""), and so
+    are the actors, the forces, the mentions that are not resolved places and the sentences
+    no event cites: the evidence panel reads the whole extraction of the stories it shows.
     """
-    article = _article_from_dict(parts[0])
+    article = _article_from_dict(data["article"])
     aid = article.id
-    sentences = tuple(_sentence_from_dict(s, text, aid) for s in parts[1])
-    mentions = (_mention_from_dict(m, text, aid) for m in parts[2]
+    sentences = tuple(_sentence_from_dict(s, text, aid) for s in data["sentences"])
+    mentions = (_mention_from_dict(m, text, aid) for m in data["mentions"]
                 if m is not None and m.get("role") == "place" and m.get("place") is not None)
     full = replace(article, text=text)
-    kept = tuple(replace(_event_from_dict({**data, "geometry": None}, full, sentences),
-                         geometry=geometry) for data, geometry in events)
-    cited = {e.sentence for e in kept}
+    events = tuple(_event_from_dict(e, full, sentences, geometries.get(e["id"]))
+                   for e in data["events"])
+    cited = {e.sentence for e in events}
     return Extraction(
         article=replace(article, text=""),
         sentences=tuple(s for s in sentences if s in cited),
         mentions=tuple(m for m in mentions if m is not None),
-        events=kept,
+        events=events,
     )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -97,3 +98,20 @@ def test_whole_extractions_of_some_stories(store: Store) -> None:
     some = store.extractions(["id2", "id0", "unknown"])
     assert [ex.article.id for ex in some] == ["id0", "id2"]  # in the order they were added
     assert some[1] == store.extractions()[2]
+
+
+def test_a_story_with_more_events_than_sqlite_strips(tmp_path: Path) -> None:
+    def many(article: Article) -> Extraction:
+        one = extract(article)
+        event = one.events[0]
+        shapes = (OUTLINE, Point(21.0, 52.2), None)
+        events = tuple(replace(event, id=f"{event.id}-{i}", geometry=shapes[i % 3])
+                       for i in range(70))
+        return replace(one, events=events)
+
+    with Store(tmp_path / "s.gpkg", extract=many, extractor_version="1") as s:
+        s.add_articles([Article("a", "Warsaw here. The US sends 2,000 troops to Poland, "
+                                "not to Narnia.")])
+        light = s.view_extractions()[0].events
+        assert light == s.extractions()[0].events
+        assert light[66].geometry is light[0].geometry  # beyond the stripped ones too
