@@ -8,7 +8,7 @@ from dataclasses import replace
 from typing import Any
 
 from dashboard.extract.events import ANY_TRIGGER, Draft, clauses, is_weapons_delivery
-from dashboard.extract.lexicon import IN_IS_DESTINATION, Token
+from dashboard.extract.lexicon import IN_IS_DESTINATION, ONWARD, Token
 from dashboard.extract.modality import modality_of
 from dashboard.extract.syntax import Place, Slots, is_stative
 from dashboard.records import Force
@@ -51,8 +51,9 @@ class Builder:
                 return self.presence(slots.at)
             if lemma in IN_IS_DESTINATION:
                 to = list(slots.at)
-        if not to:
-            return [self.draft("withdrawal", origin=slots.source)] if slots.source else []
+        if not to:  # "sent home from Mali" leaves; an incursion out of Gaza goes somewhere
+            return [self.draft("withdrawal", origin=slots.source)] if slots.source and \
+                lemma not in ONWARD else []
         kind = "arms_transfer" if lemma in ("send", "ship", "rush", "dispatch") and \
             is_weapons_delivery(self.force) else "deployment"
         return [self.draft(kind, origin=slots.source, destination=d) for d in to

@@ -56,6 +56,9 @@ FRAMES: dict[tuple[str, str], str] = {
     **{("N", lemma): "exercise" for lemma in
        "drill exercise manoeuvre maneuver wargame war-game".split()},
 }
+# Moves that go somewhere even when only their start is named ("an incursion out of Gaza").
+ONWARD = frozenset("incursion invasion invade advance storm push penetrate infiltrate "
+                   "march".split())
 # Verbs whose "in X" is where the force ends up ("arrived in Romania").
 IN_IS_DESTINATION = frozenset("arrive land deploy station base enter dock send".split())
 # Verbs whose bare object is a place: where the force goes, or what it leaves.

@@ -137,6 +137,8 @@ NO_EVENT: dict[str, tuple[str, str]] = {
     "ambassador-is-no-force": ("Israel withdrew its ambassador from Turkey.", "Turkey"),
     "watcher-is-no-exercise-place": ("Officials from Warsaw watched the NATO exercises.",
                                      "Warsaw"),
+    "incursion-out-of-is-no-withdrawal": ("Hamas launched its incursion out of Gaza on "
+                                          "Saturday.", "Gaza"),
     "embassy-is-no-base": ("France closed its embassy in Niamey.", "Niamey"),
     "year-is-no-count": ("Relations soured in October 2019 when the talks collapsed in Doha.",
                          "Doha"),
