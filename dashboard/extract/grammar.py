@@ -125,7 +125,7 @@ class Reader:
                          actor=template.actor if template else None)
         if token.tag_.startswith("NN") and (lemma in MILITARY_HEADS
                                             or lemma.removesuffix("s") in MILITARY_HEADS):
-            words = sorted(phrase(token), key=lambda t: t.i)
+            words = sorted(phrase(token, owned=True), key=lambda t: t.i)
             start, end = self.index.span(words[0])[0], self.index.span(words[-1])[1]
             owner = self.owner(token)
             return Force(start, end, self.text[start:end], personnel=token.lower_,

@@ -96,7 +96,7 @@ def extract_article(article: Article, gazetteer: Gazetteer, *, grammar: bool = T
         drafts = reading.drafts(text, people, docs.get(reading.sentence.index), actor_of,
                                 earlier)
         dates = find_dates(reading.sentence.text, reading.sentence.start, article.date)
-        for draft in drafts:
+        for draft in filter(None, map(_without_own_name, drafts)):
             draft = _with_context_actor(text, reading.sentence, draft, events, story_actor)
             if draft.type in _MILITARY and draft.actor and draft.modality in (
                     "asserted", "planned"):
@@ -210,6 +210,26 @@ def _with_context_actor(text: str, sentence: Sentence, draft: Draft, earlier: li
         if event.type in _MILITARY and event.actor and event.modality in ("asserted", "planned"):
             return replace(draft, actor=event.actor)
     return replace(draft, actor=story_actor) if story_actor else draft
+
+
+def _without_own_name(draft: Draft) -> Draft | None:
+    """A draft without the places named inside its own force ("2,500 U.S. troops" is no
+    presence in the United States, "troops from the DPRK" no withdrawal from it); None when
+    that leaves a military event with no place."""
+    force = draft.force
+    if force is None or draft.type not in _MILITARY:
+        return draft
+
+    def inside(mention: Mention | None) -> bool:
+        return mention is not None and force.start <= mention.start and mention.end <= force.end
+
+    if inside(draft.destination) or inside(draft.location):
+        return None
+    if inside(draft.origin):
+        if draft.type == "withdrawal":
+            return None
+        return replace(draft, origin=None)
+    return draft
 
 
 _DEFINITE_BEFORE = re.compile(r"\b(?:the|their|its|these|those|such)\s+(?:\S+\s+){0,2}$", re.I)

@@ -139,6 +139,8 @@ NO_EVENT: dict[str, tuple[str, str]] = {
                                      "Warsaw"),
     "incursion-out-of-is-no-withdrawal": ("Hamas launched its incursion out of Gaza on "
                                           "Saturday.", "Gaza"),
+    "force-nationality-is-no-place": ("The official told AP that the reduction would see "
+                                      "1,000 US troops left in Syria.", "US"),
     "embassy-is-no-base": ("France closed its embassy in Niamey.", "Niamey"),
     "year-is-no-count": ("Relations soured in October 2019 when the talks collapsed in Doha.",
                          "Doha"),
