@@ -49,6 +49,8 @@ _NOT_ALONE = frozenset(
     sen rep gov gen lt col sgt capt st is none hamas hezbollah taliban duma toyota honda
     arab gulf area bank academy chamber time jesus christian english pacific atlantic
     line front base camp
+    valley creek bay sea ocean strait harbor harbour port cape canyon hill hills ridge peak
+    beach coast desert forest plain plains pass point springs falls heights delta
     """.split()
 )
 # Names that may also be people's names: taken alone only after a place-like preposition.

@@ -49,6 +49,9 @@ def test_names_news_writes(text: str, written: str, country: str) -> None:
         ("Hundreds of Wagner fighters left.", "Wagner"),
         ("They said it in Austin, Texas. Then they left.", "Texas."),
         ("I've seen NATO grow.", "NATO"),
+        ("Special forces deployed along the Sir Creek area.", "Creek"),
+        ("Troops moved up the Valley at dawn.", "Valley"),
+        ("Ships waited in the Bay.", "Bay"),
     ],
 )
 def test_words_that_are_no_places_here(text: str, not_a_place: str) -> None:
