@@ -24,6 +24,9 @@ _SEATS = {
     "self-defense forces": "JP", "self-defense force": "JP", "self-defence forces": "JP",
     "jsdf": "JP", "gsdf": "JP", "msdf": "JP", "asdf": "JP", "tatmadaw": "MM", "fardc": "CD",
     "tsahal": "IL", "bundeswehr": "DE", "korean people's army": "KP",
+    "irgc": "IR", "revolutionary guard": "IR", "revolutionary guards": "IR",
+    "islamic revolutionary guard corps": "IR", "quds force": "IR", "royal navy": "GB",
+    "usaf": "US", "luftwaffe": "DE", "rosgvardia": "RU",
 }
 _ALLIANCES = {"nato": "NATO", "european union": "EU", "eu": "EU", "united nations": "UN",
               "un": "UN", "csto": "CSTO", "african union": "AFRICAN_UNION", "osce": "OSCE"}

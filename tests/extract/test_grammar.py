@@ -124,6 +124,8 @@ ROWS: dict[str, Row] = {
                          actor="US", count=10000),
     "there-points-back": Row("The US keeps a base in Syria. About 900 American troops remain "
                              "there.", "presence", "Syria", actor="US", count=900),
+    "named-national-force": Row("IRGC ground forces held large drills near Tabriz.",
+                                "exercise", "Tabriz", actor="IR"),
     "story-actor-fills-the-gap": Row(
         "MONUSCO began its withdrawal from South Kivu in January. The mission said on Friday "
         "that it had closed its office. A ceremony took place. Officials spoke. Children sang. "
