@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterator
 
 import pytest
 
-from dashboard.extract import actors, dates, forces, lexicon, modality, sentences, slots
+from dashboard.extract import actors, dates, forces, lexicon, modality, pipeline, sentences, slots
 from dashboard.ingest import markup, meta, read, split
 
 SMALL = 2_000
@@ -82,6 +82,9 @@ USES: dict[str, Use] = {
     "dates._FUTURE": _finditer,
     "sentences._BOUNDARY": _finditer,
     "modality._RELATIVE": _sub,
+    "pipeline._PLACE_ANAPHORA": _search,
+    "pipeline._HOME_FORCES": _search,
+    "lexicon.MILITARY_WORDS": _search,
 }
 BOUNDED = {
     "split._QUOTED_END": "a headline of at most 120 characters",
@@ -90,6 +93,13 @@ BOUNDED = {
     "meta._MONTH": "text, not a pattern",
     "forces._RANGE_BEFORE": "48 characters before a count",
     "forces._SHIP_PREFIX": "12 characters after a ship",
+    "forces._DATE_BEFORE": "12 characters before a count",
+    "forces._YEAR_WORD_BEFORE": "12 characters before a count",
+    "forces._YEAR": "a count's digits",
+    "pipeline._DEFINITE_BEFORE": "40 characters before a force",
+    "lexicon.SIDES": "one parsed token",
+    "lexicon.YEAR": "one parsed token",
+    "lexicon.NUMBER": "one parsed token",
     "dates._UNTIL": "40 characters before a date",
     "dates._PAST_VERB": "100 characters before a weekday",
     "dates._PASSIVE": "100 characters before a weekday",
@@ -110,6 +120,8 @@ MODULES = {
     "dates": dates,
     "sentences": sentences,
     "modality": modality,
+    "pipeline": pipeline,
+    "lexicon": lexicon,
 }
 
 

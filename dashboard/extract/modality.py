@@ -19,7 +19,8 @@ _DEMANDED = re.compile(
     r"\b(?:wants?|wanted|demand(?:s|ed|ing)?|call(?:s|ed|ing)?\s+(?:on|for)|urg(?:e|es|ed|ing)|"
     r"insist(?:s|ed|ing)?\s+(?:that|on)|ask(?:s|ed|ing)?|press(?:es|ed|ing)?\s+(?:for|to)|"
     r"propos(?:e|es|ed|al|als|ing)|request(?:s|ed|ing)?|guarantees?\s+that|"
-    r"should|must|need(?:s|ed)?\s+to|invitation|invit(?:e|es|ed|ing))\b",
+    r"should|must|need(?:s|ed)?\s+to|invitation|invit(?:e|es|ed|ing)|necessary|essential|"
+    r"required\s+to|ha(?:ve|s)\s+to)\b",
     re.I,
 )
 _HYPOTHETICAL = re.compile(
