@@ -12,6 +12,7 @@ Every clickable feature's tooltip ends with a selection token (``#ev:<id>`` or
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import math
 import re
@@ -253,8 +254,9 @@ def _add_movement(ref: EventRef, group: folium.FeatureGroup, look: Look,
     return True
 
 
+@functools.lru_cache(maxsize=512)  # many movements share one area (a country's outline)
 def _rings(geom: BaseGeometry, tolerance: float = 0.03, speck: float = 0.02
-           ) -> list[list[LatLon]]:
+           ) -> tuple[tuple[LatLon, ...], ...]:
     """Outer rings of a polygon or multipolygon as lat/lon lists, simplified for drawing.
 
     Islands under ``speck`` square degrees (a few hundred km²) are left out, the largest part
@@ -265,7 +267,8 @@ def _rings(geom: BaseGeometry, tolerance: float = 0.03, speck: float = 0.02
     parts = [p for p in getattr(simple, "geoms", [simple]) if isinstance(p, Polygon)]
     largest = max(parts, key=lambda p: p.area, default=None)
     parts = [p for p in parts if p is largest or p.area >= speck]
-    return [[latlon(round(x, 3), round(y, 3)) for x, y, *_ in p.exterior.coords] for p in parts]
+    return tuple(tuple(latlon(round(x, 3), round(y, 3)) for x, y, *_ in p.exterior.coords)
+                 for p in parts)
 
 
 def _add_place_event(ref: EventRef, group: folium.FeatureGroup, look: Look,
@@ -410,11 +413,12 @@ def layer_name(name: str, shown: int, total: int) -> str:
 
 def _event_groups(refs: Sequence[EventRef], look: Look,
                   movements: Sequence[Movement] | None = None,
-                  limit: int = MAX_MOVEMENTS) -> list[folium.FeatureGroup]:
+                  limit: int = MAX_MOVEMENTS) -> tuple[list[folium.FeatureGroup], list[EventRef]]:
     """Each movement into its layer: concentrations, movements or diplomacy (drawn in that
     order). A movement of one report is drawn as its event; one of several as one object
     labelled with its reports. Only the ``limit`` strongest are drawn; each layer's name in
-    the layer control says how many of its own it draws."""
+    the layer control says how many of its own it draws. Also returns what stands for each
+    drawn movement (what the view is fitted to)."""
     if movements is None:
         movements = movements_of(refs)
     by_id = {r.event.id: r for r in refs}
@@ -423,14 +427,16 @@ def _event_groups(refs: Sequence[EventRef], look: Look,
     shown = Counter(_layer_of(m.type) for m in drawn[:limit])
     groups = {name: folium.FeatureGroup(name=layer_name(name, shown[name], totals[name]))
               for name in LAYERS}
+    stand_ins = []
     for movement in reversed(drawn[:limit]):  # the strongest drawn last, on top
         ref = _stand_in(movement, by_id)
+        stand_ins.append(ref)
         fused = movement if movement.reports > 1 else None
         kind = ref.event.type
         group = groups[_layer_of(kind)]
         if kind not in MOVES or not _add_movement(ref, group, look, fused):
             _add_place_event(ref, group, look, fused)
-    return list(groups.values())
+    return list(groups.values()), stand_ins
 
 
 def base_map(
@@ -483,11 +489,11 @@ def event_layers(
                 names or {})
     shading = folium.FeatureGroup(name="Countries by role", control=False)
     add_countries(shading, country_roles(refs), shape_of)
-    events = _event_groups(refs, look, movements, max_movements)
+    events, drawn = _event_groups(refs, look, movements, max_movements)
     layers = [outline_layer(outlines), shading, *events,
               _place_layer(places, cluster_over, max_places)]
     fitting = folium.FeatureGroup(name="Fit", control=False)
-    element = fit_to(full_bounds(refs, places), auto=fit)
+    element = fit_to(full_bounds(drawn, places), auto=fit)  # what is drawn, not all events
     if element is not None:
         fitting.add_child(element)
     return [*layers, fitting]

@@ -182,3 +182,19 @@ def test_a_report_of_a_drawn_movement_names_it_in_its_evidence():
     assert f'data-selection="ev:e1-again" data-movement="mv:{fused.id}"' in html
     assert "2 reports" in html
     assert "data-movement" not in evidence_html(ref)
+
+
+def test_the_view_fits_what_is_drawn_not_the_hidden_movements():
+    import json
+
+    from dashboard.view.extent import full_bounds
+    from dashboard.view.layers import event_layers
+
+    refs = all_events(sample())
+    strongest = movements_of(refs)[0]
+    fit = event_layers(refs, [], max_movements=1)[-1]
+    (element,) = fit._children.values()
+    drawn = [r for r in refs if r.event.id == strongest.events[0].id]
+    expected = [[round(v, 4) for v in corner] for corner in full_bounds(drawn)]
+    assert json.loads(element.bounds) == expected
+    assert expected != [[round(v, 4) for v in c] for c in full_bounds(refs)]
