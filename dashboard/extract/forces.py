@@ -85,9 +85,15 @@ _MODIFIERS = (r"(?P<mods>(?:(?:and\s+(?=[A-Z])|" + _NOT_MODIFIER
 # comma or decimal point of another number ("20,000" holds no count of "000"). After a
 # number and a hyphen it is the top of a range ("4,000-5,000 troops").
 _COUNT_START = r"(?<!\w)(?<![^\W\d]-)(?<!\w_-)(?<!\d[,.])"
+# "a 1,000-strong contingent", "the 4,500-strong KFOR mission": a count of people whose noun
+# may be a body that is not a force word alone ("force", "mission").
+_STRONG_NOUNS = (r"force|mission|army|militia|column|convoy|brigade|battalion|regiment|"
+                 r"division|company|unit|contingent|garrison|battlegroup|battle group|"
+                 r"task force|detachment|group")
 _FORCE = re.compile(
-    _COUNT_START + _COUNT + r"\s+" + _MODIFIERS
-    + r"(?P<noun>" + PERSONNEL + r"|" + EQUIPMENT + r")\b",
+    _COUNT_START + _COUNT + r"(?:\s+|(?P<strong>-strong\s+))" + _MODIFIERS
+    + r"(?P<noun>" + PERSONNEL + r"|" + EQUIPMENT + r"|(?(strong)(?:" + _STRONG_NOUNS
+    + r")|(?!)))\b",
     re.I,
 )
 # "another 2,000 stationed in ..." : a count whose noun is implied by a previous force.
@@ -107,7 +113,7 @@ _BARE = re.compile(
 # A cheap first look: most sentences name no force at all.
 _ANY_FORCE_WORD = re.compile(r"\b(?:" + PERSONNEL + r"|" + EQUIPMENT + r"|division|brigade|"
                              r"regiment|battalion|squadron|corps|army|fleet|wing|group|unit|"
-                             r"airborne|infantry|cavalry|company|team)\b", re.I)
+                             r"airborne|infantry|cavalry|company|team|strong)\b", re.I)
 # The bottom of a range right before a count: "50,000 to", "4,000-", "between 10 and".
 _RANGE_BEFORE = re.compile(r"\b(\d{1,3}(?:,\d{3})++|\d++)\s*+(?:to|-|\u2013|and)\s*+$")
 _RANGE_WINDOW = 48

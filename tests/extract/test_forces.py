@@ -146,3 +146,18 @@ def test_years_and_dates_are_no_counts(sentence: str, count: int | None) -> None
     found = find_forces(sentence, 0, {"American": "US", "French": "FR"}.get)
     assert found, sentence
     assert [f.count for f in found if f.count is not None] == ([count] if count else [])
+
+
+@pytest.mark.parametrize(
+    ("sentence", "count", "noun"),
+    [("The 4,500-strong KFOR mission in Kosovo is led by NATO.", 4500, "mission"),
+     ("Turkey keeps a 1,000-strong contingent in Qatar.", 1000, "contingent"),
+     ("A 3,000-strong force crossed the river.", 3000, "force")],
+)
+def test_strong_counts(sentence: str, count: int, noun: str) -> None:
+    found = [f for f in find_forces(sentence, 0, {"KFOR": "NATO"}.get) if f.count]
+    assert [(f.count, f.personnel) for f in found] == [(count, noun)]
+
+
+def test_strong_without_a_count_is_no_force() -> None:
+    assert find_forces("He is a strong leader of the force.", 0, {}.get) == []
