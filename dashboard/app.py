@@ -93,6 +93,17 @@ def corpus_movements(path: str | None, generation: int) -> dict[str, str]:
         load_extractions(path, generation))))
 
 
+@st.cache_resource(max_entries=8)
+def shown(path: str | None, generation: int, flt: view.EventFilter) -> tuple[list, list, list]:
+    """The events, places and movements a filter shows, worked out once per filter: a click,
+    a page of the list or a selection reruns the page with the same filter. Movements are
+    named as over the whole corpus when the filter may leave out some of their reports."""
+    extractions = load_extractions(path, generation)
+    refs = view.filter_events(extractions, flt)
+    corpus = corpus_movements(path, generation) if view.narrows(flt) else None
+    return refs, view.tally_places(extractions, flt.stories), view.movements_of(refs, corpus)
+
+
 def add_articles(path: str | None, articles):
     """Extract and store new articles, then make every session see them."""
     summary = store(path).add_articles(articles)
@@ -591,12 +602,8 @@ def main() -> None:
     names = actor_names(options.actors)
     _drop_unknown_filters(options)
     flt = _current_filter()
-    refs = view.filter_events(extractions, flt)
-    tallies = view.tally_places(extractions, flt.stories)
-    # Reports of one movement: one object on the map, named as over the whole corpus when a
-    # filter may leave out some of its reports.
-    corpus = corpus_movements(path, _generation()["n"]) if view.narrows(flt) else None
-    movements = view.movements_of(refs, corpus)
+    # Reports of one movement are one object on the map.
+    refs, tallies, movements = shown(path, _generation()["n"], flt) if extractions else ([],) * 3
     st.html(view.PAGE_CSS)
     _notices()
     left, right = st.columns(list(view.COLUMNS))
