@@ -80,7 +80,11 @@ class Builder:
         return []
 
     def withdrawal(self, slots: Slots, lemma: str) -> list[Draft]:
-        """Forces leaving a place; leaving for somewhere is a deployment from there."""
+        """Forces leaving a place; leaving for somewhere is a deployment from there; troops
+        "left in the country" stay there."""
+        if lemma == "leave" and self.trigger.tag_ == "VBN" and self.trigger.dep_ in (
+                "acl", "amod", "xcomp") and slots.at and not slots.source and not slots.to:
+            return self.presence(slots.at)
         origin = slots.source or (slots.at[0] if slots.at else None)
         if slots.to and (lemma in ("leave", "depart", "return") or origin is None):
             return [self.draft("deployment", origin=origin, destination=d) for d in slots.to]

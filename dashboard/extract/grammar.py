@@ -297,7 +297,8 @@ class Reader:
                             for c in sibling.children):
                         return subjects[0]
                     break
-        if trigger.dep_ in ("xcomp", "conj", "advcl") and trigger.head.tag_.startswith("VB"):
+        if trigger.dep_ in ("xcomp", "conj", "advcl", "parataxis") and \
+                trigger.head.tag_.startswith("VB"):  # "troops remain, stationed near X"
             shared = [c for c in trigger.head.children if c.dep_ in ("obj", "nsubj:pass",
                                                                     "nsubj")]
             if trigger.dep_ != "advcl" or not any(c.dep_ == "nsubj" for c in

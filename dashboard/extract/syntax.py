@@ -84,7 +84,9 @@ class Index:
         None) named before an offset, in this sentence or (through ``earlier``) the
         sentence before."""
         named = [m for m in self.mentions if m.end <= before and m.place is not None and (
-            m.place.kind in kinds and m.role != "demonym" if kinds else m.role == "place")]
+            m.place.kind in kinds and m.role != "demonym" if kinds else m.role == "place")
+            and not any(f.start <= m.start and m.end <= f.end for f in self.forces)]
+        # ("2,500 U.S. troops remain in the country": not the troops' own country)
         return max(named, key=lambda m: m.end) if named else None
 
     def next_party(self, first: Place) -> list[Place]:

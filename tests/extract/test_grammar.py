@@ -126,6 +126,15 @@ ROWS: dict[str, Row] = {
                              "there.", "presence", "Syria", actor="US", count=900),
     "named-national-force": Row("IRGC ground forces held large drills near Tabriz.",
                                 "exercise", "Tabriz", actor="IR"),
+    "the-country-is-not-the-forces-own": Row(
+        "Despite the victory over ISIS in Iraq, about 2,500 U.S. troops remain in the country.",
+        "presence", "Iraq", actor="US", count=2500),
+    "stationed-shares-the-subject": Row(
+        "About 2,500 U.S. troops remain in Iraq, primarily stationed at Erbil Air Base.",
+        "presence", "Erbil Air Base", actor="US", count=2500),
+    "left-in-is-staying": Row(
+        "The reduction would see 1,000 US troops left in Syria.", "presence", "Syria",
+        actor="US", count=1000, modality="planned"),
     "story-actor-fills-the-gap": Row(
         "MONUSCO began its withdrawal from South Kivu in January. The mission said on Friday "
         "that it had closed its office. A ceremony took place. Officials spoke. Children sang. "
