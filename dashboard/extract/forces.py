@@ -113,7 +113,8 @@ _BARE = re.compile(
 # A cheap first look: most sentences name no force at all.
 _ANY_FORCE_WORD = re.compile(r"\b(?:" + PERSONNEL + r"|" + EQUIPMENT + r"|division|brigade|"
                              r"regiment|battalion|squadron|corps|army|fleet|wing|group|unit|"
-                             r"airborne|infantry|cavalry|company|team|strong)\b", re.I)
+                             r"airborne|infantry|cavalry|company|team|strong|force|another|"
+                             r"additional|further)\b", re.I)
 # The bottom of a range right before a count: "50,000 to", "4,000-", "between 10 and".
 _RANGE_BEFORE = re.compile(r"\b(\d{1,3}(?:,\d{3})++|\d++)\s*+(?:to|-|\u2013|and)\s*+$")
 _RANGE_WINDOW = 48

@@ -33,6 +33,7 @@ from dashboard.extract.lexicon import (
     MILITARY_HEADS,
     MILITARY_WORDS,
     NOMINAL,
+    OBJECT_DESTINATION,
     OBJECT_ORIGIN,
     OBSERVE_VERBS,
     OWNER_MOVES,
@@ -278,7 +279,11 @@ class Reader:
             for child in clause.children:
                 if child.dep_ in ("nsubj", "nsubj:pass") and self.force_of(child):
                     return child
+        lemma = trigger.lemma_.lower()
         for dep in ("obj", "nsubj:pass", "nsubj", "obl"):
+            if dep == "obj" and lemma in OBJECT_DESTINATION:
+                continue  # what troops reach or enter is a place ("until it reaches the 400
+                # troops" moves nobody)
             for child in deps.get(dep, []):
                 if dep == "obl" and case_of(child):
                     continue  # "sending about 4,800 soldiers": a count read as an oblique

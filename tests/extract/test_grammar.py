@@ -211,6 +211,15 @@ def test_no_false_origin(text: str, place: str) -> None:
     assert not wrong, listing(tuple(wrong))
 
 
+def test_what_is_reached_is_no_force() -> None:
+    """Troops reach a place; what is reached is not moved ("until it reaches the 400
+    troops in Syria")."""
+    text = ("The military will then reduce the number of forces every six months or so, until "
+            "it reaches the 400 troops in Syria that Mr. Trump approved in February.")
+    wrong = [e for e in _events(text) if e.type == "deployment"]
+    assert not wrong, listing(tuple(wrong))
+
+
 def test_rules_alone_still_work() -> None:
     """``grammar=False`` reads with the word-order rules only (no parser loaded)."""
     text = ROWS["transitive-send"].text
