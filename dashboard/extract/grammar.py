@@ -30,6 +30,7 @@ from dashboard.extract.lexicon import (
     HANDOVER_VERBS,
     HOLD_VERBS,
     HOST_VERBS,
+    LAUNCH_VERBS,
     MILITARY_HEADS,
     MILITARY_WORDS,
     NOMINAL,
@@ -406,13 +407,15 @@ class Reader:
     def _owner_as_force(self, trigger: Token, lemma: str
                         ) -> tuple[Token | None, Force | None]:
         """The owner of a noun of moving that is itself the force: "Israel's withdrawal
-        from Lebanese territory", "MONUSCO began its withdrawal from South Kivu"."""
+        from Lebanese territory", "MONUSCO began its withdrawal from South Kivu", or the
+        subject of the verb that launches it ("Turkey launched an offensive into Syria")."""
         if lemma not in OWNER_MOVES:
             return None, None
         owners = [c for c in trigger.children if c.dep_ == "nmod:poss"]
-        if not owners:
-            return None, None
-        code = self.owner(trigger)
+        code = self.owner(trigger) if owners else None
+        if not owners and trigger.dep_ == "obj" and trigger.head.lemma_.lower() in LAUNCH_VERBS:
+            owners = [c for c in trigger.head.children if c.dep_ == "nsubj"]
+            code = self.code_of(owners[0]) if owners else None
         if code is None:
             return None, None
         start, end = self.index.span(owners[0])

@@ -18,7 +18,7 @@ MOVE_VERBS = frozenset(
     "send order deploy redeploy dispatch move fly airlift ship sail transfer relocate rush arrive "
     "land enter head march advance go return pour roll cross invade bring reach storm "
     "reinforce reposition shift surge dock divert mobilize mobilise rotate ferry transport "
-    "proceed push infiltrate penetrate capture seize overrun".split())
+    "proceed push infiltrate penetrate capture seize overrun recapture retake".split())
 LEAVE_VERBS = frozenset(
     "withdraw leave depart retreat evacuate exit quit abandon vacate disengage".split())
 PULL_VERBS = frozenset("pull draw move fly".split())  # with "out", "back", "away"
@@ -47,7 +47,7 @@ FRAMES: dict[tuple[str, str], str] = {
     **{("V", lemma): "exercise" for lemma in DRILL_VERBS},
     **{("V", lemma): "presence" for lemma in OBSERVE_VERBS | HOST_VERBS},
     **{("N", lemma): "deployment" for lemma in
-       "deployment redeployment dispatch arrival transfer invasion incursion".split()},
+       "deployment redeployment dispatch arrival transfer invasion incursion offensive".split()},
     **{("N", lemma): "withdrawal" for lemma in
        "withdrawal pullout pull-out pullback departure drawdown retreat evacuation exit "
        "disengagement repatriation".split()},
@@ -58,26 +58,31 @@ FRAMES: dict[tuple[str, str], str] = {
 }
 # Moves that go somewhere even when only their start is named ("an incursion out of Gaza").
 ONWARD = frozenset("incursion invasion invade advance storm push penetrate infiltrate "
-                   "march".split())
+                   "march offensive".split())
 # Verbs whose "in X" is where the force ends up ("arrived in Romania").
 IN_IS_DESTINATION = frozenset("arrive land deploy station base enter dock send".split())
 # Verbs whose bare object is a place: where the force goes, or what it leaves.
 OBJECT_DESTINATION = frozenset(
-    "enter invade reach cross storm capture seize occupy overrun infiltrate penetrate".split())
+    "enter invade reach cross storm capture seize occupy overrun infiltrate penetrate "
+    "recapture retake".split())
 # Verbs whose subject is itself the force when it names an armed group or a mission ("M23
 # seized Goma", "MONUSCO withdrew from Bukavu"), and the few whose subject is a country's
 # forces when it names a country ("Russia invaded Ukraine", "Israel withdrew from Gaza").
 GROUP_MOVES = frozenset(
     "advance arrive enter invade march move withdraw retreat leave depart push cross reach "
     "storm capture seize occupy overrun return head deploy redeploy infiltrate penetrate "
+    "recapture retake "
     "disengage vacate".split())
 # Nouns whose owner is the force that moves ("Israel's withdrawal from Gaza"; not the
 # background "Russia's invasion of Ukraine" of countless stories), and those whose "of" is
 # where it goes.
-OWNER_MOVES = frozenset("withdrawal pullout pull-out pullback retreat incursion "
+OWNER_MOVES = frozenset("withdrawal pullout pull-out pullback retreat incursion offensive "
                         "deployment redeployment drawdown exit disengagement".split())
+# Verbs whose subject owns the move their object names ("launched an offensive into").
+LAUNCH_VERBS = frozenset("launch begin start complete mount conduct carry finish".split())
 OF_IS_DESTINATION = frozenset("invasion incursion occupation".split())
 COUNTRY_MOVES = frozenset("withdraw retreat invade advance capture seize occupy overrun "
+                          "recapture retake "
                           "disengage".split())
 OBJECT_ORIGIN = frozenset("leave depart exit evacuate quit abandon".split())
 TO = frozenset({"to", "into", "toward", "towards", "onto"})

@@ -36,7 +36,7 @@ _PLANNED = re.compile(
     r"\b(?:will|would|shall|'ll|going to|plan(?:s|ned|ning)?|prepar(?:e|es|ed|ing)\s+to|"
     r"set to|to be|expected to|schedul(?:e|ed)|intend(?:s|ed)?|due to|"
     r"announc(?:e|es|ed|ing)|flagg(?:ed)|order(?:s|ed)?|approv(?:e|es|ed)|"
-    r"agree(?:s|d)?\s+to|soon|upcoming|next|trips?|aimed at|seeks? to)\b",
+    r"agree(?:s|d)?\s+to|soon|upcoming|next|trips?|aimed at|seeks? to|(?:is|are)\s+to)\b",
     re.I,
 )
 _RELATIVE = re.compile(r",\s*+(?:which|who)\b[^,;]{0,120},")

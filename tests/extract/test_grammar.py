@@ -135,6 +135,13 @@ ROWS: dict[str, Row] = {
     "left-in-is-staying": Row(
         "The reduction would see 1,000 US troops left in Syria.", "presence", "Syria",
         actor="US", count=1000, modality="planned"),
+    "border-with": Row("Polish soldiers were deployed to the border with Belarus.",
+                       "deployment", "Belarus", actor="PL", extent=None),
+    "army-recaptures": Row("Sudan's army recaptured the presidential palace in Khartoum.",
+                           "deployment", "Khartoum", actor="SD"),
+    "is-to-is-planned": Row("Germany is to station a brigade of 5,000 soldiers in Lithuania.",
+                            "presence", "Lithuania", actor="DE", count=5000,
+                            modality="planned"),
     "story-actor-fills-the-gap": Row(
         "MONUSCO began its withdrawal from South Kivu in January. The mission said on Friday "
         "that it had closed its office. A ceremony took place. Officials spoke. Children sang. "
