@@ -213,7 +213,7 @@ def _covered(starts: list[int], reach: list[int], position: int) -> bool:
 # Navies name their ships with a national prefix: "the destroyer USS Carney".
 _SHIP_PREFIX = re.compile(r"^,?\s+(USS|HMS|HMAS|HMCS|HMNZS|INS|FS|JS|ROKS|TCG|HNLMS|ITS|ESPS|"
                           r"KRI|BRP|ARA|PNS)\s+[A-Z]")
-_PREFIX_ACTOR = {"USS": "US", "HMS": "GB", "HMAS": "AU", "HMCS": "CA", "HMNZS": "NZ",
+SHIP_PREFIXES = {"USS": "US", "HMS": "GB", "HMAS": "AU", "HMCS": "CA", "HMNZS": "NZ",
                  "INS": "IN", "FS": "FR", "JS": "JP", "ROKS": "KR", "TCG": "TR", "HNLMS": "NL",
                  "ITS": "IT", "ESPS": "ES", "KRI": "ID", "BRP": "PH", "ARA": "AR", "PNS": "PK"}
 
@@ -227,7 +227,7 @@ def _with_ship_prefix(force: Force, sentence: str, offset: int) -> Force:
         return force
     return Force(force.start, force.end, force.text, force.count, force.count_text,
                  force.count_min, force.count_max, force.personnel, force.unit,
-                 force.equipment, _PREFIX_ACTOR[match.group(1)])
+                 force.equipment, SHIP_PREFIXES[match.group(1)])
 
 
 def _force_from(match: re.Match[str], sentence: str, offset: int, actor_of: ActorOf) -> Force:

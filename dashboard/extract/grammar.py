@@ -19,6 +19,7 @@ from typing import Any
 
 from dashboard.extract.actors import group_codes
 from dashboard.extract.events import Draft
+from dashboard.extract.forces import SHIP_PREFIXES
 from dashboard.extract.frames import Builder, unique, without_origins
 from dashboard.extract.lexicon import (
     AT,
@@ -40,6 +41,7 @@ from dashboard.extract.lexicon import (
     OWNER_MOVES,
     PULL_VERBS,
     RELATIVE_PRONOUNS,
+    SHIP_WORDS,
     TO,
     YEAR,
     ActorOf,
@@ -125,6 +127,15 @@ class Reader:
                          count_text=numbers[0].text,
                          personnel=template.personnel if template else None,
                          actor=template.actor if template else None)
+        ship = next((c for c in token.children if c.dep_ == "compound" and (
+            c.lower_ in SHIP_WORDS or c.text in SHIP_PREFIXES)), None)
+        if ship is not None and token.tag_ == "NNP":  # "the carrier USS Gerald R. Ford"
+            words = sorted(phrase(token, owned=True), key=lambda t: t.i)
+            start, end = self.index.span(words[0])[0], self.index.span(words[-1])[1]
+            prefix = next((c.text for c in token.children if c.text in SHIP_PREFIXES), None)
+            kind = next((c.lower_ for c in token.children if c.lower_ in SHIP_WORDS), "ship")
+            return Force(start, end, self.text[start:end], equipment=(kind,),
+                         actor=SHIP_PREFIXES.get(prefix or "") or self.owner(token))
         if token.tag_.startswith("NN") and (lemma in MILITARY_HEADS
                                             or lemma.removesuffix("s") in MILITARY_HEADS):
             words = sorted(phrase(token, owned=True), key=lambda t: t.i)

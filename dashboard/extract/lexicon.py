@@ -115,13 +115,16 @@ MILITARY_HEADS = frozenset(
     "warship destroyer carrier frigate submarine bomber jet drone tank commando "
     "reservist mercenary personnel garrison corps squadron fleet ship vessel reinforcement "
     "gendarme policeman".split())
+# Words before a ship's name ("the carrier USS Gerald R. Ford", "destroyer HMS Diamond").
+SHIP_WORDS = frozenset("carrier destroyer frigate warship ship submarine cruiser corvette "
+                       "vessel".split())
 # A sentence is parsed only when it has a force or one of these words: the parse is the
 # costly step, and a sentence without them holds no military event.
 MILITARY_WORDS = re.compile(
     r"\b(?:troop|soldier|forces|brigade|battalion|regiment|armies|army|navy|navies|marine|"
     r"paratrooper|sailor|airm[ae]n|fighters|militant|militia|rebel|insurgent|peacekeep|"
     r"contingent|battle ?group|reinforcement|gendarme|warship|"
-    r"destroyer|aircraft carrier|frigate|submarine|bomber|"
+    r"destroyer|carrier|frigate|submarine|bomber|USS|HMS|"
     r"fighter jet|drone|tank|commando|reservist|mercenar|garrison|squadron|fleet|vessel|"
     r"drill|exercise|manoeuvre|maneuver|war ?game|deploy|redeploy|withdr[ae]w|pull(?:ed|s|ing)? "
     r"(?:out|back)|station(?:ed|ing)|buildup|build-up|massing|massed|invad|invasion|incursion|"

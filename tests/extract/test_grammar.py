@@ -142,6 +142,8 @@ ROWS: dict[str, Row] = {
     "is-to-is-planned": Row("Germany is to station a brigade of 5,000 soldiers in Lithuania.",
                             "presence", "Lithuania", actor="DE", count=5000,
                             modality="planned"),
+    "named-ship": Row("The carrier USS Gerald R. Ford arrived in the eastern Mediterranean.",
+                      "deployment", "eastern Mediterranean", actor="US"),
     "story-actor-fills-the-gap": Row(
         "MONUSCO began its withdrawal from South Kivu in January. The mission said on Friday "
         "that it had closed its office. A ceremony took place. Officials spoke. Children sang. "
