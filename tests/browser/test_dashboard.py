@@ -213,3 +213,34 @@ def test_a_report_picked_from_the_list_highlights_its_movements_arrow(page, app_
     page.get_by_role("button", name=re.compile(r"All 2 reports of this movement")).click()
     evidence(page).filter(has_text="2 reports").locator(".tm-report").first.wait_for(
         timeout=10_000)
+
+
+def layer_names(frame) -> list[str]:
+    """The overlay names the map's layer control lists (the control opened first)."""
+    frame.locator(".leaflet-control-layers").hover()
+    names = frame.locator(".leaflet-control-layers-overlays label")
+    names.first.wait_for(timeout=10_000)
+    return [" ".join(text.split()) for text in names.all_inner_texts()]
+
+
+def test_the_layer_control_says_what_each_layer_draws(page, app_url):
+    """Every event layer and the places are in the layer control, each saying how many of
+    its objects it draws; a filter that empties a layer says so there too."""
+    page.goto(app_url)
+    frame = map_frame(page)
+    names = layer_names(frame)
+    assert [n.split(" (")[0] for n in names] == [
+        "Concentrations", "Movements", "Diplomacy", "Places"]
+    assert all(re.search(r"\((?:[\d,]+, all shown|none)\)$", n) for n in names[:3]), names
+    assert re.search(r"^Movements \([\d,]+, all shown\)$", names[1])
+    screenshot(page, "09-layer-control")
+    page.get_by_label("Event type").click()  # the multiselect's box
+    page.get_by_role("option", name="Diplomatic visit").click()
+    page.keyboard.press("Escape")
+    frame.locator("body").evaluate("() => true")  # the same frame: layers are replaced in it
+    page.wait_for_function(
+        """(frame) => { const doc = document.querySelector(frame)?.contentDocument;
+          const labels = doc ? [...doc.querySelectorAll('.leaflet-control-layers-overlays label')]
+            : [];
+          return labels.some(l => l.innerText.includes('Movements (none)')); }""",
+        arg='iframe[title="streamlit_folium.st_folium"]', timeout=20_000)
