@@ -168,8 +168,9 @@ def _longest_match(text: str, tokens: list[Token], i: int, gazetteer: Gazetteer,
 
 
 def person_names(text: str, tokens: list[Token], gazetteer: Gazetteer) -> frozenset[str]:
-    """Words the text uses as people's names: after a title ("Sen. Welch") or as the second
-    word of a two-word name ("Michael Jones"), so that a later lone "Jones" is no place."""
+    """Words the text uses as people's names: after a title ("Sen. Welch"), as the second
+    word of a two-word name ("Michael Jones"), or around a middle initial ("Gerald R. Ford"),
+    so that a later lone "Jones" is no place."""
     names: set[str] = set()
     for left, right in zip(tokens, tokens[1:], strict=False):
         if text[left.end:right.start] not in (" ", ". ") or not _is_capitalised(right):
@@ -181,6 +182,12 @@ def person_names(text: str, tokens: list[Token], gazetteer: Gazetteer) -> frozen
                 and _FIRST_NAME_SHAPE.fullmatch(left.text)
                 and not gazetteer.candidates(left.key)):
             names.add(right.text)
+    for first, initial, last in zip(tokens, tokens[1:], tokens[2:], strict=False):
+        # "Gerald R. Ford", "George W. Bush": the names around a middle initial
+        if len(initial.text) == 1 and initial.text.isupper() and \
+                text[initial.end:last.start] == ". " and text[first.end:initial.start] == " " \
+                and _FIRST_NAME_SHAPE.fullmatch(first.text) and _is_capitalised(last):
+            names.update((first.text, last.text))
     return frozenset(names)
 
 

@@ -52,6 +52,8 @@ def test_names_news_writes(text: str, written: str, country: str) -> None:
         ("Special forces deployed along the Sir Creek area.", "Creek"),
         ("Troops moved up the Valley at dawn.", "Valley"),
         ("Ships waited in the Bay.", "Bay"),
+        ("The carrier USS Gerald R. Ford arrived.", "Ford"),
+        ("George W. Bush said so.", "George"),
     ],
 )
 def test_words_that_are_no_places_here(text: str, not_a_place: str) -> None:
