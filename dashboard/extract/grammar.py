@@ -374,7 +374,7 @@ class Reader:
         """A base handed over or closed: its holder leaves the place it stands in ("ATMIS
         handed over the Biyo Cadde base to the army", "the closure of the base at Kavumu")."""
         verb = trigger.tag_.startswith("VB")
-        bases = [c for c in trigger.children if c.lemma_.lower() in BASE_NOUNS and (
+        bases = [c for c in trigger.children if self._is_base(c) and (
             c.dep_ in ("obj", "nsubj:pass") or c.dep_ == "obl" and case_of(c) in ("over", "back")
             if verb else c.dep_ == "nmod" and case_of(c) == "of")]
         if not bases:
@@ -391,6 +391,16 @@ class Reader:
                 self.subject_code(trigger.head) if trigger.head.tag_.startswith("VB") else None)
         build = Builder(self, trigger, None, actor)
         return [build.draft("withdrawal", origin=p) for p in places]
+
+    def _is_base(self, token: Token) -> bool:
+        """A base, camp or other installation: by its noun ("the base at Gao", "the Ain
+        al-Asad air base") or by the place it names."""
+        if token.lemma_.lower() in BASE_NOUNS or any(
+                c.dep_ == "appos" and c.lemma_.lower() in BASE_NOUNS for c in token.children):
+            return True
+        mention = self.index.place.get(token.i)
+        return mention is not None and mention.place is not None and \
+            mention.place.kind in ("installation", "base")
 
     def _actor_as_force(self, trigger: Token, lemma: str
                         ) -> tuple[Token | None, Force | None]:

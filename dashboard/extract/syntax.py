@@ -15,6 +15,7 @@ from dashboard.extract.lexicon import (
     BORDER_WORDS,
     DEFINITE_PLACES,
     FROM,
+    LAUNCH_VERBS,
     NOMINAL,
     NUMBER,
     OBJECT_DESTINATION,
@@ -261,6 +262,10 @@ def _slot_tokens(trigger: Token, force: Token | None) -> list[Token]:
         if child.dep_ in ("obj", "nsubj:pass"):
             out.extend(c for c in child.children if c.dep_ == "nmod" and case_of(c) != "of")
 
+    if trigger.tag_.startswith("NN") and trigger.dep_ == "obj" and \
+            trigger.head.lemma_.lower() in LAUNCH_VERBS:  # "completed its withdrawal from
+        out.extend(c for c in trigger.head.children  # Afghanistan": the light verb's places
+                   if c.dep_ == "obl" and case_of(c) in TO | FROM | AT)
     for child in trigger.children:  # "troops were sent to": the passive subject's modifiers
         if child.dep_ == "nsubj:pass":
             out.extend(c for c in child.children if c.dep_ == "nmod" and case_of(c) in TO)

@@ -144,6 +144,11 @@ ROWS: dict[str, Row] = {
                             modality="planned"),
     "named-ship": Row("The carrier USS Gerald R. Ford arrived in the eastern Mediterranean.",
                       "deployment", "eastern Mediterranean", actor="US"),
+    "light-verb-places": Row("The US military completed its withdrawal from Afghanistan.",
+                             "withdrawal", "Afghanistan", actor="US", origin="Afghanistan"),
+    "named-base-handed-over": Row(
+        "The coalition handed over the Ain al-Asad air base to Iraqi forces.", "withdrawal",
+        "Ain al-Asad", origin="Ain al-Asad"),
     "story-actor-fills-the-gap": Row(
         "MONUSCO began its withdrawal from South Kivu in January. The mission said on Friday "
         "that it had closed its office. A ceremony took place. Officials spoke. Children sang. "
