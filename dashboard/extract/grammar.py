@@ -36,6 +36,7 @@ from dashboard.extract.lexicon import (
     MILITARY_WORDS,
     NOMINAL,
     OBJECT_DESTINATION,
+    OBJECT_LOCATION,
     OBJECT_ORIGIN,
     OBSERVE_VERBS,
     OWNER_MOVES,
@@ -342,8 +343,11 @@ class Reader:
             return self._handover(trigger)
         force_token = self.force_slot(trigger)
         force = self.force_of(force_token)
-        if force is None and frame in ("deployment", "withdrawal"):
+        if force is None and frame in ("deployment", "withdrawal") or \
+                force is None and lemma in OBJECT_LOCATION:
             force_token, force = self._actor_as_force(trigger, lemma)
+        if force is None and frame == "presence" and lemma in HOLD_VERBS:
+            return self._held_base(trigger)
         if frame == "exercise" and force_token is None:
             return self._exercise(trigger, lemma)
         if force is None or force_token is None or is_partitive(force_token):
@@ -391,6 +395,20 @@ class Reader:
                 self.subject_code(trigger.head) if trigger.head.tag_.startswith("VB") else None)
         build = Builder(self, trigger, None, actor)
         return [build.draft("withdrawal", origin=p) for p in places]
+
+    def _held_base(self, trigger: Token) -> list[Draft]:
+        """A base a country or group keeps is its presence there: "Russia keeps a naval
+        base at Tartus", "France maintains a base in Djibouti"."""
+        bases = [c for c in trigger.children if c.dep_ == "obj" and self._is_base(c)]
+        if not bases:
+            return []
+        places = places_of(bases[0], self.index) or tuple(
+            p for c in trigger.children if c.dep_ == "obl" and case_of(c) in AT
+            for p in places_of(c, self.index))
+        actor = self.subject_code(trigger)
+        if not places or actor is None:
+            return []
+        return Builder(self, trigger, None, actor).presence(places)
 
     def _is_base(self, token: Token) -> bool:
         """A base, camp or other installation: by its noun ("the base at Gao", "the Ain

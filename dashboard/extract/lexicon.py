@@ -24,7 +24,10 @@ LEAVE_VERBS = frozenset(
 PULL_VERBS = frozenset("pull draw move fly".split())  # with "out", "back", "away"
 STAY_VERBS = frozenset(
     "station base mass amass position garrison remain stay patrol operate concentrate "
-    "gather keep maintain poise deploy build".split())
+    "gather keep maintain poise deploy build occupy besiege encircle surround".split())
+# Verbs whose bare object is where the force is: "Russian forces occupy parts of Kherson",
+# "the RSF besieged El Fasher", "ships patrolled the strait".
+OBJECT_LOCATION = frozenset("patrol occupy besiege encircle surround".split())
 DRILL_VERBS = frozenset("drill exercise".split())
 # Giving up a base is leaving the place it stands in: "ATMIS handed over the Biyo Cadde
 # base", "the coalition closed its base at Ain al-Asad", "the handover of the base".
@@ -71,7 +74,7 @@ OBJECT_DESTINATION = frozenset(
 GROUP_MOVES = frozenset(
     "advance arrive enter invade march move withdraw retreat leave depart push cross reach "
     "storm capture seize occupy overrun return head deploy redeploy infiltrate penetrate "
-    "recapture retake "
+    "recapture retake besiege encircle surround patrol "
     "disengage vacate".split())
 # Nouns whose owner is the force that moves ("Israel's withdrawal from Gaza"; not the
 # background "Russia's invasion of Ukraine" of countless stories), and those whose "of" is
@@ -82,7 +85,7 @@ OWNER_MOVES = frozenset("withdrawal pullout pull-out pullback retreat incursion 
 LAUNCH_VERBS = frozenset("launch begin start complete mount conduct carry finish".split())
 OF_IS_DESTINATION = frozenset("invasion incursion occupation".split())
 COUNTRY_MOVES = frozenset("withdraw retreat invade advance capture seize occupy overrun "
-                          "recapture retake "
+                          "recapture retake besiege encircle "
                           "disengage".split())
 OBJECT_ORIGIN = frozenset("leave depart exit evacuate quit abandon".split())
 TO = frozenset({"to", "into", "toward", "towards", "onto"})
@@ -124,7 +127,8 @@ MILITARY_WORDS = re.compile(
     r"\b(?:troop|soldier|forces|brigade|battalion|regiment|armies|army|navy|navies|marine|"
     r"paratrooper|sailor|airm[ae]n|fighters|militant|militia|rebel|insurgent|peacekeep|"
     r"contingent|battle ?group|reinforcement|gendarme|warship|"
-    r"destroyer|carrier|frigate|submarine|bomber|USS|HMS|"
+    r"destroyer|carrier|frigate|submarine|bomber|USS|HMS|ships?\b|division|occup(?:y|ied)|"
+    r"besieg|encircl|"
     r"fighter jet|drone|tank|commando|reservist|mercenar|garrison|squadron|fleet|vessel|"
     r"drill|exercise|manoeuvre|maneuver|war ?game|deploy|redeploy|withdr[ae]w|pull(?:ed|s|ing)? "
     r"(?:out|back)|station(?:ed|ing)|buildup|build-up|massing|massed|invad|invasion|incursion|"

@@ -146,6 +146,7 @@ class _Reading:
         a military word or an armed group's name) and is no longer than a real sentence."""
         return self.placed() and len(self.sentence.text) <= MAX_PARSED_CHARS and (
             any(a.code in actor_rules.group_codes() for a in self.actors)
+            or any(f.unit or f.count_text for f in self.forces)
             or grammar_rules.MILITARY_WORDS.search(self.sentence.text) is not None)
 
     def drafts(self, text: str, people: dict[str, str | None], doc: Any, actor_of: Any,

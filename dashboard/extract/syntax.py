@@ -19,6 +19,7 @@ from dashboard.extract.lexicon import (
     NOMINAL,
     NUMBER,
     OBJECT_DESTINATION,
+    OBJECT_LOCATION,
     OBJECT_ORIGIN,
     OF_IS_DESTINATION,
     PLACE_NOUNS,
@@ -224,7 +225,7 @@ def slots_of(trigger: Token, index: Index, lemma: str, force: Token | None = Non
             if child.dep_ == "obj" and (item is child or not case_of(item)):
                 if lemma in OBJECT_DESTINATION:
                     to.append(place)
-                elif trigger.lemma_.lower() == "patrol":
+                elif trigger.lemma_.lower() in OBJECT_LOCATION:
                     at.append(place)
                 elif lemma in OBJECT_ORIGIN:
                     sources.append(place)

@@ -149,6 +149,16 @@ ROWS: dict[str, Row] = {
     "named-base-handed-over": Row(
         "The coalition handed over the Ain al-Asad air base to Iraqi forces.", "withdrawal",
         "Ain al-Asad", origin="Ain al-Asad"),
+    "kept-base": Row("Russia keeps a naval base at Tartus in Syria.", "presence", "Tartus",
+                     actor="RU"),
+    "unit-is-somewhere": Row("The 101st Airborne Division is in Romania.", "presence",
+                             "Romania"),
+    "occupy-object-is-where": Row("Russian forces continue to occupy parts of Zaporizhzhia.",
+                                  "presence", "Zaporizhzhia", actor="RU"),
+    "siege": Row("The RSF besieged El Fasher for months.", "presence", "El Fasher",
+                 actor="RSF"),
+    "spotted-ship": Row("A Chinese spy ship was spotted off Okinawa.", "presence", "Okinawa",
+                        actor="CN"),
     "story-actor-fills-the-gap": Row(
         "MONUSCO began its withdrawal from South Kivu in January. The mission said on Friday "
         "that it had closed its office. A ceremony took place. Officials spoke. Children sang. "
