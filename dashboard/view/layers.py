@@ -132,9 +132,10 @@ def selection_from_tooltip(tooltip: str | None) -> str | None:
 
 
 def _weight(ref: EventRef) -> float:
-    """Line width: grows with the log of the troop count."""
+    """Line width: grows with the log of the troop count (a vague count, "several
+    thousand", by its lower bound)."""
     force = ref.event.force
-    count = force.count if force is not None else None
+    count = (force.count or force.count_min) if force is not None else None
     if ref.event.type == "diplomatic_visit":
         return 2.0
     if not count:
@@ -204,7 +205,7 @@ def _count_label(ref: EventRef, fused: Movement | None = None) -> str | None:
 def _rank(ref: EventRef) -> int:
     """A label's precedence when labels overlap: its count, and shown events before others."""
     force = ref.event.force
-    count = force.count if force is not None and force.count else 1
+    count = (force.count or force.count_min or 1) if force is not None else 1
     return count if ref.event.modality in SHOWN_MODALITIES else 0
 
 

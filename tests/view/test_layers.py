@@ -103,6 +103,20 @@ def test_line_width_grows_with_troop_count(count, wider_than):
         assert weight(count) > weight(wider_than)
 
 
+def test_vague_count_is_drawn_by_its_lower_bound():
+    """ "Tens of thousands of troops" has no figure of its own but is drawn wider than 100."""
+    def weight(**counts: object) -> float:
+        one = story_one()
+        ev = one.events[0]
+        ev = dataclasses.replace(ev, force=dataclasses.replace(ev.force, **counts))
+        html = render(all_events([dataclasses.replace(one, events=(ev,))]), [])
+        return float(re.search(r'L\.polyline\([^)]*?"weight": ([\d.]+)', html, re.S).group(1))
+
+    vague = weight(count=None, count_min=20000, count_text="tens of thousands of")
+    assert vague > weight(count=100)
+    assert vague == weight(count=20000)
+
+
 def test_diplomatic_trip_is_thin_and_dashed():
     refs = [r for r in all_events(sample()) if r.event.type == "diplomatic_visit"]
     html = render(refs, [])
