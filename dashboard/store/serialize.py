@@ -9,7 +9,7 @@ extraction's sentences; both are restored on reading.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import fields, replace
 from typing import Any
 
@@ -241,7 +241,8 @@ def _event_to_dict(event: Event, ex: Extraction) -> dict[str, Any]:
     return data
 
 
-def _event_from_dict(data: dict[str, Any], article: Article, sentences: tuple,
+def _event_from_dict(data: dict[str, Any], article: Article,
+                     sentences: Sequence[Sentence] | Mapping[int, Sentence],
                      geometry: BaseGeometry | None = None) -> Event:
     """Event from its compact dict; ``geometry``, when given, instead of the stored one."""
     text, aid = article.text, article.id
@@ -369,16 +370,17 @@ def view_extraction(data: dict[str, Any], text: str,
     """
     article = _article_from_dict(data["article"])
     aid = article.id
-    sentences = tuple(_sentence_from_dict(s, text, aid) for s in data["sentences"])
+    stored = data["sentences"]
+    cited = sorted({e["sentence"] for e in data["events"] if isinstance(e["sentence"], int)})
+    sentences = {i: _sentence_from_dict(stored[i], text, aid) for i in cited}
     mentions = (_mention_from_dict(m, text, aid) for m in data["mentions"]
                 if m is not None and m.get("role") == "place" and m.get("place") is not None)
     full = replace(article, text=text)
     events = tuple(_event_from_dict(e, full, sentences, geometries.get(e["id"]))
                    for e in data["events"])
-    cited = {e.sentence for e in events}
     return Extraction(
         article=replace(article, text=""),
-        sentences=tuple(s for s in sentences if s in cited),
+        sentences=tuple(sentences.values()),
         mentions=tuple(m for m in mentions if m is not None),
         events=events,
     )
