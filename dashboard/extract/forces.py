@@ -19,7 +19,8 @@ PERSONNEL = (
     "contingents?|battlegroups?|battle groups?|garrisons?|peacekeeping forces?|"
     "brigades|battalions|divisions|regiments|coalition forces|coalition|task force|navies|"
     "border guards|police officers|policemen|police personnel|police contingents?|"
-    "formed police units|gendarmes|reinforcements|"
+    "formed police units|gendarmes|reinforcements|rebels|rebel fighters|insurgents|"
+    "militiamen|militias|guerrillas|jihadists|paramilitaries|"
     "servicemen and women|monitors|observers|"
     "combat troops|ground troops|ground forces|military police|personnel"
 )

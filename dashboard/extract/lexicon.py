@@ -117,7 +117,8 @@ MILITARY_HEADS = frozenset(
     "paratrooper sailor airman fighter militant peacekeeper contingent battlegroup "
     "warship destroyer carrier frigate submarine bomber jet drone tank commando "
     "reservist mercenary personnel garrison corps squadron fleet ship vessel reinforcement "
-    "gendarme policeman".split())
+    "gendarme policeman rebel insurgent militiaman militia guerrilla jihadist "
+    "paramilitary".split())
 # Words before a ship's name ("the carrier USS Gerald R. Ford", "destroyer HMS Diamond").
 SHIP_WORDS = frozenset("carrier destroyer frigate warship ship submarine cruiser corvette "
                        "vessel".split())

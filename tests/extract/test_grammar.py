@@ -159,6 +159,8 @@ ROWS: dict[str, Row] = {
                  actor="RSF"),
     "spotted-ship": Row("A Chinese spy ship was spotted off Okinawa.", "presence", "Okinawa",
                         actor="CN"),
+    "rebels-are-a-force": Row("The M23 rebels have vowed to seize Goma.", "deployment",
+                              "Goma", actor="M23", modality=None),
     "story-actor-fills-the-gap": Row(
         "MONUSCO began its withdrawal from South Kivu in January. The mission said on Friday "
         "that it had closed its office. A ceremony took place. Officials spoke. Children sang. "
