@@ -115,11 +115,11 @@ def without_origins(drafts: list[Draft]) -> list[Draft]:
 
 
 def unique(drafts: list[Draft]) -> list[Draft]:
-    """One draft per type, force and places."""
+    """One draft per type, force, actor and places."""
     seen: set[tuple[object, ...]] = set()
     out = []
     for d in drafts:
-        key = (d.type, d.force.start if d.force else None,
+        key = (d.type, d.force.start if d.force else None, d.actor,
                *(m.start if m else None for m in (d.origin, d.destination, d.location)))
         if key not in seen:
             seen.add(key)

@@ -53,6 +53,7 @@ from dashboard.extract.syntax import (
     Place,
     Slots,
     case_of,
+    coordinated,
     is_partitive,
     number,
     occurrences,
@@ -527,9 +528,26 @@ class Reader:
                  if c.dep_ == "nmod" and case_of(c) == "from" and self.code_of(c)), None)
         parties = [p.mention.place.country for p in slots.parties
                    if p.mention.place is not None and p.mention.place.kind == "country"]
-        build = Builder(self, trigger, forces[0][1] if forces else None,
-                        actor or self.last_actor or (parties[0] if parties else None))
-        return build.exercise(Slots(at=places))
+        actor = actor or self.last_actor or (parties[0] if parties else None)
+        drafts: list[Draft] = []
+        for code in dict.fromkeys([actor, *self._partners(host, taking_part)]):
+            force = next((f for _, f in forces if f.actor == code), None) or (
+                forces[0][1] if forces and code == actor else None)
+            drafts.extend(Builder(self, trigger, force, code).exercise(Slots(at=places)))
+        return drafts
+
+    def _partners(self, host: Token, taking_part: Sequence[Token]) -> list[str]:
+        """The other armies of a joint exercise: coordinated subjects ("India and France
+        concluded"), coordinated owners ("US and Philippine troops") and "with" partners
+        ("exercises with Italy")."""
+        tokens = [c for t in taking_part for c in coordinated(t)]
+        tokens += [c for t in host.children if t.dep_ == "nsubj" for c in coordinated(t)]
+        tokens += [g for t in list(tokens) for c in t.children if c.dep_ in ("amod", "compound",
+                                                                            "nmod:poss")
+                   for g in coordinated(c)]
+        codes = [self.code_of(t) if t.i not in self.index.force else
+                 self.index.force[t.i].actor or self.code_of(t) for t in tokens]
+        return [c for c in codes if c]
 
     def _stationed_forces(self) -> list[Draft]:
         """A force with no verb of its own: "1,500 Russian troops in Transnistria", "with

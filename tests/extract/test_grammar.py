@@ -161,6 +161,14 @@ ROWS: dict[str, Row] = {
                         actor="CN"),
     "rebels-are-a-force": Row("The M23 rebels have vowed to seize Goma.", "deployment",
                               "Goma", actor="M23", modality=None),
+    "joint-drills-1": Row("India and France concluded the Varuna naval exercise off Goa.",
+                          "exercise", "Goa", actor="IN"),
+    "joint-drills-2": Row("India and France concluded the Varuna naval exercise off Goa.",
+                          "exercise", "Goa", actor="FR"),
+    "joint-drills-owners": Row("Japanese and Australian forces held joint drills in Darwin.",
+                               "exercise", "Darwin", actor="AU"),
+    "drills-with-partner": Row("The carrier was conducting naval exercises with Italy in the "
+                               "Ionian Sea.", "exercise", "Ionian Sea", actor="IT"),
     "story-actor-fills-the-gap": Row(
         "MONUSCO began its withdrawal from South Kivu in January. The mission said on Friday "
         "that it had closed its office. A ceremony took place. Officials spoke. Children sang. "
