@@ -150,10 +150,14 @@ def place_of(token: Token, index: Index) -> Place | None:
         mention = index.antecedent(index.span(token)[0], DEFINITE_PLACES[token.lemma_.lower()])
     if mention is None and token.lower_ == "there" and token.dep_ == "advmod":
         mention = index.antecedent(index.span(token)[0], None)  # "900 troops remain there"
-    if mention is None and token.lemma_.lower() in BORDER_WORDS:  # "the border with Belarus"
+    if mention is None and token.lemma_.lower() in BORDER_WORDS:  # "the border with Belarus",
         with_ = [c for c in token.children if c.dep_ == "nmod" and case_of(c) == "with"]
-        other = place_of(with_[0], index) if with_ else None
-        return Place(other.mention, "border") if other is not None else None
+        other = place_of(with_[0], index) if with_ else None  # "the Azerbaijani border"
+        if other is not None:
+            return Place(other.mention, "border")
+        demonym = next((index.mention[c.i] for c in token.children if c.dep_ == "amod"
+                        and c.i in index.mention and index.mention[c.i].place is not None), None)
+        return Place(demonym, "border") if demonym is not None else None
     if mention is None or mention.place is None:
         return None
     if token.lemma_.lower() in BORDER_WORDS and token.i not in index.place:

@@ -169,6 +169,8 @@ ROWS: dict[str, Row] = {
                                "exercise", "Darwin", actor="AU"),
     "drills-with-partner": Row("The carrier was conducting naval exercises with Italy in the "
                                "Ionian Sea.", "exercise", "Ionian Sea", actor="IT"),
+    "demonym-border": Row("Iran's Revolutionary Guard started a military exercise near the "
+                          "Azerbaijani border.", "exercise", "AZ", actor="IR"),
     "story-actor-fills-the-gap": Row(
         "MONUSCO began its withdrawal from South Kivu in January. The mission said on Friday "
         "that it had closed its office. A ceremony took place. Officials spoke. Children sang. "
