@@ -111,6 +111,7 @@ BOUNDED = {
     "modality._PLANNED": "the last 160 characters of a clause",
     "modality._ACCEPTED": "the last 80 characters of a clause",
     "modality._HAPPENING": "the last 160 characters of a clause",
+    "modality._HEADLINE_TO": "a clause's first 80 characters",
 }
 MODULES = {
     "split": split,

@@ -24,6 +24,7 @@ from dashboard.extract.frames import Builder, unique, without_origins
 from dashboard.extract.lexicon import (
     AT,
     BASE_NOUNS,
+    CONTROL_VERBS,
     COUNTRY_MOVES,
     FRAMES,
     GROUP_MOVES,
@@ -259,6 +260,9 @@ class Reader:
                 return None
             if lemma == "deploy":
                 return "deployment", lemma
+            if lemma in CONTROL_VERBS and any(c.dep_ == "obj" and c.lemma_.lower() == "control"
+                                              for c in token.children):
+                return "deployment", "take control"  # "took control of the village of X"
             if lemma in HANDOVER_VERBS or lemma == "hand" and (particles | {
                     case_of(c) for c in token.children if c.dep_ == "obl"}) & {"over", "back"}:
                 return "withdrawal", "handover"  # "handed over its base", "over" misread
@@ -355,6 +359,10 @@ class Reader:
             return []
         slots = _with_partitive_origin(slots_of(trigger, self.index, lemma, force_token),
                                        trigger, self)
+        if lemma == "take control":  # what is controlled is where the force went
+            slots = Slots(to=tuple(p for c in trigger.children if c.lemma_.lower() == "control"
+                                   for n in c.children if n.dep_ == "nmod" and case_of(n) == "of"
+                                   for p in places_of(n, self.index)))
         if lemma in OBSERVE_VERBS | HOST_VERBS:  # the seer or the host is not the owner
             actor = force.actor or self.owner(force_token)
         else:

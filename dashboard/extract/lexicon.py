@@ -75,18 +75,20 @@ GROUP_MOVES = frozenset(
     "advance arrive enter invade march move withdraw retreat leave depart push cross reach "
     "storm capture seize occupy overrun return head deploy redeploy infiltrate penetrate "
     "recapture retake besiege encircle surround patrol "
-    "disengage vacate".split())
+    "disengage vacate".split()) | {"take control"}
 # Nouns whose owner is the force that moves ("Israel's withdrawal from Gaza"; not the
 # background "Russia's invasion of Ukraine" of countless stories), and those whose "of" is
 # where it goes.
 OWNER_MOVES = frozenset("withdrawal pullout pull-out pullback retreat incursion offensive "
                         "deployment redeployment drawdown exit disengagement".split())
+# Verbs that take control of a place ("took control of the village of Robotyne").
+CONTROL_VERBS = frozenset("take gain seize assume wrest establish".split())
 # Verbs whose subject owns the move their object names ("launched an offensive into").
 LAUNCH_VERBS = frozenset("launch begin start complete mount conduct carry finish".split())
 OF_IS_DESTINATION = frozenset("invasion incursion occupation".split())
 COUNTRY_MOVES = frozenset("withdraw retreat invade advance capture seize occupy overrun "
                           "recapture retake besiege encircle "
-                          "disengage".split())
+                          "disengage".split()) | {"take control"}
 OBJECT_ORIGIN = frozenset("leave depart exit evacuate quit abandon".split())
 TO = frozenset({"to", "into", "toward", "towards", "onto"})
 FROM = frozenset({"from", "out"})
@@ -129,7 +131,7 @@ MILITARY_WORDS = re.compile(
     r"paratrooper|sailor|airm[ae]n|fighters|militant|militia|rebel|insurgent|peacekeep|"
     r"contingent|battle ?group|reinforcement|gendarme|warship|"
     r"destroyer|carrier|frigate|submarine|bomber|USS|HMS|ships?\b|division|occup(?:y|ied)|"
-    r"besieg|encircl|"
+    r"besieg|encircl|control of|"
     r"fighter jet|drone|tank|commando|reservist|mercenar|garrison|squadron|fleet|vessel|"
     r"drill|exercise|manoeuvre|maneuver|war ?game|deploy|redeploy|withdr[ae]w|pull(?:ed|s|ing)? "
     r"(?:out|back)|station(?:ed|ing)|buildup|build-up|massing|massed|invad|invasion|incursion|"

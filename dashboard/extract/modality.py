@@ -39,6 +39,8 @@ _PLANNED = re.compile(
     r"agree(?:s|d)?\s+to|soon|upcoming|next|trips?|aimed at|seeks? to|(?:is|are)\s+to)\b",
     re.I,
 )
+# A headline's infinitive is its future: "US to send 3,000 troops to Poland".
+_HEADLINE_TO = re.compile(r"^\s*+(?:[A-Z][\w.'\u2019-]*+\s++){1,4}to\s++$")
 _RELATIVE = re.compile(r",\s*+(?:which|who)\b[^,;]{0,120},")
 # Far more than the 160 characters read after relative clauses are taken out.
 _CLAUSE_WINDOW = 2000
@@ -83,6 +85,8 @@ def modality_of(text: str, clause_start: int, trigger_start: int, trigger_end: i
         return min(cues)[1]
     if _HAPPENING.search(before):
         return "asserted"
-    if _PLANNED.search(before) or _PLANNED.fullmatch(text[trigger_start:trigger_end]):
+    if _PLANNED.search(before) or _PLANNED.fullmatch(text[trigger_start:trigger_end]) or (
+            clause_start >= trigger_start - 80 and _HEADLINE_TO.match(
+                text, clause_start, trigger_start)):
         return "planned"
     return "asserted"

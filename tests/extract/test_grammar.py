@@ -171,6 +171,10 @@ ROWS: dict[str, Row] = {
                                "Ionian Sea.", "exercise", "Ionian Sea", actor="IT"),
     "demonym-border": Row("Iran's Revolutionary Guard started a military exercise near the "
                           "Azerbaijani border.", "exercise", "AZ", actor="IR"),
+    "took-control-of": Row("M23 rebels took control of Goma on Monday.", "deployment", "Goma",
+                           actor="M23"),
+    "headline-infinitive": Row("US to send 3,000 more troops to Poland", "deployment", "Poland",
+                               actor="US", count=3000, modality="planned"),
     "story-actor-fills-the-gap": Row(
         "MONUSCO began its withdrawal from South Kivu in January. The mission said on Friday "
         "that it had closed its office. A ceremony took place. Officials spoke. Children sang. "
