@@ -40,7 +40,7 @@ _PLANNED = re.compile(
     re.I,
 )
 # A headline's infinitive is its future: "US to send 3,000 troops to Poland".
-_HEADLINE_TO = re.compile(r"^\s*+(?:[A-Z][\w.'\u2019-]*+\s++){1,4}to\s++$")
+_HEADLINE_TO = re.compile(r"\s*+(?:[A-Z][\w.'\u2019-]*+\s++){1,4}to\s++$")
 _RELATIVE = re.compile(r",\s*+(?:which|who)\b[^,;]{0,120},")
 # Far more than the 160 characters read after relative clauses are taken out.
 _CLAUSE_WINDOW = 2000
