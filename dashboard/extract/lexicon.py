@@ -18,7 +18,8 @@ MOVE_VERBS = frozenset(
     "send order deploy redeploy dispatch move fly airlift ship sail transfer relocate rush arrive "
     "land enter head march advance go return pour roll cross invade bring reach storm "
     "reinforce reposition shift surge dock divert mobilize mobilise rotate ferry transport "
-    "proceed push infiltrate penetrate capture seize overrun recapture retake".split())
+    "proceed push infiltrate penetrate capture seize overrun recapture retake transit "
+    "converge".split())
 LEAVE_VERBS = frozenset(
     "withdraw leave depart retreat evacuate exit quit abandon vacate disengage".split())
 PULL_VERBS = frozenset("pull draw move fly".split())  # with "out", "back", "away"
@@ -50,7 +51,8 @@ FRAMES: dict[tuple[str, str], str] = {
     **{("V", lemma): "exercise" for lemma in DRILL_VERBS},
     **{("V", lemma): "presence" for lemma in OBSERVE_VERBS | HOST_VERBS},
     **{("N", lemma): "deployment" for lemma in
-       "deployment redeployment dispatch arrival transfer invasion incursion offensive".split()},
+       "deployment redeployment dispatch arrival transfer invasion incursion offensive "
+       "advance".split()},
     **{("N", lemma): "withdrawal" for lemma in
        "withdrawal pullout pull-out pullback departure drawdown retreat evacuation exit "
        "disengagement repatriation".split()},
@@ -63,7 +65,12 @@ FRAMES: dict[tuple[str, str], str] = {
 ONWARD = frozenset("incursion invasion invade advance storm push penetrate infiltrate "
                    "march offensive".split())
 # Verbs whose "in X" is where the force ends up ("arrived in Romania").
-IN_IS_DESTINATION = frozenset("arrive land deploy station base enter dock send".split())
+IN_IS_DESTINATION = frozenset("arrive land deploy station base enter dock send move".split())
+# Verbs and nouns of advancing whose "on" is where the force goes ("the rebel advance on
+# Goma", "troops marched on the capital"), and verbs of passing whose "through"/"via" is a
+# place the force reaches ("six F-22s transited through RAF Lakenheath").
+ON_IS_DESTINATION = frozenset("advance march push close converge descend".split())
+THROUGH_IS_DESTINATION = frozenset("transit pass stop fly sail move".split())
 # Verbs whose bare object is a place: where the force goes, or what it leaves.
 OBJECT_DESTINATION = frozenset(
     "enter invade reach cross storm capture seize occupy overrun infiltrate penetrate "

@@ -22,9 +22,11 @@ from dashboard.extract.lexicon import (
     OBJECT_LOCATION,
     OBJECT_ORIGIN,
     OF_IS_DESTINATION,
+    ON_IS_DESTINATION,
     PLACE_NOUNS,
     SIDES,
     STAY_VERBS,
+    THROUGH_IS_DESTINATION,
     TO,
     Token,
 )
@@ -234,7 +236,9 @@ def slots_of(trigger: Token, index: Index, lemma: str, force: Token | None = Non
                 elif lemma in OBJECT_ORIGIN:
                     sources.append(place)
             elif case in TO or (case == "for" and lemma in OBJECT_ORIGIN | {"head"}) or (
-                    case == "of" and lemma in OF_IS_DESTINATION):
+                    case == "of" and lemma in OF_IS_DESTINATION) or (
+                    case == "on" and lemma in ON_IS_DESTINATION) or (
+                    case in ("through", "via") and lemma in THROUGH_IS_DESTINATION):
                 to.append(place)
             elif case in FROM:
                 sources.append(place)
@@ -273,6 +277,9 @@ def _slot_tokens(trigger: Token, force: Token | None) -> list[Token]:
                    if c.dep_ == "obl" and case_of(c) in TO | FROM | AT)
     for child in trigger.children:  # "troops were sent to": the passive subject's modifiers
         if child.dep_ == "nsubj:pass":
+            out.extend(c for c in child.children if c.dep_ == "nmod" and case_of(c) in TO)
+    for child in trigger.children:  # "transiting the strait on their way to the Gulf of Aden"
+        if child.lemma_.lower() == "way" and case_of(child) == "on":
             out.extend(c for c in child.children if c.dep_ == "nmod" and case_of(c) in TO)
     for child in list(out):  # "from Zaporizhzhia region to Kursk", "out of the air base in
         if case_of(child) in FROM:  # Niamey to N'Djamena": a destination hung on the origin

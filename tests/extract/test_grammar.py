@@ -175,6 +175,13 @@ ROWS: dict[str, Row] = {
                            actor="M23"),
     "headline-infinitive": Row("US to send 3,000 more troops to Poland", "deployment", "Poland",
                                actor="US", count=3000, modality="planned"),
+    "on-their-way-to": Row("The US destroyers were transiting the Bab al-Mandab Strait on "
+                           "their way to the Gulf of Aden.", "deployment", "Gulf of Aden",
+                           actor="US"),
+    "moved-in": Row("Pakistan has moved almost a brigade-size force in the Bagh sector.",
+                    "deployment", "Bagh", actor="PK"),
+    "advance-on": Row("M23 fighters continued their advance on Goma.", "deployment", "Goma",
+                      actor="M23"),
     "story-actor-fills-the-gap": Row(
         "MONUSCO began its withdrawal from South Kivu in January. The mission said on Friday "
         "that it had closed its office. A ceremony took place. Officials spoke. Children sang. "
