@@ -17,22 +17,18 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
 
-from dashboard.extract.actors import group_codes
 from dashboard.extract.events import Draft
 from dashboard.extract.forces import SHIP_PREFIXES
 from dashboard.extract.frames import Builder, unique, without_origins
+from dashboard.extract.implied import ImpliedForces
 from dashboard.extract.lexicon import (
     AT,
-    BASE_NOUNS,
     CONTROL_VERBS,
-    COUNTRY_MOVES,
     FRAMES,
-    GROUP_MOVES,
     HANDOVER_NOUNS,
     HANDOVER_VERBS,
     HOLD_VERBS,
     HOST_VERBS,
-    LAUNCH_VERBS,
     MILITARY_HEADS,
     MILITARY_WORDS,
     NOMINAL,
@@ -40,7 +36,6 @@ from dashboard.extract.lexicon import (
     OBJECT_LOCATION,
     OBJECT_ORIGIN,
     OBSERVE_VERBS,
-    OWNER_MOVES,
     PULL_VERBS,
     RELATIVE_PRONOUNS,
     SHIP_WORDS,
@@ -49,6 +44,7 @@ from dashboard.extract.lexicon import (
     ActorOf,
     Token,
 )
+from dashboard.extract.owners import Owners
 from dashboard.extract.syntax import (
     Index,
     Place,
@@ -59,7 +55,6 @@ from dashboard.extract.syntax import (
     number,
     occurrences,
     phrase,
-    place_of,
     places_of,
     slots_of,
 )
@@ -68,8 +63,9 @@ from dashboard.records import Actor, Force, Mention, Sentence
 __all__ = ["FRAMES", "MILITARY_WORDS", "Reader"]
 
 
-class Reader:
-    """Reads the military frames of one parsed sentence."""
+class Reader(Owners, ImpliedForces):
+    """Reads the military frames of one parsed sentence (whose the forces are: ``Owners``;
+    forces no force word names: ``ImpliedForces``)."""
 
     def __init__(self, text: str, sentence: Sentence, doc: Any, places: Sequence[Mention],
                  forces: Sequence[Force], actors: Sequence[Actor],
@@ -153,99 +149,6 @@ class Reader:
         start = self.index.span(token)[0]
         before = [f for f in self.index.forces if f.start < start and f.personnel]
         return before[-1] if before else None
-
-    # -- actors ---------------------------------------------------------------------------
-    def code_of(self, token: Token) -> str | None:
-        """The actor a noun phrase names: a country, a demonym, a seat of government (not
-        a place the phrase's modifiers locate it in: "its troops from Mali")."""
-        for t in sorted(phrase(token, owned=True), key=lambda t: (t.i != token.i, t.i)):
-            if t.i in self.index.actor:
-                return self.index.actor[t.i].code
-            mention = self.index.mention.get(t.i)
-            if mention is not None and mention.place is not None and (
-                    mention.place.kind == "country" or mention.role == "actor"
-                    or mention.place.feature_code == "PPLC"):  # "Tokyo could send"
-                return mention.place.country
-            if t.i in self.index.person:
-                return self.index.person[t.i]
-        return None
-
-    def owner(self, token: Token) -> str | None:
-        """Whose force or event a noun is by its own words: "Germany's", "US", "British";
-        "its"/"their" stand for the sentence's first actor named before them."""
-        for child in token.children:
-            if child.dep_ == "nmod:poss" and child.lower_ in ("its", "their"):
-                return self.governing_subject(token) or self.first_actor(
-                    self.index.span(child)[0])
-            if child.dep_ in ("nmod:poss", "compound", "amod", "nmod"):
-                if child.dep_ == "nmod" and case_of(child) != "of":
-                    continue
-                code = self.actor_of(child.text) or self.code_of(child)
-                if code:
-                    return code
-        return None
-
-    def governing_subject(self, token: Token, holding: bool = False) -> str | None:
-        """The actor of the subject of the verb a noun phrase depends on ("Moscow demanded
-        that NATO withdraw its troops": NATO's); with ``holding``, only a verb of having or
-        leading a force ("NATO, which leads a force of 4,500"), not one of seeing it ("Taiwan
-        detected 11 warships")."""
-        verb = token
-        for _ in range(4):
-            if verb.head.i == verb.i:
-                return None
-            verb = verb.head
-            if verb.tag_.startswith("VB"):
-                if holding and verb.lemma_.lower() not in HOLD_VERBS:
-                    return None
-                return self.subject_code(verb)
-        return None
-
-    def first_actor(self, before: int) -> str | None:
-        """The first actor the sentence names before an offset (its subject, mostly)."""
-        named = [a for a in self.index.actor.values() if a.start < before]
-        return min(named, key=lambda a: a.start).code if named else None
-
-    def sender(self, trigger: Token, force_token: Token | None) -> str | None:
-        """Who sends or holds the force: the "by" agent of a passive, the owner or the
-        subject's verb of a noun trigger ("France completed the withdrawal of its troops"),
-        the subject of a transitive trigger, the controller of "called on Germany to
-        deploy", or a subject further up for "it"/"they"."""
-        for child in trigger.children:
-            if child.dep_ in ("obl", "obl:agent", "nmod") and case_of(child) == "by":
-                return self.code_of(child)
-        if trigger.tag_.startswith("NN"):
-            return self.owner(trigger) or (self.subject_code(trigger.head)
-                                           if trigger.dep_ == "obj" else None)
-        transitive = force_token is not None and (
-            force_token.dep_ in ("obj", "obl") or force_token.head.i != trigger.i)
-        if not transitive:
-            return None
-        return self.subject_code(trigger)
-
-    def subject_code(self, verb: Token) -> str | None:
-        """The actor of a verb's subject. For "it"/"they" or a subjectless infinitive the
-        verbs it depends on are asked in turn ("Sweden denied reports that it had sent",
-        "Moscow has no plans to send"); "called on Germany to deploy" is Germany's act;
-        the subject "who" of a relative clause is the noun it modifies."""
-        for _ in range(5):
-            subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubj:outer")]
-            if subjects and subjects[0].lower_ in ("who", "which", "that") and \
-                    verb.dep_ == "acl:relcl":
-                return self.code_of(verb.head)
-            if subjects and subjects[0].lower_ not in RELATIVE_PRONOUNS | {"it", "we"}:
-                return self.code_of(subjects[0])
-            if not subjects and any(c.dep_ == "mark" and c.lower_ == "to"
-                                    for c in verb.children):
-                for c in verb.head.children:  # "urged Japan to", "called on Germany to"
-                    if c.dep_ == "obj" or (c.dep_ == "obl" and case_of(c) == "on"):
-                        code = self.code_of(c)
-                        if code:
-                            return code
-            if verb.head.i == verb.i:
-                return None
-            verb = verb.head
-        return None
 
     # -- frames ---------------------------------------------------------------------------
     def frame_type(self, token: Token) -> tuple[str, str] | None:
@@ -383,93 +286,6 @@ class Reader:
             self.used.update(t.i for t in phrase(force_token))
         return drafts
 
-    def _handover(self, trigger: Token) -> list[Draft]:
-        """A base handed over or closed: its holder leaves the place it stands in ("ATMIS
-        handed over the Biyo Cadde base to the army", "the closure of the base at Kavumu")."""
-        verb = trigger.tag_.startswith("VB")
-        bases = [c for c in trigger.children if self._is_base(c) and (
-            c.dep_ in ("obj", "nsubj:pass") or c.dep_ == "obl" and case_of(c) in ("over", "back")
-            if verb else c.dep_ == "nmod" and case_of(c) == "of")]
-        if not bases:
-            return []
-        places = places_of(bases[0], self.index) or tuple(  # "handed over its base at X"
-            p for c in trigger.children if c.dep_ == "obl" and case_of(c) in ("at", "in")
-            for p in places_of(c, self.index))
-        if not places:
-            return []
-        if verb:
-            actor = self.sender(trigger, bases[0]) or self.owner(bases[0])
-        else:
-            actor = self.owner(trigger) or self.owner(bases[0]) or (
-                self.subject_code(trigger.head) if trigger.head.tag_.startswith("VB") else None)
-        build = Builder(self, trigger, None, actor)
-        return [build.draft("withdrawal", origin=p) for p in places]
-
-    def _held_base(self, trigger: Token) -> list[Draft]:
-        """A base a country or group keeps is its presence there: "Russia keeps a naval
-        base at Tartus", "France maintains a base in Djibouti"."""
-        bases = [c for c in trigger.children if c.dep_ == "obj" and self._is_base(c)]
-        if not bases:
-            return []
-        places = places_of(bases[0], self.index) or tuple(
-            p for c in trigger.children if c.dep_ == "obl" and case_of(c) in AT
-            for p in places_of(c, self.index))
-        actor = self.subject_code(trigger)
-        if not places or actor is None:
-            return []
-        return Builder(self, trigger, None, actor).presence(places)
-
-    def _is_base(self, token: Token) -> bool:
-        """A base, camp or other installation: by its noun ("the base at Gao", "the Ain
-        al-Asad air base") or by the place it names."""
-        if token.lemma_.lower() in BASE_NOUNS or any(
-                c.dep_ == "appos" and c.lemma_.lower() in BASE_NOUNS for c in token.children):
-            return True
-        mention = self.index.place.get(token.i)
-        return mention is not None and mention.place is not None and \
-            mention.place.kind in ("installation", "base")
-
-    def _actor_as_force(self, trigger: Token, lemma: str
-                        ) -> tuple[Token | None, Force | None]:
-        """The subject that is itself the force: an armed group or a mission with a verb
-        of moving ("M23 seized Goma", "MONUSCO withdrew from Bukavu"), or a country with a
-        verb of invading or withdrawing ("Russia invaded Ukraine"). Only when the verb's
-        object, if any, is a place: "Israel withdrew its ambassador" moves no force."""
-        if trigger.tag_.startswith("NN"):
-            return self._owner_as_force(trigger, lemma)
-        if not trigger.tag_.startswith("VB") or lemma not in GROUP_MOVES:
-            return None, None
-        objects = [c for c in trigger.children if c.dep_ == "obj"]
-        if any(place_of(c, self.index) is None for c in objects):
-            return None, None
-        subject = next((c for c in trigger.children if c.dep_ == "nsubj"), None)
-        if subject is None or subject.lower_ in RELATIVE_PRONOUNS | {"it"}:
-            return None, None
-        code = self.code_of(subject)
-        if code is None or not (code in group_codes() or lemma in COUNTRY_MOVES):
-            return None, None
-        start, end = self.index.span(subject)
-        return subject, Force(start, end, self.text[start:end], personnel="forces",
-                              actor=code)
-
-    def _owner_as_force(self, trigger: Token, lemma: str
-                        ) -> tuple[Token | None, Force | None]:
-        """The owner of a noun of moving that is itself the force: "Israel's withdrawal
-        from Lebanese territory", "MONUSCO began its withdrawal from South Kivu", or the
-        subject of the verb that launches it ("Turkey launched an offensive into Syria")."""
-        if lemma not in OWNER_MOVES:
-            return None, None
-        owners = [c for c in trigger.children if c.dep_ == "nmod:poss"]
-        code = self.owner(trigger) if owners else None
-        if not owners and trigger.dep_ == "obj" and trigger.head.lemma_.lower() in LAUNCH_VERBS:
-            owners = [c for c in trigger.head.children if c.dep_ == "nsubj"]
-            code = self.code_of(owners[0]) if owners else None
-        if code is None:
-            return None, None
-        start, end = self.index.span(owners[0])
-        return owners[0], Force(start, end, self.text[start:end], personnel="forces",
-                                actor=code)
-
     def _distributed(self, build: Builder, force_token: Token, places: Sequence[Place]
                      ) -> list[Draft]:
         """A presence split between coordinated forces: "roughly 900 troops in eastern
@@ -491,27 +307,6 @@ class Reader:
             part = Builder(self, build.trigger, force, force.actor or actor or build.actor)
             out.extend(part.presence([place]))
         return out
-
-    def _actor(self, force: Force, force_token: Token, trigger: Token | None) -> str | None:
-        """The force's own actor, else its sender; a count standing for part of an earlier
-        force ("with 20,000 more in Transnistria") takes the sentence's latest actor."""
-        whole = force_token.head if force_token.dep_ == "nmod" and case_of(force_token) == "of" \
-            else force_token  # "its last contingent of about 1,000 soldiers"
-        actor = force.actor or self.owner(force_token) or self.owner(whole) or (
-            self.sender(trigger, force_token) if trigger is not None else None)
-        if actor is None and force_token.lower_ in ("more", "others") or \
-                force_token.tag_ == "CD":
-            actor = self.last_actor
-        if actor is None and force_token.dep_ == "conj":  # "70 Chinese aircraft and 11
-            head = self.force_of(force_token.head)     # warships": the first one's owner
-            actor = head.actor if head is not None else None
-            actor = actor or self.owner(force_token.head)
-        if actor is None and trigger is None:  # "Russia has 40,000 troops in ..."
-            actor = self.governing_subject(force_token, holding=True)
-        if actor is None:  # a misparsed subject: the sentence's first actor before it
-            actor = self.first_actor(self.index.span(trigger or force_token)[0])
-        self.last_actor = actor or self.last_actor
-        return actor
 
     def _exercise(self, trigger: Token, lemma: str) -> list[Draft]:
         """Drills need no force: "China held drills around Taiwan", "joint exercises in the

@@ -1,0 +1,121 @@
+"""Forces named by something other than a force word: an armed group, a mission or a
+country that moves itself ("M23 seized Goma", "Russia invaded Ukraine"), the owner of a noun
+of moving ("MONUSCO began its withdrawal"), and bases handed over or kept ("ATMIS handed over
+the Biyo Cadde base", "Russia keeps a naval base at Tartus").
+
+``ImpliedForces`` is mixed into the sentence reader (``grammar.Reader``).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from dashboard.extract.actors import group_codes
+from dashboard.extract.events import Draft
+from dashboard.extract.frames import Builder
+from dashboard.extract.lexicon import (
+    AT,
+    BASE_NOUNS,
+    COUNTRY_MOVES,
+    GROUP_MOVES,
+    LAUNCH_VERBS,
+    OWNER_MOVES,
+    RELATIVE_PRONOUNS,
+    Token,
+)
+from dashboard.extract.syntax import case_of, place_of, places_of
+from dashboard.records import Force
+
+
+class ImpliedForces:
+    """The reader's readings of forces that no force word names."""
+
+    index: Any
+    text: str
+
+    def _handover(self, trigger: Token) -> list[Draft]:
+        """A base handed over or closed: its holder leaves the place it stands in ("ATMIS
+        handed over the Biyo Cadde base to the army", "the closure of the base at Kavumu")."""
+        verb = trigger.tag_.startswith("VB")
+        bases = [c for c in trigger.children if self._is_base(c) and (
+            c.dep_ in ("obj", "nsubj:pass") or c.dep_ == "obl" and case_of(c) in ("over", "back")
+            if verb else c.dep_ == "nmod" and case_of(c) == "of")]
+        if not bases:
+            return []
+        places = places_of(bases[0], self.index) or tuple(  # "handed over its base at X"
+            p for c in trigger.children if c.dep_ == "obl" and case_of(c) in ("at", "in")
+            for p in places_of(c, self.index))
+        if not places:
+            return []
+        if verb:
+            actor = self.sender(trigger, bases[0]) or self.owner(bases[0])
+        else:
+            actor = self.owner(trigger) or self.owner(bases[0]) or (
+                self.subject_code(trigger.head) if trigger.head.tag_.startswith("VB") else None)
+        build = Builder(self, trigger, None, actor)
+        return [build.draft("withdrawal", origin=p) for p in places]
+
+    def _held_base(self, trigger: Token) -> list[Draft]:
+        """A base a country or group keeps is its presence there: "Russia keeps a naval
+        base at Tartus", "France maintains a base in Djibouti"."""
+        bases = [c for c in trigger.children if c.dep_ == "obj" and self._is_base(c)]
+        if not bases:
+            return []
+        places = places_of(bases[0], self.index) or tuple(
+            p for c in trigger.children if c.dep_ == "obl" and case_of(c) in AT
+            for p in places_of(c, self.index))
+        actor = self.subject_code(trigger)
+        if not places or actor is None:
+            return []
+        return Builder(self, trigger, None, actor).presence(places)
+
+    def _is_base(self, token: Token) -> bool:
+        """A base, camp or other installation: by its noun ("the base at Gao", "the Ain
+        al-Asad air base") or by the place it names."""
+        if token.lemma_.lower() in BASE_NOUNS or any(
+                c.dep_ == "appos" and c.lemma_.lower() in BASE_NOUNS for c in token.children):
+            return True
+        mention = self.index.place.get(token.i)
+        return mention is not None and mention.place is not None and \
+            mention.place.kind in ("installation", "base")
+
+    def _actor_as_force(self, trigger: Token, lemma: str
+                        ) -> tuple[Token | None, Force | None]:
+        """The subject that is itself the force: an armed group or a mission with a verb
+        of moving ("M23 seized Goma", "MONUSCO withdrew from Bukavu"), or a country with a
+        verb of invading or withdrawing ("Russia invaded Ukraine"). Only when the verb's
+        object, if any, is a place: "Israel withdrew its ambassador" moves no force."""
+        if trigger.tag_.startswith("NN"):
+            return self._owner_as_force(trigger, lemma)
+        if not trigger.tag_.startswith("VB") or lemma not in GROUP_MOVES:
+            return None, None
+        objects = [c for c in trigger.children if c.dep_ == "obj"]
+        if any(place_of(c, self.index) is None for c in objects):
+            return None, None
+        subject = next((c for c in trigger.children if c.dep_ == "nsubj"), None)
+        if subject is None or subject.lower_ in RELATIVE_PRONOUNS | {"it"}:
+            return None, None
+        code = self.code_of(subject)
+        if code is None or not (code in group_codes() or lemma in COUNTRY_MOVES):
+            return None, None
+        start, end = self.index.span(subject)
+        return subject, Force(start, end, self.text[start:end], personnel="forces",
+                              actor=code)
+
+    def _owner_as_force(self, trigger: Token, lemma: str
+                        ) -> tuple[Token | None, Force | None]:
+        """The owner of a noun of moving that is itself the force: "Israel's withdrawal
+        from Lebanese territory", "MONUSCO began its withdrawal from South Kivu", or the
+        subject of the verb that launches it ("Turkey launched an offensive into Syria")."""
+        if lemma not in OWNER_MOVES:
+            return None, None
+        owners = [c for c in trigger.children if c.dep_ == "nmod:poss"]
+        code = self.owner(trigger) if owners else None
+        if not owners and trigger.dep_ == "obj" and trigger.head.lemma_.lower() in LAUNCH_VERBS:
+            owners = [c for c in trigger.head.children if c.dep_ == "nsubj"]
+            code = self.code_of(owners[0]) if owners else None
+        if code is None:
+            return None, None
+        start, end = self.index.span(owners[0])
+        return owners[0], Force(start, end, self.text[start:end], personnel="forces",
+                                actor=code)

@@ -1,0 +1,137 @@
+"""Whose a force or an event is, read from a sentence's parse: its own words ("Germany's
+brigade", "US troops"), its sender (the subject of "send", the "by" agent, the controller of
+"called on Germany to deploy"), never the place it is in or going to.
+
+``Owners`` is mixed into the sentence reader (``grammar.Reader``), whose index of places,
+forces and actors it reads.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from dashboard.extract.lexicon import HOLD_VERBS, RELATIVE_PRONOUNS, Token
+from dashboard.extract.syntax import case_of, phrase
+from dashboard.records import Force
+
+
+class Owners:
+    """The actor methods of the sentence reader."""
+
+    index: Any
+    doc: Any
+    actor_of: Any
+    last_actor: str | None
+
+    def code_of(self, token: Token) -> str | None:
+        """The actor a noun phrase names: a country, a demonym, a seat of government (not
+        a place the phrase's modifiers locate it in: "its troops from Mali")."""
+        for t in sorted(phrase(token, owned=True), key=lambda t: (t.i != token.i, t.i)):
+            if t.i in self.index.actor:
+                return self.index.actor[t.i].code
+            mention = self.index.mention.get(t.i)
+            if mention is not None and mention.place is not None and (
+                    mention.place.kind == "country" or mention.role == "actor"
+                    or mention.place.feature_code == "PPLC"):  # "Tokyo could send"
+                return mention.place.country
+            if t.i in self.index.person:
+                return self.index.person[t.i]
+        return None
+
+    def owner(self, token: Token) -> str | None:
+        """Whose force or event a noun is by its own words: "Germany's", "US", "British";
+        "its"/"their" stand for the sentence's first actor named before them."""
+        for child in token.children:
+            if child.dep_ == "nmod:poss" and child.lower_ in ("its", "their"):
+                return self.governing_subject(token) or self.first_actor(
+                    self.index.span(child)[0])
+            if child.dep_ in ("nmod:poss", "compound", "amod", "nmod"):
+                if child.dep_ == "nmod" and case_of(child) != "of":
+                    continue
+                code = self.actor_of(child.text) or self.code_of(child)
+                if code:
+                    return code
+        return None
+
+    def governing_subject(self, token: Token, holding: bool = False) -> str | None:
+        """The actor of the subject of the verb a noun phrase depends on ("Moscow demanded
+        that NATO withdraw its troops": NATO's); with ``holding``, only a verb of having or
+        leading a force ("NATO, which leads a force of 4,500"), not one of seeing it ("Taiwan
+        detected 11 warships")."""
+        verb = token
+        for _ in range(4):
+            if verb.head.i == verb.i:
+                return None
+            verb = verb.head
+            if verb.tag_.startswith("VB"):
+                if holding and verb.lemma_.lower() not in HOLD_VERBS:
+                    return None
+                return self.subject_code(verb)
+        return None
+
+    def first_actor(self, before: int) -> str | None:
+        """The first actor the sentence names before an offset (its subject, mostly)."""
+        named = [a for a in self.index.actor.values() if a.start < before]
+        return min(named, key=lambda a: a.start).code if named else None
+
+    def sender(self, trigger: Token, force_token: Token | None) -> str | None:
+        """Who sends or holds the force: the "by" agent of a passive, the owner or the
+        subject's verb of a noun trigger ("France completed the withdrawal of its troops"),
+        the subject of a transitive trigger, the controller of "called on Germany to
+        deploy", or a subject further up for "it"/"they"."""
+        for child in trigger.children:
+            if child.dep_ in ("obl", "obl:agent", "nmod") and case_of(child) == "by":
+                return self.code_of(child)
+        if trigger.tag_.startswith("NN"):
+            return self.owner(trigger) or (self.subject_code(trigger.head)
+                                           if trigger.dep_ == "obj" else None)
+        transitive = force_token is not None and (
+            force_token.dep_ in ("obj", "obl") or force_token.head.i != trigger.i)
+        if not transitive:
+            return None
+        return self.subject_code(trigger)
+
+    def subject_code(self, verb: Token) -> str | None:
+        """The actor of a verb's subject. For "it"/"they" or a subjectless infinitive the
+        verbs it depends on are asked in turn ("Sweden denied reports that it had sent",
+        "Moscow has no plans to send"); "called on Germany to deploy" is Germany's act;
+        the subject "who" of a relative clause is the noun it modifies."""
+        for _ in range(5):
+            subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubj:outer")]
+            if subjects and subjects[0].lower_ in ("who", "which", "that") and \
+                    verb.dep_ == "acl:relcl":
+                return self.code_of(verb.head)
+            if subjects and subjects[0].lower_ not in RELATIVE_PRONOUNS | {"it", "we"}:
+                return self.code_of(subjects[0])
+            if not subjects and any(c.dep_ == "mark" and c.lower_ == "to"
+                                    for c in verb.children):
+                for c in verb.head.children:  # "urged Japan to", "called on Germany to"
+                    if c.dep_ == "obj" or (c.dep_ == "obl" and case_of(c) == "on"):
+                        code = self.code_of(c)
+                        if code:
+                            return code
+            if verb.head.i == verb.i:
+                return None
+            verb = verb.head
+        return None
+
+    def _actor(self, force: Force, force_token: Token, trigger: Token | None) -> str | None:
+        """The force's own actor, else its sender; a count standing for part of an earlier
+        force ("with 20,000 more in Transnistria") takes the sentence's latest actor."""
+        whole = force_token.head if force_token.dep_ == "nmod" and case_of(force_token) == "of" \
+            else force_token  # "its last contingent of about 1,000 soldiers"
+        actor = force.actor or self.owner(force_token) or self.owner(whole) or (
+            self.sender(trigger, force_token) if trigger is not None else None)
+        if actor is None and force_token.lower_ in ("more", "others") or \
+                force_token.tag_ == "CD":
+            actor = self.last_actor
+        if actor is None and force_token.dep_ == "conj":  # "70 Chinese aircraft and 11
+            head = self.force_of(force_token.head)     # warships": the first one's owner
+            actor = head.actor if head is not None else None
+            actor = actor or self.owner(force_token.head)
+        if actor is None and trigger is None:  # "Russia has 40,000 troops in ..."
+            actor = self.governing_subject(force_token, holding=True)
+        if actor is None:  # a misparsed subject: the sentence's first actor before it
+            actor = self.first_actor(self.index.span(trigger or force_token)[0])
+        self.last_actor = actor or self.last_actor
+        return actor
