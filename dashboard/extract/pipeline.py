@@ -6,6 +6,7 @@ import bisect
 import datetime as dt
 import math
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any, Literal
@@ -90,17 +91,18 @@ def extract_article(article: Article, gazetteer: Gazetteer, *, grammar: bool = T
     readings = [_read_sentence(text, s, mentions, gazetteer, actor_of) for s in sentences]
     docs = _parse([r for r in readings if grammar and r.parseable()][:MAX_PARSED_SENTENCES])
     events: list[Event] = []
-    story_actor: str | None = None  # whose forces the story spoke of last
+    tally: Counter[str] = Counter()  # whose forces the story speaks of, and how often
     for reading in readings:
         earlier = readings[reading.sentence.index - 1].places if reading.sentence.index else ()
         drafts = reading.drafts(text, people, docs.get(reading.sentence.index), actor_of,
                                 earlier)
         dates = find_dates(reading.sentence.text, reading.sentence.start, article.date)
         for draft in filter(None, map(_without_own_name, drafts)):
+            story_actor = max(tally, key=tally.__getitem__) if tally else None
             draft = _with_context_actor(text, reading.sentence, draft, events, story_actor)
             if draft.type in _MILITARY and draft.actor and draft.modality in (
                     "asserted", "planned"):
-                story_actor = draft.actor
+                tally[draft.actor] += 1
             events.append(_events_from(article, draft, reading.sentence, dates,
                                        len(events) + 1))
     return Extraction(article, sentences, mentions,
@@ -196,7 +198,8 @@ def _with_context_actor(text: str, sentence: Sentence, draft: Draft, earlier: li
     """Fill a missing actor from the story: "the army ... pulled out of Wad Madani" is the
     army of the country it happens in; "a final contingent of 150 soldiers flew out" belongs
     to whoever the previous military event of the last two sentences (four for "the
-    troops") was about, and failing that to whoever the story's forces last belonged to."""
+    troops") was about, and failing that to whoever the story's forces most often belong
+    to (the first of them on a tie)."""
     if draft.actor is not None or draft.type not in _MILITARY:
         return draft
     clause = text[sentence.start:draft.trigger_end]

@@ -182,6 +182,10 @@ ROWS: dict[str, Row] = {
                     "deployment", "Bagh", actor="PK"),
     "advance-on": Row("M23 fighters continued their advance on Goma.", "deployment", "Goma",
                       actor="M23"),
+    "story-actor-is-the-most-reported": Row(
+        "US troops arrived in Poland. More US troops arrived in Lithuania. Officials spoke. "
+        "Houthi fighters entered Hodeidah. Officials met. Crowds gathered. People talked. "
+        "A destroyer sailed to the Baltic Sea.", "deployment", "Baltic Sea", actor="US"),
     "story-actor-fills-the-gap": Row(
         "MONUSCO began its withdrawal from South Kivu in January. The mission said on Friday "
         "that it had closed its office. A ceremony took place. Officials spoke. Children sang. "
