@@ -184,7 +184,7 @@ ROWS: dict[str, Row] = {
                       actor="M23"),
     "story-actor-is-the-most-reported": Row(
         "US troops arrived in Poland. More US troops arrived in Lithuania. Officials spoke. "
-        "Houthi fighters entered Hodeidah. Officials met. Crowds gathered. People talked. "
+        "Houthi fighters entered Sanaa. Officials met. Crowds gathered. People talked. "
         "A destroyer sailed to the Baltic Sea.", "deployment", "Baltic Sea", actor="US"),
     "story-actor-fills-the-gap": Row(
         "MONUSCO began its withdrawal from South Kivu in January. The mission said on Friday "
