@@ -147,9 +147,12 @@ def place_of(token: Token, index: Index) -> Place | None:
             and token.tag_ in ("NN", "NNS") and token.lemma_.lower() not in PLACE_NOUNS:
         return None  # "the Paris agreement", "the Minsk talks" are no places
     mention = index.place[named.i] if named is not None else None
-    if mention is None and token.lemma_.lower() in DEFINITE_PLACES and any(
-            c.dep_ == "det" and c.lower_ == "the" for c in token.children):
-        mention = index.antecedent(index.span(token)[0], DEFINITE_PLACES[token.lemma_.lower()])
+    if mention is None:  # "the country", "the city's centre", "the outskirts of the city"
+        definite = next((t for t in _naming(token) if t.lemma_.lower() in DEFINITE_PLACES and any(
+            c.dep_ == "det" and c.lower_ == "the" for c in t.children)), None)
+        if definite is not None:
+            mention = index.antecedent(index.span(definite)[0],
+                                       DEFINITE_PLACES[definite.lemma_.lower()])
     if mention is None and token.lower_ == "there" and token.dep_ == "advmod":
         mention = index.antecedent(index.span(token)[0], None)  # "900 troops remain there"
     if mention is None and token.lemma_.lower() in BORDER_WORDS:  # "the border with Belarus",

@@ -186,6 +186,9 @@ ROWS: dict[str, Row] = {
         "US troops arrived in Poland. More US troops arrived in Lithuania. Officials spoke. "
         "Houthi fighters entered Sanaa. Officials met. Crowds gathered. People talked. "
         "A destroyer sailed to the Baltic Sea.", "deployment", "Baltic Sea", actor="US"),
+    "the-citys-centre": Row("Israeli tanks entered Rafah on Monday. Gunfire was heard as "
+                            "Israeli forces pushed deeper into the city's centre.",
+                            "deployment", "Rafah", actor="IL"),
     "story-actor-fills-the-gap": Row(
         "MONUSCO began its withdrawal from South Kivu in January. The mission said on Friday "
         "that it had closed its office. A ceremony took place. Officials spoke. Children sang. "
