@@ -63,8 +63,6 @@ def find_dates(sentence: str, offset: int, published: dt.date | None) -> list[Ti
     found: list[TimeExpression] = []
     taken: list[tuple[int, int]] = []  # spans already read, in order and apart
     future = _FUTURE.search(sentence) is not None
-    # "completed their withdrawal in August", said in March: last year's August.
-    past = not future and _PAST_WORD.search(sentence) is not None
     for kind, pattern in _PATTERNS:
         added: list[tuple[int, int]] = []
         index = 0
@@ -75,7 +73,7 @@ def find_dates(sentence: str, offset: int, published: dt.date | None) -> list[Ti
                 index += 1
             if index < len(taken) and taken[index][0] < end:
                 continue
-            resolved = _resolve(kind, match, sentence, published, future, past)
+            resolved = _resolve(kind, match, sentence, published, future)
             if resolved is None:
                 continue
             added.append((start, end))
@@ -89,15 +87,15 @@ def find_dates(sentence: str, offset: int, published: dt.date | None) -> list[Ti
 
 
 def _resolve(kind: str, match: re.Match[str], sentence: str, published: dt.date | None,
-             future: bool, past: bool = False) -> tuple[dt.date | None, dt.date | None] | None:
+             future: bool) -> tuple[dt.date | None, dt.date | None] | None:
     """Resolve one match to (date, date_end); None when it is not a date after all."""
     groups = match.groupdict()
     if kind in ("month_day", "day_month"):
-        return _month_day(groups, published, future, past)
+        return _month_day(groups, published, future)
     if kind == "month_only":
         month = _MONTHS[groups["month"].lower()]
         year = int(groups["year"]) if groups.get("year") else _year_for(month, published,
-                                                                          future, past)
+                                                                          future)
         return (dt.date(year, month, 1), _month_end(year, month)) if year else (None, None)
     if published is None:
         return (None, None)
@@ -106,8 +104,8 @@ def _resolve(kind: str, match: re.Match[str], sentence: str, published: dt.date 
     return _relative(groups["rel"].lower(), published)
 
 
-def _month_day(groups: dict[str, str | None], published: dt.date | None, future: bool,
-               past: bool = False) -> tuple[dt.date | None, dt.date | None] | None:
+def _month_day(groups: dict[str, str | None], published: dt.date | None, future: bool
+               ) -> tuple[dt.date | None, dt.date | None] | None:
     """Resolve "February 10-20" or "10 February 2022"."""
     month = _MONTHS[str(groups["month"]).lower()]
     day = int(str(groups["day"]))
@@ -115,7 +113,7 @@ def _month_day(groups: dict[str, str | None], published: dt.date | None, future:
     if groups.get("year"):
         year: int | None = int(str(groups["year"]))
     else:
-        year = _year_for(month, published, future, past)
+        year = _year_for(month, published, future)
     if year is None:
         return (None, None)
     try:
@@ -127,16 +125,11 @@ def _month_day(groups: dict[str, str | None], published: dt.date | None, future:
     return (start, end)
 
 
-def _year_for(month: int, published: dt.date | None, future: bool, past: bool = False
-              ) -> int | None:
+def _year_for(month: int, published: dt.date | None, future: bool) -> int | None:
     """The year a month without a year most likely refers to: the one nearest the story,
-    a month early in the year only the next one when the sentence speaks of the future, and
-    a month two or more months ahead only last year's when it speaks of the past."""
+    and a month early in the year only the next one when the sentence speaks of the future."""
     if published is None:
         return None
-    if past and month - published.month >= 2:  # not "footage showed drills set for the
-        return published.year - 1  # 10th" of this month or the next
-
     delta = month - published.month
     if delta > 6:
         return published.year - 1
