@@ -85,6 +85,8 @@ USES: dict[str, Use] = {
     "pipeline._PLACE_ANAPHORA": _search,
     "pipeline._HOME_FORCES": _search,
     "lexicon.MILITARY_WORDS": _search,
+    "lexicon.ACTOR_MOVE_WORDS": _search,
+    "pipeline.ACTOR_MOVE_WORDS": _search,
 }
 BOUNDED = {
     "split._QUOTED_END": "a headline of at most 120 characters",
@@ -97,6 +99,8 @@ BOUNDED = {
     "forces._YEAR_WORD_BEFORE": "12 characters before a count",
     "forces._YEAR": "a count's digits",
     "pipeline._DEFINITE_BEFORE": "40 characters before a force",
+    "pipeline._IRREGULAR": "a force's own words",
+    "forces._MILITARY_MODIFIER": "a force's own words",
     "lexicon.SIDES": "one parsed token",
     "lexicon.YEAR": "one parsed token",
     "lexicon.NUMBER": "one parsed token",

@@ -168,8 +168,27 @@ def find_forces(sentence: str, offset: int, actor_of: ActorOf) -> list[Force]:
                             text=unit, unit=unit,
                             actor=_actor_in(unit, actor_of) or _actor_in(before, actor_of)))
     forces.sort(key=lambda f: f.start)
-    forces = [_with_ship_prefix(f, sentence, offset) for f in forces]
+    forces = [_with_ship_prefix(f, sentence, offset) for f in forces if _is_military(f)]
     return _attach_units(forces, sentence, offset)
+
+
+# Reinforcements are a force with an owner or a military word of their own ("Russian
+# reinforcements", "military reinforcements"), not "firefighting reinforcements". (Police
+# are kept here; the pipeline keeps their events only abroad: "Kenya sent 400 police
+# officers to Haiti", not "police officers were sent to Manchester".)
+_MILITARY_MODIFIER = re.compile(r"\b(?:military|army|troop|armed|naval|navy)\b", re.I)
+
+
+def _is_military(force: Force) -> bool:
+    """False for reinforcements that name no owner and no military word."""
+    return force.actor is not None or force.personnel != "reinforcements" or \
+        _MILITARY_MODIFIER.search(force.text) is not None
+
+
+def is_police(force: Force | None) -> bool:
+    """Whether a force is a police body, which is military news only abroad."""
+    return force is not None and bool(force.personnel) and (
+        "police" in force.personnel or force.personnel in ("gendarmes", "policemen"))
 
 
 # A year ("in 2019 American forces", "since 2017 NATO battlegroups") or part of a written

@@ -36,6 +36,7 @@ from dashboard.extract.lexicon import (
     OBJECT_LOCATION,
     OBJECT_ORIGIN,
     OBSERVE_VERBS,
+    OWNED_ONLY,
     PULL_VERBS,
     RELATIVE_PRONOUNS,
     SHIP_WORDS,
@@ -140,6 +141,9 @@ class Reader(Owners, ImpliedForces):
             words = sorted(phrase(token, owned=True), key=lambda t: t.i)
             start, end = self.index.span(words[0])[0], self.index.span(words[-1])[1]
             owner = self.owner(token)
+            if owner is None and lemma.removesuffix("s") in OWNED_ONLY and not any(
+                    t.lower_ in ("military", "army", "armed", "naval") for t in words):
+                return None  # "police officers were sent to Manchester"
             return Force(start, end, self.text[start:end], personnel=token.lower_,
                          actor=owner)
         return None

@@ -17,13 +17,17 @@ from dashboard.extract.lexicon import (
     AT,
     BASE_NOUNS,
     COUNTRY_MOVES,
+    DEFINITE_PLACES,
+    FROM,
     GROUP_MOVES,
     LAUNCH_VERBS,
     OWNER_MOVES,
+    PLACE_NOUNS,
     RELATIVE_PRONOUNS,
+    TO,
     Token,
 )
-from dashboard.extract.syntax import case_of, place_of, places_of
+from dashboard.extract.syntax import case_of, phrase, place_of, places_of
 from dashboard.records import Force
 
 
@@ -89,18 +93,36 @@ class ImpliedForces:
             return self._owner_as_force(trigger, lemma)
         if not trigger.tag_.startswith("VB") or lemma not in GROUP_MOVES:
             return None, None
-        objects = [c for c in trigger.children if c.dep_ == "obj"]
-        if any(place_of(c, self.index) is None for c in objects):
-            return None, None
+        ways = [c for c in trigger.children if c.dep_ == "obj" or c.dep_ == "obl" and case_of(c)
+                in TO | FROM]  # where from or to: each must be a place
+        at = [c for c in trigger.children if c.dep_ == "obl" and case_of(c) in AT]
+        if not all(self._names_a_place(c) for c in ways) or not any(
+                self._names_a_place(c) for c in ways + at):
+            return None, None  # "withdrew from the talks in Cairo", "withdrew its ambassador"
         subject = next((c for c in trigger.children if c.dep_ == "nsubj"), None)
         if subject is None or subject.lower_ in RELATIVE_PRONOUNS | {"it"}:
+            return None, None
+        named = self.index.actor.get(subject.i) or self.index.place.get(subject.i)
+        if named is None:  # the subject itself names the actor, not "a Hamas delegation"
             return None, None
         code = self.code_of(subject)
         if code is None or not (code in group_codes() or lemma in COUNTRY_MOVES):
             return None, None
-        start, end = self.index.span(subject)
-        return subject, Force(start, end, self.text[start:end], personnel="forces",
-                              actor=code)
+        return subject, self._force_named_by(subject, code)
+
+    def _names_a_place(self, token: Token) -> bool:
+        """Whether a slot's own head is a place ("Goma", "the town of Avdiivka", "the
+        border"), not a thing located somewhere ("the talks in Cairo")."""
+        lemma = token.lemma_.lower()
+        return token.i in self.index.place or lemma in PLACE_NOUNS or lemma in DEFINITE_PLACES \
+            or token.lower_ == "there" or place_of(token, self.index) is not None and \
+            token.tag_ in ("NNP", "NNPS")
+
+    def _force_named_by(self, token: Token, code: str) -> Force:
+        """A force whose evidence is the words that name its owner ("The Wagner Group")."""
+        words = sorted(phrase(token, owned=True), key=lambda t: t.i)
+        start, end = self.index.span(words[0])[0], self.index.span(words[-1])[1]
+        return Force(start, end, self.text[start:end], personnel="forces", actor=code)
 
     def _owner_as_force(self, trigger: Token, lemma: str
                         ) -> tuple[Token | None, Force | None]:
@@ -116,6 +138,4 @@ class ImpliedForces:
             code = self.code_of(owners[0]) if owners else None
         if code is None:
             return None, None
-        start, end = self.index.span(owners[0])
-        return owners[0], Force(start, end, self.text[start:end], personnel="forces",
-                                actor=code)
+        return owners[0], self._force_named_by(owners[0], code)

@@ -79,10 +79,10 @@ OBJECT_DESTINATION = frozenset(
 # seized Goma", "MONUSCO withdrew from Bukavu"), and the few whose subject is a country's
 # forces when it names a country ("Russia invaded Ukraine", "Israel withdrew from Gaza").
 GROUP_MOVES = frozenset(
-    "advance arrive enter invade march move withdraw retreat leave depart push cross reach "
-    "storm capture seize occupy overrun return head deploy redeploy infiltrate penetrate "
-    "recapture retake besiege encircle surround patrol "
-    "disengage vacate".split()) | {"take control"}
+    "advance enter invade march withdraw retreat push cross storm capture seize occupy overrun "
+    "deploy redeploy infiltrate penetrate recapture retake besiege encircle surround patrol "
+    "disengage vacate".split()) | {"take control"}  # not arrive, return: "Hamas arrived in
+# Cairo for talks" is a delegation
 # Nouns whose owner is the force that moves ("Israel's withdrawal from Gaza"; not the
 # background "Russia's invasion of Ukraine" of countless stories), and those whose "of" is
 # where it goes.
@@ -131,6 +131,8 @@ MILITARY_HEADS = frozenset(
 # Words before a ship's name ("the carrier USS Gerald R. Ford", "destroyer HMS Diamond").
 SHIP_WORDS = frozenset("carrier destroyer frigate warship ship submarine cruiser corvette "
                        "vessel".split())
+# Heads that are a force only with an owner or a military word ("Russian reinforcements").
+OWNED_ONLY = frozenset("reinforcement".split())
 # A sentence is parsed only when it has a force or one of these words: the parse is the
 # costly step, and a sentence without them holds no military event.
 MILITARY_WORDS = re.compile(
@@ -144,6 +146,12 @@ MILITARY_WORDS = re.compile(
     r"(?:out|back)|station(?:ed|ing)|buildup|build-up|massing|massed|invad|invasion|incursion|"
     r"retreat|disengag|bases?\b|"
     r"outposts?\b|handover|hand(?:ed|s|ing)? (?:over|back))", re.I)
+# Words of a country or group moving itself: they call for the parser only when the sentence
+# names a country or group ("Russia captured the town of Avdiivka"), not in "police captured
+# the suspect".
+ACTOR_MOVE_WORDS = re.compile(
+    r"\b(?:captur|seiz|retak|retook|recaptur|overr[au]n|offensive|advanc|(?:took|taken|take|"
+    r"taking|gain(?:ed|s)?)\s+control)", re.I)
 NOMINAL = frozenset({"compound", "amod", "nmod", "nmod:poss", "flat", "det", "case",
                       "nummod", "fixed", "det:poss", "nmod:npmod", "nmod:tmod", "appos",
                       "advmod", "dep"})

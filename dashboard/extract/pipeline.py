@@ -17,8 +17,9 @@ from dashboard.extract import grammar as grammar_rules
 from dashboard.extract import nlp
 from dashboard.extract.dates import TimeExpression, find_dates
 from dashboard.extract.events import Draft, find_drafts
-from dashboard.extract.forces import find_forces
+from dashboard.extract.forces import find_forces, is_police
 from dashboard.extract.geocode import event_geometry
+from dashboard.extract.lexicon import ACTOR_MOVE_WORDS
 from dashboard.extract.resolve import resolve
 from dashboard.extract.sentences import split_sentences
 from dashboard.extract.toponyms import find_candidates
@@ -100,6 +101,8 @@ def extract_article(article: Article, gazetteer: Gazetteer, *, grammar: bool = T
         for draft in filter(None, map(_without_own_name, drafts)):
             story_actor = max(tally, key=tally.__getitem__) if tally else None
             draft = _with_context_actor(text, reading.sentence, draft, events, story_actor)
+            if is_police(draft.force) and not _abroad(draft):
+                continue  # "police officers were sent to Manchester" is no troop movement
             if draft.type in _MILITARY and draft.actor and draft.modality in (
                     "asserted", "planned"):
                 tally[draft.actor] += 1
@@ -149,6 +152,7 @@ class _Reading:
         return self.placed() and len(self.sentence.text) <= MAX_PARSED_CHARS and (
             any(a.code in actor_rules.group_codes() for a in self.actors)
             or any(f.unit or f.count_text for f in self.forces)
+            or bool(self.actors) and ACTOR_MOVE_WORDS.search(self.sentence.text) is not None
             or grammar_rules.MILITARY_WORDS.search(self.sentence.text) is not None)
 
     def drafts(self, text: str, people: dict[str, str | None], doc: Any, actor_of: Any,
@@ -213,7 +217,26 @@ def _with_context_actor(text: str, sentence: Sentence, draft: Draft, earlier: li
             break
         if event.type in _MILITARY and event.actor and event.modality in ("asserted", "planned"):
             return replace(draft, actor=event.actor)
-    return replace(draft, actor=story_actor) if story_actor else draft
+    if story_actor is None or is_police(draft.force) or (
+            _is_irregular(draft.force) and story_actor not in actor_rules.group_codes()):
+        return draft  # "Rebels seized Rubaya" after a story of US troops: not US rebels
+    return replace(draft, actor=story_actor)
+
+
+_IRREGULAR = re.compile(r"rebel|insurgent|militant|milit|guerrilla|jihadist|paramilitar|"
+                        r"fighter|gunm[ae]n|mercenar", re.I)
+
+
+def _is_irregular(force: Force | None) -> bool:
+    """Whether a force is an irregular body (rebels, militias, fighters, mercenaries)."""
+    return force is not None and _IRREGULAR.search(force.personnel or force.text) is not None
+
+
+def _abroad(draft: Draft) -> bool:
+    """Whether a draft's actor is known and its place lies in another country."""
+    place = draft.destination or draft.location or draft.origin
+    country = place.place.country if place is not None and place.place is not None else None
+    return draft.actor is not None and country is not None and country != draft.actor
 
 
 def _without_own_name(draft: Draft) -> Draft | None:

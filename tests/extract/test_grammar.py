@@ -189,6 +189,10 @@ ROWS: dict[str, Row] = {
     "the-citys-centre": Row("Israeli tanks entered Rafah on Monday. Gunfire was heard as "
                             "Israeli forces pushed deeper into the city's centre.",
                             "deployment", "Rafah", actor="IL"),
+    "police-abroad": Row("Kenya sent 400 police officers to Haiti.", "deployment", "Haiti",
+                         actor="KE", count=400),
+    "country-captures": Row("Russia captured the town of Avdiivka.", "deployment", "Avdiivka",
+                            actor="RU"),
     "story-actor-fills-the-gap": Row(
         "MONUSCO began its withdrawal from South Kivu in January. The mission said on Friday "
         "that it had closed its office. A ceremony took place. Officials spoke. Children sang. "
@@ -206,6 +210,14 @@ NO_EVENT: dict[str, tuple[str, str]] = {
                                           "Saturday.", "Gaza"),
     "force-nationality-is-no-place": ("The official told AP that the reduction would see "
                                       "1,000 US troops left in Syria.", "US"),
+    "delegation-is-no-force": ("A Hamas delegation arrived in Cairo for ceasefire talks.",
+                               "Cairo"),
+    "talks-are-no-place": ("Israel withdrew from the talks in Cairo.", "Cairo"),
+    "tournament-is-no-place": ("Italy withdrew from the tournament in Germany.", "Germany"),
+    "police-at-home": ("Police officers were deployed to Manchester city centre after the "
+                       "match.", "Manchester"),
+    "civil-reinforcements": ("Firefighting reinforcements arrived in Maui from California.",
+                             "California"),
     "embassy-is-no-base": ("France closed its embassy in Niamey.", "Niamey"),
     "year-is-no-count": ("Relations soured in October 2019 when the talks collapsed in Doha.",
                          "Doha"),
@@ -219,6 +231,10 @@ ABSENT: dict[str, tuple[str, str | None, str]] = {
         "Another 1,000 American soldiers already based in Italy will move to Hungary.", "IT",
         "Hungary"),
     "host-is-not-owner": ("Poland hosts about 10,000 American troops.", "PL", "Poland"),
+    "rebels-are-not-the-storys-army": (
+        "The Pentagon said 3,000 US troops arrived in Poland. Officials spoke. Prices rose. "
+        "Markets fell. Rain came. Rebels seized the town of Goma in eastern Congo.", "US",
+        "Goma"),
     "seer-is-not-owner": ("Taiwan detected 11 warships near Penghu.", "TW", "Penghu"),
     "sender-of-relative-is-not-location": (
         "The troops, who had been stationed in Niger, left for Chad.", "NE", "Chad"),
