@@ -97,7 +97,7 @@ BOUNDED = {
     "forces._SHIP_PREFIX": "12 characters after a ship",
     "forces._DATE_BEFORE": "12 characters before a count",
     "forces._YEAR_WORD_BEFORE": "12 characters before a count",
-    "forces._YEAR": "a count's digits",
+    "forces.YEAR": "a count's digits",
     "pipeline._DEFINITE_BEFORE": "40 characters before a force",
     "pipeline._IRREGULAR": "a force's own words",
     "forces._MILITARY_MODIFIER": "a force's own words",

@@ -6,6 +6,7 @@ import bisect
 import re
 from collections.abc import Callable
 
+from dashboard.extract.lexicon import YEAR
 from dashboard.records import Force
 
 ActorOf = Callable[[str], "str | None"]
@@ -89,8 +90,8 @@ _COUNT_START = r"(?<!\w)(?<![^\W\d]-)(?<!\w_-)(?<!\d[,.])"
 # "a 1,000-strong contingent", "the 4,500-strong KFOR mission": a count of people whose noun
 # may be a body that is not a force word alone ("force", "mission").
 _STRONG_NOUNS = (r"force|mission|army|militia|column|convoy|brigade|battalion|regiment|"
-                 r"division|company|unit|contingent|garrison|battlegroup|battle group|"
-                 r"task force|detachment|group")
+                 r"division|unit|contingent|garrison|battlegroup|battle group|task force|"
+                 r"detachment")
 _FORCE = re.compile(
     _COUNT_START + _COUNT + r"(?:\s+|(?P<strong>-strong\s+))" + _MODIFIERS
     + r"(?P<noun>" + PERSONNEL + r"|" + EQUIPMENT + r"|(?(strong)(?:" + _STRONG_NOUNS
@@ -176,12 +177,16 @@ def find_forces(sentence: str, offset: int, actor_of: ActorOf) -> list[Force]:
 # reinforcements", "military reinforcements"), not "firefighting reinforcements". (Police
 # are kept here; the pipeline keeps their events only abroad: "Kenya sent 400 police
 # officers to Haiti", not "police officers were sent to Manchester".)
-_MILITARY_MODIFIER = re.compile(r"\b(?:military|army|troop|armed|naval|navy)\b", re.I)
+_MILITARY_MODIFIER = re.compile(r"\b(?:military|army|troop|armed|naval|navy|war|spy|patrol|"
+                                r"coast guard|PLAN|PLA)\b", re.I)
 
 
 def _is_military(force: Force) -> bool:
-    """False for reinforcements that name no owner and no military word."""
-    return force.actor is not None or force.personnel != "reinforcements" or \
+    """False for reinforcements, ships or vessels that name no owner and no military word
+    ("firefighting reinforcements", "ships carrying supplies")."""
+    generic = force.personnel == "reinforcements" or force.equipment in (("ships",),
+                                                                         ("vessels",))
+    return force.actor is not None or not generic or \
         _MILITARY_MODIFIER.search(force.text) is not None
 
 
@@ -191,10 +196,9 @@ def is_police(force: Force | None) -> bool:
         "police" in force.personnel or force.personnel in ("gendarmes", "policemen"))
 
 
-# A year ("in 2019 American forces", "since 2017 NATO battlegroups") or part of a written
-# date ("2023-12-23 Last French troops") is no count. A year-like number counts only
-# right before its noun ("2000 troops").
-_YEAR = re.compile(r"(?:1[89]|20)\d\d")
+# A year ("in October 2019 when American forces", "since 2017 NATO battlegroups") or part
+# of a written date ("2023-12-23 Last French troops") is no count; a year-like number is a
+# count unless a preposition or month says it is a year ("2000 Russian troops arrived").
 _DATE_BEFORE = re.compile(r"(?:\d{4}-\d{1,2}-|\d{1,2}[/.-]\d{1,2}[/.-])$")
 _YEAR_WORD_BEFORE = re.compile(
     r"(?:\b(?:in|since|until|till|during|early|late|mid|summer|winter|spring|"
@@ -208,10 +212,9 @@ def _is_date(match: re.Match[str], sentence: str) -> bool:
     start = match.start("count")
     if _DATE_BEFORE.search(sentence, max(0, start - 12), start):
         return True
-    if match.group("qual") or not _YEAR.fullmatch(count):
+    if match.group("qual") or not YEAR.fullmatch(count):
         return False
-    return bool(match.group("mods")) or _YEAR_WORD_BEFORE.search(
-        sentence, max(0, start - 12), start) is not None
+    return _YEAR_WORD_BEFORE.search(sentence, max(0, start - 12), start) is not None
 
 
 def _reach(forces: list[Force]) -> tuple[list[int], list[int]]:

@@ -29,7 +29,9 @@ from dashboard.extract.lexicon import (
     HANDOVER_VERBS,
     HOLD_VERBS,
     HOST_VERBS,
+    HULLS,
     MILITARY_HEADS,
+    MILITARY_MODIFIERS,
     MILITARY_WORDS,
     NOMINAL,
     OBJECT_DESTINATION,
@@ -128,7 +130,7 @@ class Reader(Owners, ImpliedForces):
                          personnel=template.personnel if template else None,
                          actor=template.actor if template else None)
         ship = next((c for c in token.children if c.dep_ == "compound" and (
-            c.lower_ in SHIP_WORDS or c.text in SHIP_PREFIXES)), None)
+            c.lower_ in SHIP_WORDS - HULLS or c.text in SHIP_PREFIXES)), None)
         if ship is not None and token.tag_ == "NNP":  # "the carrier USS Gerald R. Ford"
             words = sorted(phrase(token, owned=True), key=lambda t: t.i)
             start, end = self.index.span(words[0])[0], self.index.span(words[-1])[1]
@@ -141,9 +143,9 @@ class Reader(Owners, ImpliedForces):
             words = sorted(phrase(token, owned=True), key=lambda t: t.i)
             start, end = self.index.span(words[0])[0], self.index.span(words[-1])[1]
             owner = self.owner(token)
-            if owner is None and lemma.removesuffix("s") in OWNED_ONLY and not any(
-                    t.lower_ in ("military", "army", "armed", "naval") for t in words):
-                return None  # "police officers were sent to Manchester"
+            if owner is None and lemma.removesuffix("s") in OWNED_ONLY | HULLS and not any(
+                    t.lower_ in MILITARY_MODIFIERS for t in words):
+                return None  # "firefighting reinforcements", "the ship docked in Rotterdam"
             return Force(start, end, self.text[start:end], personnel=token.lower_,
                          actor=owner)
         return None
@@ -274,9 +276,10 @@ class Reader(Owners, ImpliedForces):
             actor = force.actor or self.owner(force_token)
         else:
             actor = self._actor(force, force_token, trigger)
-        if lemma in HOST_VERBS:  # "Poland hosts 10,000 US troops": where is the subject
-            hosts = [c for c in trigger.children if c.dep_ == "nsubj"]
-            slots = Slots(at=places_of(hosts[0], self.index)) if hosts else Slots()
+        if lemma in HOST_VERBS and not slots.at:  # "Poland hosts 10,000 US troops": where
+            hosts = [c for c in trigger.children if c.dep_ == "nsubj"]  # is the subject,
+            slots = Slots(at=places_of(hosts[0], self.index)) if hosts else Slots()  # unless
+            # the text says where ("Romania hosts NATO's battlegroup at Cincu")
         build = Builder(self, trigger, force, actor)
         if frame == "deployment":
             drafts = build.movement(slots, lemma)

@@ -69,8 +69,8 @@ IN_IS_DESTINATION = frozenset("arrive land deploy station base enter dock send m
 # Verbs and nouns of advancing whose "on" is where the force goes ("the rebel advance on
 # Goma", "troops marched on the capital"), and verbs of passing whose "through"/"via" is a
 # place the force reaches ("six F-22s transited through RAF Lakenheath").
-ON_IS_DESTINATION = frozenset("advance march push close converge descend".split())
-THROUGH_IS_DESTINATION = frozenset("transit pass stop fly sail move".split())
+ON_IS_DESTINATION = frozenset("advance march push converge".split())
+THROUGH_IS_DESTINATION = frozenset("transit fly sail move".split())
 # Verbs whose bare object is a place: where the force goes, or what it leaves.
 OBJECT_DESTINATION = frozenset(
     "enter invade reach cross storm capture seize occupy overrun infiltrate penetrate "
@@ -131,8 +131,12 @@ MILITARY_HEADS = frozenset(
 # Words before a ship's name ("the carrier USS Gerald R. Ford", "destroyer HMS Diamond").
 SHIP_WORDS = frozenset("carrier destroyer frigate warship ship submarine cruiser corvette "
                        "vessel".split())
-# Heads that are a force only with an owner or a military word ("Russian reinforcements").
+# Heads that are a force only with an owner or a military word ("Russian reinforcements",
+# "a Chinese spy ship", "naval vessels"), and those words.
 OWNED_ONLY = frozenset("reinforcement".split())
+HULLS = frozenset("ship vessel".split())
+MILITARY_MODIFIERS = frozenset("military army armed naval navy war spy patrol guard "
+                               "coast".split())
 # A sentence is parsed only when it has a force or one of these words: the parse is the
 # costly step, and a sentence without them holds no military event.
 MILITARY_WORDS = re.compile(

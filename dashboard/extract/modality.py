@@ -19,8 +19,8 @@ _DEMANDED = re.compile(
     r"\b(?:wants?|wanted|demand(?:s|ed|ing)?|call(?:s|ed|ing)?\s+(?:on|for)|urg(?:e|es|ed|ing)|"
     r"insist(?:s|ed|ing)?\s+(?:that|on)|ask(?:s|ed|ing)?|press(?:es|ed|ing)?\s+(?:for|to)|"
     r"propos(?:e|es|ed|al|als|ing)|request(?:s|ed|ing)?|guarantees?\s+that|"
-    r"should|must|need(?:s|ed)?\s+to|invitation|invit(?:e|es|ed|ing)|necessary|essential|"
-    r"required\s+to|ha(?:ve|s)\s+to)\b",
+    r"should|must|need(?:s|ed)?\s+to|invitation|invit(?:e|es|ed|ing)|"
+    r"(?:necessary|essential)\s+(?:to|that)|required\s+to|ha(?:ve|s)\s+to)\b",
     re.I,
 )
 _HYPOTHETICAL = re.compile(
@@ -36,11 +36,12 @@ _PLANNED = re.compile(
     r"\b(?:will|would|shall|'ll|going to|plan(?:s|ned|ning)?|prepar(?:e|es|ed|ing)\s+to|"
     r"set to|to be|expected to|schedul(?:e|ed)|intend(?:s|ed)?|due to|"
     r"announc(?:e|es|ed|ing)|flagg(?:ed)|order(?:s|ed)?|approv(?:e|es|ed)|"
-    r"agree(?:s|d)?\s+to|soon|upcoming|next|trips?|aimed at|seeks? to|(?:is|are)\s+to)\b",
+    r"agree(?:s|d)?\s+to|soon|upcoming|next|trips?|aimed at|seeks? to|"
+    r"(?:is|are|was|were)\s+to)\b",
     re.I,
 )
 # A headline's infinitive is its future: "US to send 3,000 troops to Poland".
-_HEADLINE_TO = re.compile(r"\s*+(?:[A-Z][\w.'\u2019-]*+\s++){1,4}to\s++$")
+_HEADLINE_TO = re.compile(r"\s*+(?:[A-Z][\w.'\u2019-]*+\s++){1,4}(?i:to)\s++$")
 _RELATIVE = re.compile(r",\s*+(?:which|who)\b[^,;]{0,120},")
 # Far more than the 160 characters read after relative clauses are taken out.
 _CLAUSE_WINDOW = 2000

@@ -136,6 +136,7 @@ def test_many_bare_forces_in_one_sentence_are_all_found() -> None:
         ("Relations were strained in October 2019 when American forces withdrew.", None),
         ("date 2023-12-23 Last French troops leave Niger", None),
         ("Battlegroups deployed since 2017 NATO battlegroups remain.", None),
+        ("2000 Russian troops arrived in Belarus.", 2000),
         ("In 2014 troops arrived in Crimea.", None),
         ("Russia sent 2000 troops to the border.", 2000),
         ("A force of 1500 soldiers arrived.", 1500),

@@ -193,6 +193,12 @@ ROWS: dict[str, Row] = {
                          actor="KE", count=400),
     "country-captures": Row("Russia captured the town of Avdiivka.", "deployment", "Avdiivka",
                             actor="RU"),
+    "host-with-a-place": Row("Romania hosts NATO's battlegroup at Cincu.", "presence",
+                             "Cincu", actor="NATO"),
+    "year-like-count": Row("2000 Russian troops arrived in Belarus.", "deployment", "Belarus",
+                           actor="RU", count=2000),
+    "was-to-is-planned": Row("Biden said the US was to send more troops to Germany.",
+                             "deployment", "Germany", actor="US", modality="planned"),
     "story-actor-fills-the-gap": Row(
         "MONUSCO began its withdrawal from South Kivu in January. The mission said on Friday "
         "that it had closed its office. A ceremony took place. Officials spoke. Children sang. "
@@ -218,6 +224,10 @@ NO_EVENT: dict[str, tuple[str, str]] = {
                        "match.", "Manchester"),
     "civil-reinforcements": ("Firefighting reinforcements arrived in Maui from California.",
                              "California"),
+    "protesters-are-no-force": ("A 300-strong group of protesters marched on parliament in "
+                                "Tbilisi.", "Tbilisi"),
+    "merchant-ship": ("The cruise ship Queen Mary docked in New York.", "New York"),
+    "supply-ships": ("Ships carrying essential supplies docked in Gaza.", "Gaza"),
     "embassy-is-no-base": ("France closed its embassy in Niamey.", "Niamey"),
     "year-is-no-count": ("Relations soured in October 2019 when the talks collapsed in Doha.",
                          "Doha"),
