@@ -103,7 +103,6 @@ class Builder:
             if places else []
 
 
-
 def without_origins(drafts: list[Draft]) -> list[Draft]:
     """A force's presence where it is moving from is the movement's origin, not an event of
     its own ("1,000 personnel based in Germany will relocate to Romania")."""

@@ -383,7 +383,6 @@ class Reader(Owners, ImpliedForces):
         return out
 
 
-
     def _copular_presences(self) -> list[Draft]:
         """A force said to be somewhere with "be", "remain" or "stay" as a copula: "the
         troops are in Haiti", "some 900 US soldiers remain in Syria"."""

@@ -304,7 +304,6 @@ def number(text: str) -> int | None:
     return int(match.group().replace(",", "")) if match else None
 
 
-
 def is_partitive(token: Token) -> bool:
     """ "Of the 3,000 sailors": the whole that later counts are parts of."""
     return token.dep_ in ("obl", "nmod") and case_of(token) == "of" and any(
