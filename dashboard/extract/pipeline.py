@@ -128,6 +128,28 @@ def bounded(sentences: Sequence[Sentence], text: str) -> tuple[Sentence, ...]:
     return tuple(out)
 
 
+# A wire dateline opening a sentence ("KYIV, March 3 (Reuters) - ", "Bamako, February 2,
+# 2022 - "): the parser would take its city for the sentence's subject.
+_CITY = r"[A-Z][\w'\u2019.]*+(?:[ -][A-Z][\w'\u2019.]*+){0,3}+"
+_DATE = r",\s*+[A-Z][a-z]{2,8}\.?\s++\d{1,2}(?:,\s*+\d{4})?"
+_AGENCY = r"\s*+\([^()]{1,40}\)"
+_DATELINE = re.compile(  # a dash after a date or an agency (or a city in capitals), or a
+    r"(?:" + _CITY + r"(?:" + _DATE + r"(?:" + _AGENCY + r")?|" + _AGENCY + r")"  # colon
+    r"|[A-Z]{3,}(?:[ -][A-Z]{2,}){0,3})\s*+[-\u2013\u2014]{1,2}\s++"  # after a date
+    r"|" + _CITY + _DATE + r":\s++")
+
+
+def without_dateline(sentence: Sentence) -> Sentence:
+    """The sentence without a wire dateline at its start (the same sentence when it has
+    none), with offsets that still slice the article."""
+    match = _DATELINE.match(sentence.text[:80])
+    if match is None or match.end() >= len(sentence.text):
+        return sentence
+    cut = match.end()
+    return Sentence(sentence.article_id, sentence.index, sentence.start + cut, sentence.end,
+                    sentence.text[cut:])
+
+
 _PLACE_ANAPHORA = re.compile(r"\b(?:there|the (?:country|nation|city|town|capital|region|"
                              r"province|enclave|territory))\b", re.I)
 
@@ -165,7 +187,8 @@ class _Reading:
                              people)
         if doc is None:
             return drafts
-        parsed = grammar_rules.Reader(text, self.sentence, doc, self.places, self.forces,
+        parsed = grammar_rules.Reader(text, without_dateline(self.sentence), doc, self.places,
+                                      self.forces,
                                       self.actors, actor_of, people, earlier).drafts()
         if not parsed:  # the parse found no military frame: the rules' drafts stand
             return drafts
@@ -187,7 +210,7 @@ def _parse(readings: list[_Reading]) -> dict[int, Any]:
     """Parsed docs of the given sentences, by sentence index."""
     if not readings:
         return {}
-    docs = nlp.parse(r.sentence.text for r in readings)
+    docs = nlp.parse(without_dateline(r.sentence).text for r in readings)
     return {r.sentence.index: doc for r, doc in zip(readings, docs, strict=True)}
 
 

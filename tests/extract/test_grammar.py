@@ -199,6 +199,9 @@ ROWS: dict[str, Row] = {
                            actor="RU", count=2000),
     "was-to-is-planned": Row("Biden said the US was to send more troops to Germany.",
                              "deployment", "Germany", actor="US", modality="planned"),
+    "dateline-is-no-subject": Row("Bamako, February 2, 2022 - Germany will send 300 troops "
+                                  "to Gao.", "deployment", "Gao", actor="DE", count=300,
+                                  modality=None),
     "story-actor-fills-the-gap": Row(
         "MONUSCO began its withdrawal from South Kivu in January. The mission said on Friday "
         "that it had closed its office. A ceremony took place. Officials spoke. Children sang. "
