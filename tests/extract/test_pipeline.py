@@ -15,8 +15,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from shapely.geometry.base import BaseGeometry
 
-from dashboard.extract.pipeline import EXTRACTOR_VERSION, extract_article, predict_toponyms
-from dashboard.records import EVENT_TYPES, MODALITIES, Article, Extraction, Mention
+from dashboard.extract.pipeline import (
+    EXTRACTOR_VERSION,
+    extract_article,
+    predict_toponyms,
+    without_dateline,
+)
+from dashboard.records import EVENT_TYPES, MODALITIES, Article, Extraction, Mention, Sentence
 from geodata.gazetteer import load_gazetteer
 
 # Words that make the rules fire: places, demonyms, counts, forces, triggers, dates, cues.
@@ -214,3 +219,20 @@ def test_the_extractor_reads_every_story_ingest_makes() -> None:
     from dashboard.ingest import MAX_STORY_CHARS
 
     assert MAX_TEXT_CHARS == MAX_STORY_CHARS
+
+
+@pytest.mark.parametrize(
+    ("text", "rest"),
+    [("Bamako, February 2, 2022 - Germany will send troops.", "Germany will send troops."),
+     ("KYIV, March 3 (Reuters) - Poland sent troops.", "Poland sent troops."),
+     ("Taipei [Taiwan], May 28 (ANI): Taiwan's MND detected ships.",
+      "Taiwan's MND detected ships."),
+     ("NAHA \u2013 Japan deployed units.", "Japan deployed units."),
+     ("Germany, France and Italy - three members - sent troops.",
+      "Germany, France and Italy - three members - sent troops."),
+     ("Analysis: troops moved.", "Analysis: troops moved.")],
+)
+def test_the_parser_reads_a_sentence_without_its_dateline(text: str, rest: str) -> None:
+    trimmed = without_dateline(Sentence("a", 0, 10, 10 + len(text), text))
+    assert trimmed.text == rest
+    assert text[trimmed.start - 10:] == rest
