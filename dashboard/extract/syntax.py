@@ -155,30 +155,36 @@ def place_of(token: Token, index: Index) -> Place | None:
                                        DEFINITE_PLACES[definite.lemma_.lower()])
     if mention is None and token.lower_ == "there" and token.dep_ == "advmod":
         mention = index.antecedent(index.span(token)[0], None)  # "900 troops remain there"
-    if mention is None and token.lemma_.lower() in BORDER_WORDS:  # "the border with Belarus",
-        with_ = [c for c in token.children if c.dep_ == "nmod" and case_of(c) == "with"]
-        other = place_of(with_[0], index) if with_ else None  # "the Azerbaijani border"
+    if token.lemma_.lower() in BORDER_WORDS and (mention is None or (
+            mention.place is not None and token.i not in index.place)):
+        return _border(token, mention, index)
+    if mention is None or mention.place is None:
+        return None
+    kind = mention.place.kind
+    return Place(mention, "point" if kind in ("city", "base", "installation") else "area")
+
+
+def _border(token: Token, mention: Mention | None, index: Index) -> Place | None:
+    """A border band: "Ukraine's northern border" (on its named sides), "its border with
+    Eritrea", and with no country of its own, "the border with Belarus" or "the Azerbaijani
+    border"."""
+    with_ = [c for c in token.children if c.dep_ == "nmod" and case_of(c) == "with"]
+    other = place_of(with_[0], index) if with_ else None
+    if mention is None:
         if other is not None:
             return Place(other.mention, "border")
         demonym = next((index.mention[c.i] for c in token.children if c.dep_ == "amod"
                         and c.i in index.mention and index.mention[c.i].place is not None), None)
         return Place(demonym, "border") if demonym is not None else None
-    if mention is None or mention.place is None:
-        return None
-    if token.lemma_.lower() in BORDER_WORDS and token.i not in index.place:
-        sides = tuple(dict.fromkeys(
-            m.group() for c in token.children if c.dep_ == "amod"
-            for m in SIDES.finditer(c.lower_)))
-        with_ = [c for c in token.children if c.dep_ == "nmod" and case_of(c) == "with"]
-        other = place_of(with_[0], index) if with_ else None
-        owner = [c for c in token.children if c.dep_ in ("nmod:poss", "compound", "amod")
-                 and c.i in index.place]
-        if other is not None and not owner:  # "its border with Eritrea"
-            return Place(other.mention, "border", sides)
-        partner = other.mention.place.country if other and other.mention.place else None
-        return Place(mention, "border", sides, partner)
-    kind = mention.place.kind
-    return Place(mention, "point" if kind in ("city", "base", "installation") else "area")
+    sides = tuple(dict.fromkeys(
+        m.group() for c in token.children if c.dep_ == "amod"
+        for m in SIDES.finditer(c.lower_)))
+    owner = [c for c in token.children if c.dep_ in ("nmod:poss", "compound", "amod")
+             and c.i in index.place]
+    if other is not None and not owner:  # "its border with Eritrea"
+        return Place(other.mention, "border", sides)
+    partner = other.mention.place.country if other and other.mention.place else None
+    return Place(mention, "border", sides, partner)
 
 
 _AND_GAP = re.compile(r"\s+and\s+(?:the\s+)?(?:[a-z]+\s+)?")
