@@ -19,7 +19,7 @@ from dashboard.extract.dates import TimeExpression, find_dates
 from dashboard.extract.events import Draft, find_drafts
 from dashboard.extract.forces import find_forces, is_police
 from dashboard.extract.geocode import event_geometry
-from dashboard.extract.lexicon import ACTOR_MOVE_WORDS
+from dashboard.extract.lexicon import ACTOR_MOVE_WORDS, DEFINITE_PLACES
 from dashboard.extract.resolve import resolve
 from dashboard.extract.sentences import split_sentences
 from dashboard.extract.toponyms import find_candidates
@@ -99,8 +99,7 @@ def extract_article(article: Article, gazetteer: Gazetteer, *, grammar: bool = T
                                 earlier)
         dates = find_dates(reading.sentence.text, reading.sentence.start, article.date)
         for draft in filter(None, map(_without_own_name, drafts)):
-            story_actor = max(tally, key=tally.__getitem__) if tally else None
-            draft = _with_context_actor(text, reading.sentence, draft, events, story_actor)
+            draft = _with_context_actor(text, reading.sentence, draft, events, tally)
             if is_police(draft.force) and not _abroad(draft):
                 continue  # "police officers were sent to Manchester" is no troop movement
             if draft.type in _MILITARY and draft.actor and draft.modality in (
@@ -150,8 +149,7 @@ def without_dateline(sentence: Sentence) -> Sentence:
                     sentence.text[cut:])
 
 
-_PLACE_ANAPHORA = re.compile(r"\b(?:there|the (?:country|nation|city|town|capital|region|"
-                             r"province|enclave|territory))\b", re.I)
+_PLACE_ANAPHORA = re.compile(r"\b(?:there|the (?:" + "|".join(DEFINITE_PLACES) + r"))\b", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -162,6 +160,7 @@ class _Reading:
     places: tuple[Mention, ...]
     actors: tuple[Actor, ...]
     forces: tuple[Force, ...]
+    parsed: Sentence  # what the parser reads: the sentence without its wire dateline
 
     def placed(self) -> bool:
         """Whether the sentence names a place or points back to one ("there", "the
@@ -187,8 +186,7 @@ class _Reading:
                              people)
         if doc is None:
             return drafts
-        parsed = grammar_rules.Reader(text, without_dateline(self.sentence), doc, self.places,
-                                      self.forces,
+        parsed = grammar_rules.Reader(text, self.parsed, doc, self.places, self.forces,
                                       self.actors, actor_of, people, earlier).drafts()
         if not parsed:  # the parse found no military frame: the rules' drafts stand
             return drafts
@@ -203,14 +201,14 @@ def _read_sentence(text: str, sentence: Sentence, mentions: Sequence[Mention],
     places = tuple(mentions[lo:hi])
     actors = actor_rules.find_actors(text, sentence.start, sentence.end, places, gazetteer)
     forces = find_forces(sentence.text, sentence.start, actor_of)
-    return _Reading(sentence, places, tuple(actors), tuple(forces))
+    return _Reading(sentence, places, tuple(actors), tuple(forces), without_dateline(sentence))
 
 
 def _parse(readings: list[_Reading]) -> dict[int, Any]:
     """Parsed docs of the given sentences, by sentence index."""
     if not readings:
         return {}
-    docs = nlp.parse(without_dateline(r.sentence).text for r in readings)
+    docs = nlp.parse(r.parsed.text for r in readings)
     return {r.sentence.index: doc for r, doc in zip(readings, docs, strict=True)}
 
 
@@ -221,7 +219,7 @@ _MILITARY = ("deployment", "presence", "withdrawal", "exercise")
 
 
 def _with_context_actor(text: str, sentence: Sentence, draft: Draft, earlier: list[Event],
-                        story_actor: str | None) -> Draft:
+                        tally: Counter[str]) -> Draft:
     """Fill a missing actor from the story: "the army ... pulled out of Wad Madani" is the
     army of the country it happens in; "a final contingent of 150 soldiers flew out" belongs
     to whoever the previous military event of the last two sentences (four for "the
@@ -240,6 +238,7 @@ def _with_context_actor(text: str, sentence: Sentence, draft: Draft, earlier: li
             break
         if event.type in _MILITARY and event.actor and event.modality in ("asserted", "planned"):
             return replace(draft, actor=event.actor)
+    story_actor = max(tally, key=tally.__getitem__) if tally else None
     if story_actor is None or is_police(draft.force) or (
             _is_irregular(draft.force) and story_actor not in actor_rules.group_codes()):
         return draft  # "Rebels seized Rubaya" after a story of US troops: not US rebels
