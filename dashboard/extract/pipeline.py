@@ -245,7 +245,7 @@ def _with_context_actor(text: str, sentence: Sentence, draft: Draft, earlier: li
     return replace(draft, actor=story_actor)
 
 
-_IRREGULAR = re.compile(r"rebel|insurgent|militant|milit|guerrilla|jihadist|paramilitar|"
+_IRREGULAR = re.compile(r"rebel|insurgent|militant|militia|guerrilla|jihadist|paramilitar|"
                         r"fighter|gunm[ae]n|mercenar", re.I)
 
 

@@ -17,11 +17,20 @@ from shapely.geometry.base import BaseGeometry
 
 from dashboard.extract.pipeline import (
     EXTRACTOR_VERSION,
+    _is_irregular,
     extract_article,
     predict_toponyms,
     without_dateline,
 )
-from dashboard.records import EVENT_TYPES, MODALITIES, Article, Extraction, Mention, Sentence
+from dashboard.records import (
+    EVENT_TYPES,
+    MODALITIES,
+    Article,
+    Extraction,
+    Force,
+    Mention,
+    Sentence,
+)
 from geodata.gazetteer import load_gazetteer
 
 # Words that make the rules fire: places, demonyms, counts, forces, triggers, dates, cues.
@@ -236,3 +245,13 @@ def test_the_parser_reads_a_sentence_without_its_dateline(text: str, rest: str) 
     trimmed = without_dateline(Sentence("a", 0, 10, 10 + len(text), text))
     assert trimmed.text == rest
     assert text[trimmed.start - 10:] == rest
+
+
+@pytest.mark.parametrize(
+    ("text", "personnel", "irregular"),
+    [("Hezbollah fighters", "fighters", True), ("militiamen", "militiamen", True),
+     ("military helicopters", None, False), ("the 4,500-strong KFOR mission", "mission", False)],
+)
+def test_irregular_forces_are_told_from_armies(text: str, personnel: str | None,
+                                               irregular: bool) -> None:
+    assert _is_irregular(Force(0, len(text), text, personnel=personnel)) is irregular
