@@ -8,6 +8,7 @@ the Biyo Cadde base", "Russia keeps a naval base at Tartus").
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from typing import Any
 
 from dashboard.extract.actors import group_codes
@@ -27,7 +28,7 @@ from dashboard.extract.lexicon import (
     TO,
     Token,
 )
-from dashboard.extract.syntax import case_of, phrase, place_of, places_of
+from dashboard.extract.syntax import Place, case_of, phrase, place_of, places_of
 from dashboard.records import Force
 
 
@@ -46,9 +47,7 @@ class ImpliedForces:
             if verb else c.dep_ == "nmod" and case_of(c) == "of")]
         if not bases:
             return []
-        places = places_of(bases[0], self.index) or tuple(  # "handed over its base at X"
-            p for c in trigger.children if c.dep_ == "obl" and case_of(c) in ("at", "in")
-            for p in places_of(c, self.index))
+        places = self._base_places(bases[0], trigger, ("at", "in"))
         if not places:
             return []
         if verb:
@@ -65,13 +64,19 @@ class ImpliedForces:
         bases = [c for c in trigger.children if c.dep_ == "obj" and self._is_base(c)]
         if not bases:
             return []
-        places = places_of(bases[0], self.index) or tuple(
-            p for c in trigger.children if c.dep_ == "obl" and case_of(c) in AT
-            for p in places_of(c, self.index))
+        places = self._base_places(bases[0], trigger, AT)
         actor = self.subject_code(trigger)
         if not places or actor is None:
             return []
         return Builder(self, trigger, None, actor).presence(places)
+
+    def _base_places(self, base: Token, trigger: Token, cases: Collection[str]
+                     ) -> tuple[Place, ...]:
+        """Where a base stands: the places its own words name, else those its verb puts it
+        in ("handed over its base at Kirkuk")."""
+        return places_of(base, self.index) or tuple(
+            p for c in trigger.children if c.dep_ == "obl" and case_of(c) in cases
+            for p in places_of(c, self.index))
 
     def _is_base(self, token: Token) -> bool:
         """A base, camp or other installation: by its noun ("the base at Gao", "the Ain
