@@ -121,6 +121,10 @@ class Reader(Owners, ImpliedForces):
         numbers = [t for t in phrase(token) if t.tag_ == "CD" and number(t.text) is not None
                    and not YEAR.fullmatch(t.text)]  # "since 2017" is no count
         lemma = token.lemma_.lower()
+        if token.lower_ == "they" and token.dep_ in ("nsubj", "nsubj:pass"):
+            start = self.index.span(token)[0]  # "fired on two destroyers while they were
+            before = [f for f in self.index.forces if f.end <= start]  # leaving the Red Sea"
+            return before[-1] if before else None
         if numbers and (token.tag_ == "CD" or token.lower_ in ("more", "others", "another")):
             template = self._template(token)
             start, end = self.index.span(numbers[0])

@@ -114,6 +114,11 @@ PLACE_NOUNS = frozenset(
     "facility compound barracks headquarters prefecture municipality commune department "
     "division subdivision cantonment belt".split())
 BORDER_WORDS = frozenset({"border", "frontier", "boundary", "line"})
+# Nouns whose nationality adjective says which country they lie in ("a southern Lebanese
+# town", "on Ukrainian soil", "Chinese waters"); a "Russian base" may lie anywhere.
+TERRITORY_NOUNS = frozenset(
+    "town village city region territory soil waters airspace province district coast "
+    "coastline island islands countryside mainland hinterland".split())
 SIDES = re.compile(r"north|south|east|west")
 # "left the country", "entered the city": the last place of that kind named before.
 DEFINITE_PLACES = {"country": ("country",), "nation": ("country",), "city": ("city",),

@@ -26,6 +26,7 @@ from dashboard.extract.lexicon import (
     PLACE_NOUNS,
     SIDES,
     STAY_VERBS,
+    TERRITORY_NOUNS,
     THROUGH_IS_DESTINATION,
     TO,
     Token,
@@ -122,9 +123,21 @@ def phrase(token: Token, owned: bool = False) -> Iterator[Token]:
 
 
 def case_of(token: Token) -> str:
-    """The preposition(s) of an oblique or nominal modifier, lower case ("out of" -> "out")."""
+    """The preposition(s) of an oblique or nominal modifier, lower case ("out of" -> "out").
+    A preposition the parse hung on a modifier before the noun ("to the breakaway region",
+    with "to" on "breakaway") is the noun's own."""
     words = [c.lower_ for c in token.children if c.dep_ in ("case", "mark")]
-    return words[0] if words else ""
+    if words:
+        return words[0]
+    for child in token.children:
+        if child.i < token.i and child.dep_ in _PREMODIFIERS:
+            stranded = [c.lower_ for c in child.children if c.dep_ == "case" and c.i < child.i]
+            if stranded:
+                return stranded[0]
+    return ""
+
+
+_PREMODIFIERS = frozenset({"compound", "amod"})
 
 
 def coordinated(token: Token) -> list[Token]:
@@ -147,12 +160,26 @@ def place_of(token: Token, index: Index) -> Place | None:
             and token.tag_ in ("NN", "NNS") and token.lemma_.lower() not in PLACE_NOUNS:
         return None  # "the Paris agreement", "the Minsk talks" are no places
     mention = index.place[named.i] if named is not None else None
+    if mention is not None and token.lemma_.lower() in PLACE_NOUNS:
+        mention = _narrowest(token, mention, index)
     if mention is None:  # "the country", "the city's centre", "the outskirts of the city"
         definite = next((t for t in _naming(token) if t.lemma_.lower() in DEFINITE_PLACES and any(
             c.dep_ == "det" and c.lower_ == "the" for c in t.children)), None)
         if definite is not None:
             mention = index.antecedent(index.span(definite)[0],
                                        DEFINITE_PLACES[definite.lemma_.lower()])
+    if mention is None:  # "areas bordering India": along that border
+        bordering = [o for c in token.children if c.dep_ == "acl" and c.lemma_.lower() ==
+                     "border" for o in c.children if o.dep_ == "obj"]
+        other = place_of(bordering[0], index) if bordering else None
+        if other is not None:
+            return Place(other.mention, "border")
+    if mention is None and token.lemma_.lower() in TERRITORY_NOUNS:
+        mention = next((index.mention[c.i] for c in token.children if c.dep_ == "amod"
+                        and c.i in index.mention and index.mention[c.i].role == "demonym"
+                        and index.mention[c.i].place is not None), None)
+        if mention is not None:
+            return Place(mention, "area")
     if mention is None and token.lower_ == "there" and token.dep_ == "advmod":
         mention = index.antecedent(index.span(token)[0], None)  # "900 troops remain there"
     if token.lemma_.lower() in BORDER_WORDS and (mention is None or (
@@ -162,6 +189,21 @@ def place_of(token: Token, index: Index) -> Place | None:
         return None
     kind = mention.place.kind
     return Place(mention, "point" if kind in ("city", "base", "installation") else "area")
+
+
+_BREADTH = {"continent": 0, "region": 1, "sea": 1, "country": 2}
+
+
+def _narrowest(token: Token, mention: Mention, index: Index) -> Mention:
+    """Of two places naming one phrase, the narrower: "the South Caucasus region of
+    Nagorno-Karabakh" is Nagorno-Karabakh, "the Kursk region of Russia" is Kursk."""
+    for child in token.children:
+        if child.dep_ == "nmod" and case_of(child) == "of" and child.i in index.place:
+            other = index.place[child.i]
+            if other.place is not None and mention.place is not None and _BREADTH.get(
+                    other.place.kind, 3) > _BREADTH.get(mention.place.kind, 3):
+                return other
+    return mention
 
 
 def _border(token: Token, mention: Mention | None, index: Index) -> Place | None:
@@ -237,7 +279,7 @@ def slots_of(trigger: Token, index: Index, lemma: str, force: Token | None = Non
             case = case_of(item) or head_case
             if place is None:
                 continue
-            if child.dep_ == "obj" and (item is child or not case_of(item)):
+            if child.dep_ in ("obj", "xcomp") and (item is child or not case_of(item)):
                 if lemma in OBJECT_DESTINATION:
                     to.append(place)
                 elif trigger.lemma_.lower() in OBJECT_LOCATION:
@@ -274,7 +316,8 @@ def _slot_tokens(trigger: Token, force: Token | None) -> list[Token]:
             trigger.tag_.startswith("NN"):
         out.extend(c for c in force.children if c.dep_ == "nmod" and case_of(c) in TO | FROM)
     for child in trigger.children:
-        if child.dep_ not in ("obl", "nmod", "obj", "advmod", "obl:npmod", "obl:agent"):
+        if child.dep_ not in ("obl", "nmod", "obj", "advmod", "obl:npmod", "obl:agent") and \
+                not (child.dep_ == "xcomp" and child.tag_ == "NNP"):  # "reached Aleppo"
             continue
         out.append(child)
         if child.dep_ in ("obj", "nsubj:pass"):

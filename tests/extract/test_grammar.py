@@ -207,6 +207,22 @@ ROWS: dict[str, Row] = {
         "that it had closed its office. A ceremony took place. Officials spoke. Children sang. "
         "About 2,000 troops will leave Uvira by the end of April.", "withdrawal", "Uvira",
         actor="UN", modality="planned"),
+    "preposition-on-a-modifier": Row(
+        "Nearly 900 Turkish soldiers were deployed to the breakaway Caucasus region of "
+        "Abkhazia.", "deployment", "Abkhazia", actor="TR", count=900),
+    "region-of-a-country": Row("About 600 Italian soldiers were sent to the remote Sahel "
+                               "region of Niger.", "deployment", "Niger", actor="IT", count=600),
+    "nationality-of-a-town": Row("Turkish troops withdrew from a northern Syrian town on "
+                                 "Friday.", "withdrawal", "Syrian", actor="TR"),
+    "areas-bordering": Row("Iran moved 5,000 troops to areas bordering Azerbaijan.",
+                           "deployment", "Azerbaijan", actor="IR", count=5000),
+    "they-in-the-clause": Row("Gunmen fired on two Dutch frigates while they were leaving the "
+                              "Gulf of Aden.", "withdrawal", "Gulf of Aden", actor="NL",
+                              count=2),
+    "name-read-as-complement": Row("About 3,000 Wagner fighters reached Bamako.", "deployment",
+                                   "Bamako", actor="WAGNER", count=3000),
+    "island-of-a-town": Row("Japan will deploy 500 troops to Miyako Island.", "deployment",
+                            "Miyako Island", actor="JP", count=500, modality="planned"),
 }
 
 NO_EVENT: dict[str, tuple[str, str]] = {

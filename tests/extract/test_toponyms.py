@@ -31,6 +31,7 @@ def found(text: str) -> dict[str, tuple[str | None, str | None]]:
         ("Israeli troops entered Gaza on Monday.", "Gaza", "PS"),
         ("Islamic State fighters in Deir ez-Zor attacked a convoy.", "Deir ez-Zor", "SY"),
         ("RSF fighters entered el-Fasher.", "el-Fasher", "SD"),
+        ("The army set up a garrison on Ishigaki Island.", "Ishigaki Island", "JP"),
     ],
 )
 def test_names_news_writes(text: str, written: str, country: str) -> None:
