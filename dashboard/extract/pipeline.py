@@ -99,7 +99,7 @@ def extract_article(article: Article, gazetteer: Gazetteer, *, grammar: bool = T
                                 earlier)
         dates = find_dates(reading.sentence.text, reading.sentence.start, article.date)
         for draft in filter(None, map(_without_own_name, drafts)):
-            draft = _with_context_actor(text, reading.sentence, draft, events, tally)
+            draft = _with_context_actor(text, reading, _insurgents(draft), events, tally)
             if is_police(draft.force) and not _abroad(draft):
                 continue  # "police officers were sent to Manchester" is no troop movement
             if draft.type in _MILITARY and draft.actor and draft.modality in (
@@ -218,15 +218,21 @@ _HOME_FORCES = re.compile(r"\b(?:the|its|their|government|national|regular)\s+(?
 _MILITARY = ("deployment", "presence", "withdrawal", "exercise")
 
 
-def _with_context_actor(text: str, sentence: Sentence, draft: Draft, earlier: list[Event],
+def _with_context_actor(text: str, reading: _Reading, draft: Draft, earlier: list[Event],
                         tally: Counter[str]) -> Draft:
     """Fill a missing actor from the story: "the army ... pulled out of Wad Madani" is the
-    army of the country it happens in; "a final contingent of 150 soldiers flew out" belongs
+    army of the country it happens in; "the Pentagon said 300 troops left" and "500 Ground
+    Self-Defense Force personnel" are the troops of the one government the sentence names by
+    an institution or a force of its own; "a final contingent of 150 soldiers flew out" belongs
     to whoever the previous military event of the last two sentences (four for "the
     troops") was about, and failing that to whoever the story's forces most often belong
     to (the first of them on a tie)."""
     if draft.actor is not None or draft.type not in _MILITARY:
         return draft
+    sentence = reading.sentence
+    seats = {a.code for a in reading.actors if actor_rules.is_seat(a.text)}
+    if len(seats) == 1 and not _is_irregular(draft.force):
+        return replace(draft, actor=seats.pop())
     clause = text[sentence.start:draft.trigger_end]
     place = draft.origin or draft.location or draft.destination
     if _HOME_FORCES.search(clause) and place is not None and place.place is not None \
@@ -247,6 +253,21 @@ def _with_context_actor(text: str, sentence: Sentence, draft: Draft, earlier: li
 
 _IRREGULAR = re.compile(r"rebel|insurgent|militant|militia|guerrilla|jihadist|paramilitar|"
                         r"fighter|gunm[ae]n|mercenar", re.I)
+
+
+_INSURGENTS = re.compile(r"rebel|insurgent|militant|militia|guerrilla|jihadist|separatist",
+                         re.I)
+
+
+def _insurgents(draft: Draft) -> Draft:
+    """Rebels are not the army of the country they fight in: "DRC rebels advancing on Goma"
+    and "Malian jihadists" have no country of their own (a named group keeps its code)."""
+    force = draft.force
+    if draft.actor is None or len(draft.actor) != 2 or draft.actor in ("UN", "EU") or \
+            force is None or not force.personnel \
+            or _INSURGENTS.search(force.personnel) is None:
+        return draft
+    return replace(draft, actor=None)
 
 
 def _is_irregular(force: Force | None) -> bool:

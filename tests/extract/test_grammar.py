@@ -221,6 +221,9 @@ ROWS: dict[str, Row] = {
                               count=2),
     "name-read-as-complement": Row("About 3,000 Wagner fighters reached Bamako.", "deployment",
                                    "Bamako", actor="WAGNER", count=3000),
+    "institution-owns-unnamed-troops": Row(
+        "The Pentagon said 300 troops left Niamey on Monday.", "withdrawal", "Niamey",
+        actor="US", count=300),
     "island-of-a-town": Row("Japan will deploy 500 troops to Miyako Island.", "deployment",
                             "Miyako Island", actor="JP", count=500, modality="planned"),
 }
@@ -264,6 +267,8 @@ ABSENT: dict[str, tuple[str, str | None, str]] = {
         "The Pentagon said 3,000 US troops arrived in Poland. Officials spoke. Prices rose. "
         "Markets fell. Rain came. Rebels seized the town of Goma in eastern Congo.", "US",
         "Goma"),
+    "rebels-are-not-their-countrys-army": ("Congolese rebels advanced on Bukavu.", "CD",
+                                           "Bukavu"),
     "seer-is-not-owner": ("Taiwan detected 11 warships near Penghu.", "TW", "Penghu"),
     "sender-of-relative-is-not-location": (
         "The troops, who had been stationed in Niger, left for Chad.", "NE", "Chad"),
