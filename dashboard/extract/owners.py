@@ -70,7 +70,13 @@ class Owners:
         return None
 
     def first_actor(self, before: int) -> str | None:
-        """The first actor the sentence names before an offset (its subject, mostly)."""
+        """The actor of the nearest force with an owner before an offset ("Russian
+        peacekeepers had begun withdrawing and the first personnel had left"), else the
+        first actor the sentence names before it (its subject, mostly), not a reporter's
+        nationality when a force's own is there."""
+        owned = [f for f in self.index.forces if f.actor and f.end <= before]
+        if owned:
+            return owned[-1].actor
         named = [a for a in self.index.actor.values() if a.start < before]
         return min(named, key=lambda a: a.start).code if named else None
 

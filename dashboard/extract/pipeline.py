@@ -128,14 +128,15 @@ def bounded(sentences: Sequence[Sentence], text: str) -> tuple[Sentence, ...]:
 
 
 # A wire dateline opening a sentence ("KYIV, March 3 (Reuters) - ", "Bamako, February 2,
-# 2022 - "): the parser would take its city for the sentence's subject.
+# 2022 - ", "(Baku) "): the parser would take its city for the sentence's subject.
 _CITY = r"[A-Z][\w'\u2019.]*+(?:[ -][A-Z][\w'\u2019.]*+){0,3}+(?:\s*+\[[^\[\]]{1,30}\])?"
 _DATE = r",\s*+[A-Z][a-z]{2,8}\.?\s++\d{1,2}(?:,\s*+\d{4})?"
 _AGENCY = r"\s*+\([^()]{1,40}\)"
 _DATELINE = re.compile(  # a dash after a date or an agency (or a city in capitals), or a
     r"(?:" + _CITY + r"(?:" + _DATE + r"(?:" + _AGENCY + r")?|" + _AGENCY + r")"  # colon
     r"|[A-Z]{3,}(?:[ -][A-Z]{2,}){0,3})\s*+[-\u2013\u2014]{1,2}\s++"  # after a date
-    r"|" + _CITY + _DATE + r"(?:" + _AGENCY + r")?:\s++")
+    r"|" + _CITY + _DATE + r"(?:" + _AGENCY + r")?:\s++"
+    r"|\(" + _CITY + r"\)\s++(?=[A-Z])")  # "(Baku) Russian soldiers ..."
 
 
 def without_dateline(sentence: Sentence) -> Sentence:

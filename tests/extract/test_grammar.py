@@ -224,6 +224,10 @@ ROWS: dict[str, Row] = {
     "institution-owns-unnamed-troops": Row(
         "The Pentagon said 300 troops left Niamey on Monday.", "withdrawal", "Niamey",
         actor="US", count=300),
+    "reporter-is-not-owner": Row(
+        "The Georgian news agency said on Monday that Turkish peacekeepers had begun "
+        "withdrawing and the first soldiers had left Sukhumi.", "withdrawal", "Sukhumi",
+        actor="TR"),
     "island-of-a-town": Row("Japan will deploy 500 troops to Miyako Island.", "deployment",
                             "Miyako Island", actor="JP", count=500, modality="planned"),
 }

@@ -237,6 +237,8 @@ def test_the_extractor_reads_every_story_ingest_makes() -> None:
      ("Taipei [Taiwan], May 28 (ANI): Taiwan's MND detected ships.",
       "Taiwan's MND detected ships."),
      ("NAHA \u2013 Japan deployed units.", "Japan deployed units."),
+     ("(Yerevan) Armenian troops left.", "Armenian troops left."),
+     ("(about 300) troops left.", "(about 300) troops left."),
      ("Germany, France and Italy - three members - sent troops.",
       "Germany, France and Italy - three members - sent troops."),
      ("Analysis: troops moved.", "Analysis: troops moved.")],
