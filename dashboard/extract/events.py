@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from dashboard.extract import slots
 from dashboard.extract.modality import modality_of
 from dashboard.records import Actor, Force, Mention, Sentence
+from geodata.records import Place
 
 _MOVE = (r"roll|rolls|rolled|rolling|land|lands|landed|landing|dock|docks|docked|"
          r"docking|"
@@ -204,12 +205,20 @@ def _movement(s: _Slots) -> list[Draft]:
         return []
     origin = slots.origin_of(s.text, s.clause, s.trigger, s.places, s.force)
     sending = _SENDING.fullmatch(s.text[s.trigger[0]:s.trigger[1]]) is not None
-    kind = "arms_transfer" if sending and is_weapons_delivery(s.force) else "deployment"
+    delivered = sending and is_weapons_delivery(s.force)
+    kind = "arms_transfer" if delivered and changes_hands(dest.place) else "deployment"
     if origin is not None and _OUT_OF.search(s.text[max(0, origin.start - 40):origin.start]):
         kind = "withdrawal"  # "flew out of the air base in Niamey to N'Djamena"
     return [s.draft(kind, origin=origin, destination=d, force=s.force)
             for d in slots.destinations_from(s.text, dest, s.clause[1], s.places)
             if origin is None or d.start != origin.start]
+
+
+def changes_hands(place: Place | None) -> bool:
+    """Whether weapons sent to a place go to another state ("sent tanks to Ukraine"), not
+    or its capital ("lethal weapons to Kyiv"), not with their army into a town or region
+    ("sent tanks into Rafah")."""
+    return place is not None and (place.kind == "country" or place.feature_code == "PPLC")
 
 
 def is_weapons_delivery(force: Force) -> bool:

@@ -7,7 +7,13 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
 
-from dashboard.extract.events import ANY_TRIGGER, Draft, clauses, is_weapons_delivery
+from dashboard.extract.events import (
+    ANY_TRIGGER,
+    Draft,
+    changes_hands,
+    clauses,
+    is_weapons_delivery,
+)
 from dashboard.extract.lexicon import IN_IS_DESTINATION, ONWARD, Token
 from dashboard.extract.modality import modality_of
 from dashboard.extract.syntax import Place, Slots, is_stative
@@ -54,9 +60,11 @@ class Builder:
         if not to:  # "sent home from Mali" leaves; an incursion out of Gaza goes somewhere
             return [self.draft("withdrawal", origin=slots.source)] if slots.source and \
                 lemma not in ONWARD else []
-        kind = "arms_transfer" if lemma in ("send", "ship", "rush", "dispatch") and \
-            is_weapons_delivery(self.force) else "deployment"
-        return [self.draft(kind, origin=slots.source, destination=d) for d in to
+        delivered = lemma in ("send", "ship", "rush", "dispatch") and self.force is not None \
+            and is_weapons_delivery(self.force)
+        return [self.draft("arms_transfer" if delivered and d.extent != "border" and
+                           changes_hands(d.mention.place) else "deployment",
+                           origin=slots.source, destination=d) for d in to
                 if slots.source is None or d.mention.start != slots.source.mention.start]
 
     def where_antecedent(self) -> list[Place]:

@@ -228,6 +228,8 @@ ROWS: dict[str, Row] = {
         "The Georgian news agency said on Monday that Turkish peacekeepers had begun "
         "withdrawing and the first soldiers had left Sukhumi.", "withdrawal", "Sukhumi",
         actor="TR"),
+    "tanks-sent-into-a-town": Row("The army said it had sent tanks into Kherson on Monday.",
+                                  "deployment", "Kherson"),
     "island-of-a-town": Row("Japan will deploy 500 troops to Miyako Island.", "deployment",
                             "Miyako Island", actor="JP", count=500, modality="planned"),
 }
