@@ -216,13 +216,15 @@ def _parse(readings: list[_Reading]) -> dict[int, Any]:
 _HOME_FORCES = re.compile(r"\b(?:the|its|their|government|national|regular)\s+(?:army|military|"
                           r"armed forces)\b|\b(?:government|national|regular)\s+(?:troops|"
                           r"forces|soldiers|units)\b", re.I)
+_HOME_WORDS = frozenset({"government", "national", "regular"})
 _MILITARY = ("deployment", "presence", "withdrawal", "exercise")
 
 
 def _with_context_actor(text: str, reading: _Reading, draft: Draft, earlier: list[Event],
                         tally: Counter[str]) -> Draft:
-    """Fill a missing actor from the story: "the army ... pulled out of Wad Madani" is the
-    army of the country it happens in; "the Pentagon said 300 troops left" and "500 Ground
+    """Fill a missing actor from the story: "the national army ... pulled out of Wad
+    Madani" is the army of the country it happens in, and so is "the army" unless the story
+    is about another country's forces; "the Pentagon said 300 troops left" and "500 Ground
     Self-Defense Force personnel" are the troops of the one government the sentence names by
     an institution or a force of its own; "a final contingent of 150 soldiers flew out" belongs
     to whoever the previous military event of the last two sentences (four for "the
@@ -236,16 +238,21 @@ def _with_context_actor(text: str, reading: _Reading, draft: Draft, earlier: lis
         return replace(draft, actor=seats.pop())
     clause = text[sentence.start:draft.trigger_end]
     place = draft.origin or draft.location or draft.destination
-    if _HOME_FORCES.search(clause) and place is not None and place.place is not None \
-            and place.place.country:
-        return replace(draft, actor=place.place.country)
+    home_match = _HOME_FORCES.search(clause)
+    home = place.place.country if home_match and place is not None and \
+        place.place is not None else None
+    story_actor = max(tally, key=tally.__getitem__) if tally else None
+    if home and (home_match.group().split()[0].lower() in _HOME_WORDS or story_actor in (
+            None, home)):  # "the national army", or a story about the country's own army
+        return replace(draft, actor=home)
     reach = 4 if _is_anaphoric(text, sentence, draft.force) else 2
     for event in reversed(earlier):
         if event.sentence.index < sentence.index - reach:
             break
         if event.type in _MILITARY and event.actor and event.modality in ("asserted", "planned"):
             return replace(draft, actor=event.actor)
-    story_actor = max(tally, key=tally.__getitem__) if tally else None
+    if home and story_actor in actor_rules.group_codes():
+        return replace(draft, actor=home)  # "the army" in a story of RSF fighters
     if story_actor is None or is_police(draft.force) or (
             _is_irregular(draft.force) and story_actor not in actor_rules.group_codes()):
         return draft  # "Rebels seized Rubaya" after a story of US troops: not US rebels

@@ -228,6 +228,10 @@ ROWS: dict[str, Row] = {
         "The Georgian news agency said on Monday that Turkish peacekeepers had begun "
         "withdrawing and the first soldiers had left Sukhumi.", "withdrawal", "Sukhumi",
         actor="TR"),
+    "the-military-of-the-story": Row(
+        "The Pentagon said 2,000 US troops left Iraq. Officials spoke. Prices rose. Markets "
+        "fell. The military will keep about 400 troops in Syria.", "presence", "Syria",
+        actor="US", count=400, modality=None),
     "tanks-sent-into-a-town": Row("The army said it had sent tanks into Kherson on Monday.",
                                   "deployment", "Kherson"),
     "island-of-a-town": Row("Japan will deploy 500 troops to Miyako Island.", "deployment",
