@@ -96,8 +96,9 @@ class Builder:
         origin = slots.source or (slots.at[0] if slots.at else None)
         if slots.to and (lemma in ("leave", "depart", "return") or origin is None):
             return [self.draft("deployment", origin=origin, destination=d) for d in slots.to]
-        if origin is None:
-            return []
+        if origin is None:  # "the first convoy departed on Oct. 10": the story says from
+            return [] if slots.to or self.trigger.tag_.startswith("NN") and lemma == "leave" \
+                else [self.draft("withdrawal")]  # where (a leave of absence goes nowhere)
         return [self.draft("withdrawal", origin=o) for o in slots.sources or (origin,)]
 
     def presence(self, places: Sequence[Place]) -> list[Draft]:

@@ -27,7 +27,7 @@ from dashboard.records import Actor, Article, Event, Extraction, Force, Mention,
 from geodata.gazetteer import Gazetteer
 
 # Bump when extraction output changes, so that stores re-extract their stories.
-EXTRACTOR_VERSION = "0.3.1"
+EXTRACTOR_VERSION = "0.3.2"
 
 MAX_TEXT_CHARS = 2_000_000
 # No real sentence is longer; a longer run (a table, a list without full stops, a hostile
@@ -100,6 +100,10 @@ def extract_article(article: Article, gazetteer: Gazetteer, *, grammar: bool = T
         dates = find_dates(reading.sentence.text, reading.sentence.start, article.date)
         for draft in filter(None, map(_without_own_name, drafts)):
             draft = _with_context_actor(text, reading, _insurgents(draft), events, tally)
+            if not _placed(draft):
+                draft = _from_where_it_was(draft, events, reading.sentence)
+                if draft is None:
+                    continue
             if is_police(draft.force) and not _abroad(draft):
                 continue  # "police officers were sent to Manchester" is no troop movement
             if draft.type in _MILITARY and draft.actor and draft.modality in (
@@ -189,8 +193,9 @@ class _Reading:
             return drafts
         parsed = grammar_rules.Reader(text, self.parsed, doc, self.places, self.forces,
                                       self.actors, actor_of, people, earlier).drafts()
-        if not parsed:  # the parse found no military frame: the rules' drafts stand
-            return drafts
+        if not any(_placed(d) for d in parsed):  # the parse found no military frame with
+            found = {(d.type, d.trigger_start) for d in drafts}  # a place: the rules' drafts
+            return drafts + [d for d in parsed if (d.type, d.trigger_start) not in found]
         return [d for d in drafts if d.type not in _MILITARY] + parsed
 
 
@@ -259,6 +264,31 @@ def _with_context_actor(text: str, reading: _Reading, draft: Draft, earlier: lis
     return replace(draft, actor=story_actor)
 
 
+def _placed(draft: Draft) -> bool:
+    """Whether a draft has a place of its own."""
+    return bool(draft.origin or draft.destination or draft.location)
+
+
+def _from_where_it_was(draft: Draft, earlier: list[Event], sentence: Sentence
+                       ) -> Draft | None:
+    """A withdrawal the sentence gives no place ("the first convoy of French soldiers
+    departed on Oct. 10") leaves where the story last put the same actor's forces, within
+    the last few sentences; with no such place it is dropped."""
+    if draft.type != "withdrawal" or draft.actor is None:
+        return None
+    for event in reversed(earlier):
+        if event.sentence.index < sentence.index - _STORY_REACH:
+            break
+        if event.actor != draft.actor or event.type not in _MILITARY:
+            continue
+        place = event.destination if event.type == "deployment" else (
+            event.location or event.origin)
+        if place is not None and place.place is not None:
+            return replace(draft, origin=place)
+    return None
+
+
+_STORY_REACH = 6  # sentences back that a withdrawal with no place looks for one
 _IRREGULAR = re.compile(r"rebel|insurgent|militant|militia|guerrilla|jihadist|paramilitar|"
                         r"fighter|gunm[ae]n|mercenar", re.I)
 

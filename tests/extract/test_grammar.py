@@ -232,6 +232,9 @@ ROWS: dict[str, Row] = {
         "The Pentagon said 2,000 US troops left Iraq. Officials spoke. Prices rose. Markets "
         "fell. The military will keep about 400 troops in Syria.", "presence", "Syria",
         actor="US", count=400, modality=None),
+    "withdrawal-from-where-the-story-put-them": Row(
+        "About 1,500 Italian soldiers are stationed in Kosovo. Rome said on Monday that the "
+        "first convoy of Italian soldiers had departed.", "withdrawal", "Kosovo", actor="IT"),
     "tanks-sent-into-a-town": Row("The army said it had sent tanks into Kherson on Monday.",
                                   "deployment", "Kherson"),
     "island-of-a-town": Row("Japan will deploy 500 troops to Miyako Island.", "deployment",
@@ -277,6 +280,9 @@ ABSENT: dict[str, tuple[str, str | None, str]] = {
         "The Pentagon said 3,000 US troops arrived in Poland. Officials spoke. Prices rose. "
         "Markets fell. Rain came. Rebels seized the town of Goma in eastern Congo.", "US",
         "Goma"),
+    "withdrawal-needs-the-same-actor": ("About 1,500 Italian soldiers are stationed in "
+                                        "Kosovo. The first convoy of Spanish soldiers had "
+                                        "departed.", "ES", "Kosovo"),
     "rebels-are-not-their-countrys-army": ("Congolese rebels advanced on Bukavu.", "CD",
                                            "Bukavu"),
     "seer-is-not-owner": ("Taiwan detected 11 warships near Penghu.", "TW", "Penghu"),
