@@ -34,6 +34,7 @@ from dashboard.extract.lexicon import (
     MILITARY_MODIFIERS,
     MILITARY_WORDS,
     NOMINAL,
+    NOUN_ONLY_TRIGGERS,
     OBJECT_DESTINATION,
     OBJECT_LOCATION,
     OBJECT_ORIGIN,
@@ -75,6 +76,9 @@ class Reader(Owners, ImpliedForces):
                  actor_of: ActorOf, people: dict[str, str | None] | None = None,
                  earlier: Sequence[Mention] = ()) -> None:
         self.text, self.sentence, self.doc = text, sentence, doc
+        for token in doc:  # "Israel's withdrawal" misread as a participle is still a noun
+            if token.lower_ in NOUN_ONLY_TRIGGERS and not token.tag_.startswith("NN"):
+                token.tag_ = "NN"
         self.index = Index(doc, sentence.start, places, forces, actors, earlier)
         for name, code in (people or {}).items():
             if code is None:

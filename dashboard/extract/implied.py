@@ -22,6 +22,7 @@ from dashboard.extract.lexicon import (
     FROM,
     GROUP_MOVES,
     LAUNCH_VERBS,
+    MISSIONS,
     OWNER_MOVES,
     PLACE_NOUNS,
     RELATIVE_PRONOUNS,
@@ -107,9 +108,10 @@ class ImpliedForces:
         subject = next((c for c in trigger.children if c.dep_ == "nsubj"), None)
         if subject is None or subject.lower_ in RELATIVE_PRONOUNS | {"it"}:
             return None, None
-        named = self.index.actor.get(subject.i) or self.index.place.get(subject.i)
-        if named is None:  # the subject itself names the actor, not "a Hamas delegation"
-            return None, None
+        named = self.index.actor.get(subject.i) or self.index.place.get(subject.i) or (
+            self.code_of(subject) if subject.lemma_.lower() in MISSIONS else None)
+        if named is None:  # the subject itself names the actor, not "a Hamas delegation";
+            return None, None  # "the African Union mission" is a force of its own
         code = self.code_of(subject)
         if code is None or not (code in group_codes() or lemma in COUNTRY_MOVES):
             return None, None

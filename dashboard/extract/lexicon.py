@@ -61,6 +61,14 @@ FRAMES: dict[tuple[str, str], str] = {
     **{("N", lemma): "exercise" for lemma in
        "drill exercise manoeuvre maneuver wargame war-game".split()},
 }
+# Nouns that, named by an alliance or group, are a force of their own ("the African Union
+# mission withdrew from Somalia"; not "a Hamas delegation").
+MISSIONS = frozenset({"mission", "force", "operation", "coalition"})
+# Trigger nouns that are never verbs: a parse that tags one as a verb ("Israel's withdrawal"
+# read as a participle) is mended before reading.
+NOUN_ONLY_TRIGGERS = frozenset(
+    lemma for kind, lemma in FRAMES if kind == "N" and ("V", lemma) not in FRAMES
+    and lemma.endswith(("al", "ment", "ure", "ion", "out", "back")))
 # Moves that go somewhere even when only their start is named ("an incursion out of Gaza").
 ONWARD = frozenset("incursion invasion invade advance storm push penetrate infiltrate "
                    "march offensive".split())

@@ -111,8 +111,8 @@ class Owners:
                 return self.code_of(subjects[0])
             if not subjects and any(c.dep_ == "mark" and c.lower_ == "to"
                                     for c in verb.children):
-                for c in verb.head.children:  # "urged Japan to", "called on Germany to"
-                    if c.dep_ == "obj" or (c.dep_ == "obl" and case_of(c) == "on"):
+                for c in verb.head.children:  # "urged Japan to", "called on (for) Germany to"
+                    if c.dep_ == "obj" or (c.dep_ == "obl" and case_of(c) in ("on", "for")):
                         code = self.code_of(c)
                         if code:
                             return code

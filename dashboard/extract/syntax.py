@@ -175,8 +175,9 @@ def place_of(token: Token, index: Index) -> Place | None:
         if other is not None:
             return Place(other.mention, "border")
     if mention is None and token.lemma_.lower() in TERRITORY_NOUNS:
-        mention = next((index.mention[c.i] for c in token.children if c.dep_ == "amod"
-                        and c.i in index.mention and index.mention[c.i].role == "demonym"
+        mention = next((index.mention[c.i] for c in token.children if c.dep_ in (
+                        "amod", "compound") and c.i in index.mention
+                        and index.mention[c.i].role == "demonym"
                         and index.mention[c.i].place is not None), None)
         if mention is not None:
             return Place(mention, "area")

@@ -235,6 +235,15 @@ ROWS: dict[str, Row] = {
     "withdrawal-from-where-the-story-put-them": Row(
         "About 1,500 Italian soldiers are stationed in Kosovo. Rome said on Monday that the "
         "first convoy of Italian soldiers had departed.", "withdrawal", "Kosovo", actor="IT"),
+    "called-for-country-to-withdraw": Row(
+        "The envoy called for Uganda to withdraw its troops from Congolese territory.",
+        "withdrawal", "Congolese", actor="UG", modality="demanded"),
+    "owner-withdrawal-misread-as-verb": Row(
+        "The terms of the deal include Turkey's withdrawal from Syrian territory.",
+        "withdrawal", "Syrian", actor="TR", modality=None),
+    "mission-of-an-alliance": Row("The African Union mission will withdraw from Somalia.",
+                                  "withdrawal", "Somalia", actor="AFRICAN_UNION",
+                                  modality="planned"),
     "tanks-sent-into-a-town": Row("The army said it had sent tanks into Kherson on Monday.",
                                   "deployment", "Kherson"),
     "island-of-a-town": Row("Japan will deploy 500 troops to Miyako Island.", "deployment",
