@@ -23,6 +23,8 @@ MOVE_VERBS = frozenset(
 LEAVE_VERBS = frozenset(
     "withdraw leave depart retreat evacuate exit quit abandon vacate disengage".split())
 PULL_VERBS = frozenset("pull draw move fly".split())  # with "out", "back", "away"
+# Verbs of shrinking a force where it is: "will reduce its troops in Estonia to 900".
+REDUCE_VERBS = frozenset("reduce cut halve trim shrink downsize".split())
 STAY_VERBS = frozenset(
     "station base mass amass position garrison remain stay patrol operate concentrate "
     "gather keep maintain poise deploy build occupy besiege encircle surround".split())
@@ -46,7 +48,7 @@ HOLD_VERBS = frozenset("have keep maintain lead command station base deploy fiel
                        "mass amass position retain send dispatch include number".split())
 FRAMES: dict[tuple[str, str], str] = {
     **{("V", lemma): "deployment" for lemma in MOVE_VERBS},
-    **{("V", lemma): "withdrawal" for lemma in LEAVE_VERBS},
+    **{("V", lemma): "withdrawal" for lemma in LEAVE_VERBS | REDUCE_VERBS},
     **{("V", lemma): "presence" for lemma in STAY_VERBS - {"deploy"}},
     **{("V", lemma): "exercise" for lemma in DRILL_VERBS},
     **{("V", lemma): "presence" for lemma in OBSERVE_VERBS | HOST_VERBS},

@@ -244,6 +244,9 @@ ROWS: dict[str, Row] = {
     "mission-of-an-alliance": Row("The African Union mission will withdraw from Somalia.",
                                   "withdrawal", "Somalia", actor="AFRICAN_UNION",
                                   modality="planned"),
+    "force-reduced-where-it-is": Row("Canada will reduce its troops in Latvia to 800 by "
+                                     "the end of the year.", "withdrawal", "Latvia",
+                                     actor="CA", count=None, modality="planned"),
     "tanks-sent-into-a-town": Row("The army said it had sent tanks into Kherson on Monday.",
                                   "deployment", "Kherson"),
     "island-of-a-town": Row("Japan will deploy 500 troops to Miyako Island.", "deployment",
