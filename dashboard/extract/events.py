@@ -460,9 +460,18 @@ def _last_place(text: str, places: Sequence[Mention], clause: tuple[int, int],
     ("In Belarus, troops practiced") or a country holding them ("Russia and Belarus began
     the exercise"), not any other name ("Marcos watched the exercises")."""
     inside = [p for p in places if clause[0] <= p.start < trigger[0] and p.role == "place"
-              and p.place is not None and (p.place.kind == "country" or _LOCATIVE_BEFORE.search(
-                  text, max(clause[0], p.start - 40), p.start))]
+              and p.place is not None and (p.place.kind == "country" and not _INSTITUTION_AFTER
+                                          .match(text, p.end, p.end + 40)
+                                          or _LOCATIVE_BEFORE.search(
+                                              text, max(clause[0], p.start - 40), p.start))]
     return inside[-1] if inside else None
+
+
+# A country naming whose body speaks or acts ("the U.S. military said", "a Philippines
+# Department of Foreign Affairs spokesperson"): no place where drills are held.
+_INSTITUTION_AFTER = re.compile(
+    r"(?:['’]s)?\s++(?:military|army|navy|air\s++force|armed|forces|troops|soldiers|"
+    r"defen[cs]e|department|ministry|government|officials?|spokes\w{0,10}|embassy)\b", re.I)
 
 
 def _drop_duplicates(drafts: list[Draft]) -> list[Draft]:

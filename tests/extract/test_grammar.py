@@ -265,6 +265,8 @@ NO_EVENT: dict[str, tuple[str, str]] = {
                                       "1,000 US troops left in Syria.", "US"),
     "delegation-is-no-force": ("A Hamas delegation arrived in Cairo for ceasefire talks.",
                                "Cairo"),
+    "speaker-is-no-drill-place": ("In a statement, the Pakistan army said 3,000 soldiers "
+                                  "took part in the drills.", "Pakistan"),
     "talks-are-no-place": ("Israel withdrew from the talks in Cairo.", "Cairo"),
     "tournament-is-no-place": ("Italy withdrew from the tournament in Germany.", "Germany"),
     "police-at-home": ("Police officers were deployed to Manchester city centre after the "
