@@ -68,15 +68,14 @@ def _load(name: str):
 def seed_map(store_path: Path) -> tuple[int, str]:
     """The clickable paths the dashboard draws on the seed (default filters), and its page."""
     from dashboard.store.database import open_store
-    from dashboard.view import filters, layers
+    from dashboard.view import drawing, filters, layers
 
     store = open_store(store_path)
     extractions = store.extractions()
     store.close()
     refs = filters.filter_events(extractions, filters.EventFilter())
-    html = layers.build_map(refs, filters.tally_places(extractions)).get_root().render()
-    count = sum(html.count(f"L.{kind}(") for kind in ("polyline", "polygon", "circleMarker"))
-    return count, html
+    m = layers.build_map(refs, filters.tally_places(extractions))
+    return drawing.drawn_paths([m]), m.get_root().render()
 
 
 def time_load(browser, assets, url: str, features: int, harness) -> float:

@@ -32,9 +32,14 @@ L.DomEvent.disableClickPropagation(d);return d;};c.addTo({{ this._parent.get_nam
 # reader chose; new bounds (a filter changed) are fitted unless the page asked for a view of
 # its own (a shared link's). Until the reader moves the map, each resize of its frame while the
 # page lays out fits the bounds again, so the opening view is right at the frame's final size.
+# Those fits jump rather than glide: the layers that ask for one come before the features they
+# fit, which are then drawn once, at the final zoom (a glide would draw them at the old zoom,
+# then again, and make the place clusters split and merge while the page opens); only the
+# button's fit glides.
 _FIT = Template("""{% macro script(this, kwargs) %}
 (function(){var m={{ this._parent.get_name() }},c=L.control({position:'topleft'}),moved=false,
-b=null,key=null;function fit(){if(b){m.fitBounds(b,{padding:[28,28],maxZoom:{{ this.max_zoom }}});}}
+b=null,key=null;function fit(animate){if(b){m.fitBounds(b,{padding:[28,28],
+maxZoom:{{ this.max_zoom }},animate:!!animate});}}
 window.tmFit=function(bounds,auto){var k=JSON.stringify(bounds);if(k===key){return;}key=k;
 b=bounds;if(auto){moved=false;fit();}};
 m.on('resize',function(){if(!moved){fit();}});
@@ -44,7 +49,7 @@ c.onAdd=function(){var a=L.DomUtil.create('a','tm-all leaflet-bar');a.href='#';
 a.title='Show everything drawn';a.setAttribute('aria-label','Show everything drawn');
 a.dataset.tip='Show everything drawn';a.setAttribute('role','button');a.textContent='\u2922';
 L.DomEvent.disableClickPropagation(a);L.DomEvent.on(a,'click',function(e){
-L.DomEvent.preventDefault(e);fit();});return a;};c.addTo(m);})();
+L.DomEvent.preventDefault(e);fit(true);});return a;};c.addTo(m);})();
 {% endmacro %}""")
 
 # Called by a set of layers: the bounds of what it draws (see _FIT), and the selection's halo

@@ -38,6 +38,7 @@ from dashboard.view.basemap import (
 )
 from dashboard.view.controls import ARMS_COLOUR, add_legend, add_view_controls, fit_to
 from dashboard.view.curves import arrowhead, curve_points
+from dashboard.view.drawing import DrawnFeatures, add_drawing
 from dashboard.view.extent import (
     LatLon,
     endpoints,
@@ -144,20 +145,16 @@ def _weight(ref: EventRef) -> float:
 
 
 def _style(ref: EventRef, colours: dict[str, str]) -> dict:
-    """Polyline options by event type and modality."""
+    """A line's Leaflet path options by event type and modality."""
     event = ref.event
     colour = (
         ARMS_COLOUR if event.type == "arms_transfer" else actor_colour(event_actor(event), colours)
     )
     dash = {"diplomatic_visit": "8 6", "arms_transfer": "1 8", "withdrawal": "12 4"}.get(event.type)
     hidden = event.modality not in SHOWN_MODALITIES
-    return {
-        "color": colour,
-        "weight": _weight(ref),
-        "opacity": 0.45 if hidden else 0.85,
-        "dash_array": "3 6" if hidden and dash is None else dash,
-        "line_cap": "round",
-    }
+    style = {"color": colour, "weight": _weight(ref), "opacity": 0.45 if hidden else 0.85}
+    dash = "3 6" if hidden and dash is None else dash
+    return {**style, "dashArray": dash} if dash else style
 
 
 # folium writes tooltip HTML into a JavaScript template string (`...`): a backtick, "${" or a
@@ -217,41 +214,62 @@ class Look:
     names: Names = field(default_factory=dict)
 
 
-def _label_marker(at: LatLon, text: str, ref: EventRef, colour: str, look: Look,
-                  fused: Movement | None = None) -> folium.Marker:
-    """A small always-visible text label that selects its event (or movement) when clicked."""
-    tooltip = _tooltip(ref, look.names, fused)
+def _label(at: LatLon, text: str, ref: EventRef, colour: str, look: Look,
+           fused: Movement | None = None) -> dict:
+    """A small always-visible text label that selects its event (or movement) when clicked:
+    where it is and its HTML (``tmDraw`` makes it a marker with the feature's tooltip)."""
     title = escape(movement_label(fused) if fused else event_title(ref.event, look.names))
     sel = escape(f"mv:{fused.id}" if fused else f"ev:{ref.event.id}")
     html = template_safe(
         f'<div class="tm-label" style="border-color:{colour}" data-title="{title}" '
         f'data-sel="{sel}" data-rank="{_rank(ref)}">{escape(text)}</div>'
     )
-    icon = folium.DivIcon(html=html, icon_size=(1, 1), icon_anchor=(0, 0), class_name="tm-lbl")
-    return folium.Marker(at, icon=icon, tooltip=folium.Tooltip(tooltip, sticky=False))
+    return {"at": _short(at), "html": html}
 
 
-def _add_movement(ref: EventRef, group: folium.FeatureGroup, look: Look,
+def _short(at: LatLon) -> list[float]:
+    """A point with three decimals (about 100 m), which is all a map of countries needs."""
+    return [round(at[0], 3), round(at[1], 3)]
+
+
+@dataclass
+class Drawing:
+    """The features of one layer as ``tmDraw`` reads them, and the areas they share."""
+
+    features: list[dict] = field(default_factory=list)
+    shapes: list[tuple] = field(default_factory=list)
+    shape_index: dict[BaseGeometry, int] = field(default_factory=dict)
+
+    def shape(self, geom: BaseGeometry) -> int:
+        """The index of an area's rings in ``shapes`` (each distinct area given once)."""
+        if geom not in self.shape_index:
+            self.shape_index[geom] = len(self.shapes)
+            self.shapes.append(_rings(geom))
+        return self.shape_index[geom]
+
+    def add(self, feature: dict, label: dict | None) -> None:
+        """A feature, with its label when it has one."""
+        self.features.append({**feature, "label": label} if label else feature)
+
+    def element(self) -> DrawnFeatures:
+        """The layer's data block."""
+        return DrawnFeatures(self.features, self.shapes)
+
+
+def _add_movement(ref: EventRef, drawing: Drawing, look: Look,
                   fused: Movement | None = None) -> bool:
     """An arc with an arrowhead and a label; False when the event has no two ends."""
     ends = endpoints(ref)
     if ends is None:
         return False
-    style, tip = _style(ref, look.colours), _tooltip(ref, look.names, fused)
+    style = _style(ref, look.colours)
     points = curve_points(*ends)
-    folium.PolyLine(points, tooltip=tip, **style).add_to(group)
-    folium.Polygon(
-        arrowhead(points),
-        color=style["color"],
-        weight=1,
-        fill=True,
-        fill_opacity=style["opacity"],
-        tooltip=tip,
-    ).add_to(group)
-    label = _count_label(ref, fused)
-    if label:
-        _label_marker(points[len(points) // 2], label, ref, style["color"], look,
-                      fused).add_to(group)
+    text = _count_label(ref, fused)
+    label = _label(points[len(points) // 2], text, ref, style["color"], look,
+                   fused) if text else None
+    drawing.add({"line": [_short(p) for p in points],
+                 "head": [_short(p) for p in arrowhead(points)],
+                 "style": style, "tip": _tooltip(ref, look.names, fused)}, label)
     return True
 
 
@@ -272,43 +290,27 @@ def _rings(geom: BaseGeometry, tolerance: float = 0.03, speck: float = 0.02
                  for p in parts)
 
 
-def _add_place_event(ref: EventRef, group: folium.FeatureGroup, look: Look,
+def _add_place_event(ref: EventRef, drawing: Drawing, look: Look,
                      fused: Movement | None = None) -> bool:
     """An area for a concentration, or a circle when only a point is known."""
     geom, tip = ref.event.geometry, _tooltip(ref, look.names, fused)
     colour = actor_colour(event_actor(ref.event), look.colours)
     hidden = ref.event.modality not in SHOWN_MODALITIES
-    dash = "6 4" if ref.event.type == "exercise" or hidden else None
-    label = _count_label(ref, fused)
+    dash = {"dashArray": "6 4"} if ref.event.type == "exercise" or hidden else {}
+    text = _count_label(ref, fused)
     if isinstance(geom, (Polygon, MultiPolygon)):
-        for ring in _rings(geom):
-            folium.Polygon(
-                ring,
-                color=colour,
-                weight=2,
-                fill=True,
-                dash_array=dash,
-                fill_opacity=0.12 if hidden else 0.28,
-                tooltip=tip,
-            ).add_to(group)
-        if label:
-            _label_marker(point_of(ref), label, ref, colour, look, fused).add_to(group)
+        style = {"color": colour, "weight": 2, "fillOpacity": 0.12 if hidden else 0.28, **dash}
+        at = point_of(ref)
+        label = _label(at, text, ref, colour, look, fused) if text and at else None
+        drawing.add({"rings": drawing.shape(geom), "style": style, "tip": tip}, label)
         return True
     at = point_of(ref)
     if at is None:
         return False
-    radius = 6 + min(14, _weight(ref))
-    folium.CircleMarker(
-        at,
-        radius=radius,
-        color=colour,
-        fill=True,
-        fill_opacity=0.15 if hidden else 0.35,
-        dash_array=dash,
-        tooltip=tip,
-    ).add_to(group)
-    if label:
-        _label_marker(at, label, ref, colour, look, fused).add_to(group)
+    style = {"color": colour, "radius": 6 + min(14, _weight(ref)),
+             "fillOpacity": 0.15 if hidden else 0.35, **dash}
+    label = _label(at, text, ref, colour, look, fused) if text else None
+    drawing.add({"at": _short(at), "style": style, "tip": tip}, label)
     return True
 
 
@@ -326,6 +328,9 @@ def places_note(tallies: Sequence[PlaceTally], max_places: int = 400) -> str | N
     return f"The map draws the {max_places:,} most mentioned of {len(tallies):,} places."
 
 
+PLACE_STYLE = {"color": "#333333", "weight": 1, "fillColor": "#ffffff", "fillOpacity": 0.9}
+
+
 def _place_layer(tallies: Sequence[PlaceTally], cluster_over: int,
                  max_places: int) -> folium.FeatureGroup:
     """Places as circles sized by mentions; clustered when there are many. A corpus of
@@ -336,20 +341,15 @@ def _place_layer(tallies: Sequence[PlaceTally], cluster_over: int,
         f"Places ({len(shown):,} most mentioned of {len(tallies):,} shown)")
     group = folium.FeatureGroup(name=name if tallies else "Places (none)", show=True)
     target = MarkerCluster().add_to(group) if len(shown) > cluster_over else group
+    features = []
     for tally in shown:
         place = tally.place
         mentions = f"{tally.count} mention{'s' if tally.count != 1 else ''}"
         tip = _tip(f"{place.name} · {place.kind} · {mentions}", selection_token("pl", place.id))
-        folium.CircleMarker(
-            (place.lat, place.lon),
-            radius=min(18, 4 + 3 * math.sqrt(tally.count)),
-            color="#333333",
-            weight=1,
-            fill=True,
-            fill_color="#ffffff",
-            fill_opacity=0.9,
-            tooltip=tip,
-        ).add_to(target)
+        features.append({"at": _short((place.lat, place.lon)), "tip": tip,
+                         "style": {"radius": round(min(18, 4 + 3 * math.sqrt(tally.count)), 2)}})
+    if features:
+        DrawnFeatures(features, style=PLACE_STYLE).add_to(target)
     return group
 
 
@@ -426,17 +426,21 @@ def _event_groups(refs: Sequence[EventRef], look: Look,
     drawn = [m for m in movements if any(e.id in by_id for e in m.events)]
     totals = Counter(_layer_of(m.type) for m in drawn)
     shown = Counter(_layer_of(m.type) for m in drawn[:limit])
-    groups = {name: folium.FeatureGroup(name=layer_name(name, shown[name], totals[name]))
-              for name in LAYERS}
+    drawings = {name: Drawing() for name in LAYERS}
     stand_ins = []
     for movement in reversed(drawn[:limit]):  # the strongest drawn last, on top
         ref = _stand_in(movement, by_id)
         stand_ins.append(ref)
         fused = movement if movement.reports > 1 else None
         kind = ref.event.type
-        group = groups[_layer_of(kind)]
-        if kind not in MOVES or not _add_movement(ref, group, look, fused):
-            _add_place_event(ref, group, look, fused)
+        drawing = drawings[_layer_of(kind)]
+        if kind not in MOVES or not _add_movement(ref, drawing, look, fused):
+            _add_place_event(ref, drawing, look, fused)
+    groups = {}
+    for name, drawing in drawings.items():
+        groups[name] = folium.FeatureGroup(name=layer_name(name, shown[name], totals[name]))
+        if drawing.features:
+            drawing.element().add_to(groups[name])
     return list(groups.values()), stand_ins
 
 
@@ -455,6 +459,7 @@ def base_map(
         folium.TileLayer("OpenStreetMap", name="Street map").add_to(m)
         watch_tiles(m)
     add_legend(m, colours or {}, names)
+    add_drawing(m)
     if with_layer_control:  # it lists the layers the map has when the page is drawn
         layer_control().add_to(m)
     Fullscreen().add_to(m)
@@ -482,22 +487,23 @@ def event_layers(
     movements: Sequence[Movement] | None = None,
     max_movements: int = MAX_MOVEMENTS,
 ) -> list[folium.FeatureGroup]:
-    """The layers that change with the filters: the outline basemap (shown if the street map
-    fails), shaded countries, concentrations, movements, diplomacy and places, and last the
-    bounds of what they draw, which the map fits itself to when they differ from the ones it
-    has (unless ``fit`` is off: a shared link's view)."""
+    """The layers that change with the filters: first the bounds of what they draw, which the
+    map fits itself to when they differ from the ones it has (unless ``fit`` is off: a shared
+    link's view), then the outline basemap (shown if the street map fails), shaded countries,
+    concentrations, movements, diplomacy and places."""
     look = Look(colours or actor_colours(sorted({a for r in refs if (a := event_actor(r.event))})),
                 names or {})
     shading = folium.FeatureGroup(name="Countries by role", control=False)
     add_countries(shading, country_roles(refs), shape_of)
     events, drawn = _event_groups(refs, look, movements, max_movements)
-    layers = [outline_layer(outlines), shading, *events,
-              _place_layer(places, cluster_over, max_places)]
     fitting = folium.FeatureGroup(name="Fit", control=False)
     element = fit_to(full_bounds(drawn, places), auto=fit)  # what is drawn, not all events
     if element is not None:
         fitting.add_child(element)
-    return [*layers, fitting]
+    # The view is fitted first, so that the features are drawn once, at the zoom they are
+    # seen at.
+    return [fitting, outline_layer(outlines), shading, *events,
+            _place_layer(places, cluster_over, max_places)]
 
 
 def build_map(
