@@ -100,7 +100,7 @@ BOUNDED = {
     "forces.YEAR": "a count's digits",
     "pipeline._DEFINITE_BEFORE": "40 characters before a force",
     "pipeline._IRREGULAR": "a force's own words",
-    "pipeline._INSURGENTS": "a force's personnel word",
+    "pipeline._INSURGENTS": "a force's own words",
     "pipeline._DATELINE": "a sentence's first 80 characters",
     "forces._MILITARY_MODIFIER": "a force's own words",
     "lexicon.SIDES": "one parsed token",

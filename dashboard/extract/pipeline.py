@@ -99,7 +99,7 @@ def extract_article(article: Article, gazetteer: Gazetteer, *, grammar: bool = T
                                 earlier)
         dates = find_dates(reading.sentence.text, reading.sentence.start, article.date)
         for draft in filter(None, map(_without_own_name, drafts)):
-            draft = _with_context_actor(text, reading, _insurgents(draft), events, tally)
+            draft = _with_context_actor(text, reading, _insurgents(text, draft), events, tally)
             if not _placed(draft):
                 draft = _from_where_it_was(draft, events, reading.sentence)
                 if draft is None:
@@ -297,13 +297,13 @@ _INSURGENTS = re.compile(r"rebel|insurgent|militant|militia|guerrilla|jihadist|s
                          re.I)
 
 
-def _insurgents(draft: Draft) -> Draft:
+def _insurgents(text: str, draft: Draft) -> Draft:
     """Rebels are not the army of the country they fight in: "DRC rebels advancing on Goma"
-    and "Malian jihadists" have no country of their own (a named group keeps its code)."""
+    and "separatist troops" have no country of their own (a named group keeps its code)."""
     force = draft.force
     if draft.actor is None or len(draft.actor) != 2 or draft.actor in ("UN", "EU") or \
-            force is None or not force.personnel \
-            or _INSURGENTS.search(force.personnel) is None:
+            force is None or not force.personnel or _INSURGENTS.search(
+                _force_words(text, force)) is None:
         return draft
     return replace(draft, actor=None)
 
@@ -311,6 +311,17 @@ def _insurgents(draft: Draft) -> Draft:
 def _is_irregular(force: Force | None) -> bool:
     """Whether a force is an irregular body (rebels, militias, fighters, mercenaries)."""
     return force is not None and _IRREGULAR.search(force.personnel or force.text) is not None
+
+
+def _force_words(text: str, force: Force) -> str:
+    """A force's words with the two words before it that may qualify it ("separatist
+    troops"), not words across a comma or bracket ("rebels, Russian troops")."""
+    before = text[max(0, force.start - _QUALIFIER_CHARS):force.start]
+    cut = max(before.rfind(mark) for mark in ",;:.()\"\u201c\u201d")
+    return " ".join([*before[cut + 1:].split()[-2:], force.text])
+
+
+_QUALIFIER_CHARS = 24
 
 
 def _abroad(draft: Draft) -> bool:

@@ -15,8 +15,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from shapely.geometry.base import BaseGeometry
 
+from dashboard.extract.events import Draft
 from dashboard.extract.pipeline import (
     EXTRACTOR_VERSION,
+    _insurgents,
     _is_irregular,
     extract_article,
     predict_toponyms,
@@ -257,3 +259,19 @@ def test_the_parser_reads_a_sentence_without_its_dateline(text: str, rest: str) 
 def test_irregular_forces_are_told_from_armies(text: str, personnel: str | None,
                                                irregular: bool) -> None:
     assert _is_irregular(Force(0, len(text), text, personnel=personnel)) is irregular
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [("the withdrawal of separatist troops", None),
+     ("Congolese rebels advanced", None),
+     ("fighting the rebels, Russian troops advanced", "RU"),
+     ("Russian troops advanced", "RU")],
+)
+def test_rebels_own_no_country(text: str, actor: str | None) -> None:
+    noun = "rebels" if "rebels advanced" in text and "Russian" not in text else "troops"
+    start = text.rindex(noun)
+    force = Force(start, start + len(noun), noun, personnel=noun)
+    draft = Draft("deployment", "asserted", 0, 1, "CD" if actor is None else actor, force,
+                  None, None, None, "point", (), None)
+    assert _insurgents(text, draft).actor == actor
