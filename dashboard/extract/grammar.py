@@ -272,6 +272,9 @@ class Reader(Owners, ImpliedForces):
             return self._held_base(trigger)
         if frame == "exercise" and force_token is None:
             return self._exercise(trigger, lemma)
+        if force is None and frame in ("deployment", "withdrawal") and _bare_mention(trigger):
+            return [Builder(self, trigger, None, None).draft(frame)]  # "the withdrawal will
+            # be complete": the story's last one, found by the pipeline
         if force is None or force_token is None or is_partitive(force_token):
             return []
         slots = _with_partitive_origin(slots_of(trigger, self.index, lemma, force_token),
@@ -411,6 +414,15 @@ class Reader(Owners, ImpliedForces):
             actor = self._actor(force, subject, None)
             out.extend(Builder(self, token, force, actor).presence(places))
         return out
+
+
+def _bare_mention(trigger: Token) -> bool:
+    """Whether a noun of moving names an event told before: "the withdrawal", "this
+    deployment", with no owner, force or place of its own (not "the deployments", which
+    may be several)."""
+    return trigger.tag_ == "NN" and any(
+        c.dep_ == "det" and c.lower_ in ("the", "this") for c in trigger.children) and not any(
+        c.dep_ in ("nmod", "nmod:poss", "compound", "amod", "nummod") for c in trigger.children)
 
 
 def _with_partitive_origin(slots: Slots, trigger: Token, reader: Reader) -> Slots:

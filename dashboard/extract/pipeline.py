@@ -19,7 +19,7 @@ from dashboard.extract.dates import TimeExpression, find_dates
 from dashboard.extract.events import Draft, find_drafts
 from dashboard.extract.forces import find_forces, is_police
 from dashboard.extract.geocode import event_geometry
-from dashboard.extract.lexicon import ACTOR_MOVE_WORDS, DEFINITE_PLACES
+from dashboard.extract.lexicon import ACTOR_MOVE_WORDS, DEFINITE_PLACES, NOUN_ONLY_TRIGGERS
 from dashboard.extract.resolve import resolve
 from dashboard.extract.sentences import split_sentences
 from dashboard.extract.toponyms import find_candidates
@@ -154,7 +154,8 @@ def without_dateline(sentence: Sentence) -> Sentence:
                     sentence.text[cut:])
 
 
-_PLACE_ANAPHORA = re.compile(r"\b(?:there|the (?:" + "|".join(DEFINITE_PLACES) + r"))\b", re.I)
+_PLACE_ANAPHORA = re.compile(r"\b(?:there|the (?:" + "|".join(DEFINITE_PLACES) + r")|(?:the|this) "
+                             r"(?:" + "|".join(sorted(NOUN_ONLY_TRIGGERS)) + r"))\b", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -169,7 +170,7 @@ class _Reading:
 
     def placed(self) -> bool:
         """Whether the sentence names a place or points back to one ("there", "the
-        country")."""
+        country", "the withdrawal")."""
         return bool(self.places) or _PLACE_ANAPHORA.search(self.sentence.text) is not None
 
     def parseable(self) -> bool:
@@ -274,13 +275,20 @@ def _from_where_it_was(draft: Draft, earlier: list[Event], sentence: Sentence
     """A withdrawal the sentence gives no place ("the first convoy of French soldiers
     departed on Oct. 10") leaves where the story last put the same actor's forces, within
     the last few sentences; with no such place it is dropped."""
-    if draft.type != "withdrawal" or draft.actor is None:
+    told = draft.force is None  # "the withdrawal will be complete": the last one told
+    if draft.type != "withdrawal" and not told or draft.actor is None:
         return None
     for event in reversed(earlier):
         if event.sentence.index < sentence.index - _STORY_REACH:
             break
         if event.actor != draft.actor or event.type not in _MILITARY:
             continue
+        if told:
+            if event.type != draft.type:
+                continue
+            return replace(draft, origin=event.origin, destination=event.destination,
+                           location=event.location, extent=event.extent,
+                           border_side=event.border_side, border_with=event.border_with)
         place = event.destination if event.type == "deployment" else (
             event.location or event.origin)
         if place is not None and place.place is not None:

@@ -275,3 +275,19 @@ def test_rebels_own_no_country(text: str, actor: str | None) -> None:
     draft = Draft("deployment", "asserted", 0, 1, "CD" if actor is None else actor, force,
                   None, None, None, "point", (), None)
     assert _insurgents(text, draft).actor == actor
+
+
+def test_an_event_told_again_keeps_its_actor_and_place() -> None:
+    """ "The withdrawal" after a withdrawal is a second report of it; "the deployments"
+    may be several and a bare "withdrawal" of nobody's is none."""
+    told = _extract("About 900 Dutch soldiers left Mali in May. Officials spoke. The "
+                    "withdrawal was completed on Friday.", dt.date(2024, 6, 1))
+    again = [e for e in told.events if e.sentence.index == 2]
+    assert [(e.type, e.actor, e.origin.text if e.origin else None) for e in again] == [
+        ("withdrawal", "NL", "Mali")]
+    several = _extract("About 900 Dutch soldiers left Mali in May. The deployments were "
+                       "announced.", dt.date(2024, 6, 1))
+    assert not [e for e in several.events if e.sentence.index == 1]
+    alone = _extract("The withdrawal was completed on Friday in Mali.", dt.date(2024, 6, 1))
+    assert not [e for e in alone.events if e.type == "withdrawal" and e.actor is None
+                and e.force is None and e.origin is None]
