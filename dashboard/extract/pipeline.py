@@ -140,7 +140,9 @@ _DATELINE = re.compile(  # a dash after a date or an agency (or a city in capita
     r"(?:" + _CITY + r"(?:" + _DATE + r"(?:" + _AGENCY + r")?|" + _AGENCY + r")"  # colon
     r"|[A-Z]{3,}(?:[ -][A-Z]{2,}){0,3})\s*+[-\u2013\u2014]{1,2}\s++"  # after a date
     r"|" + _CITY + _DATE + r"(?:" + _AGENCY + r")?:\s++"
-    r"|\(" + _CITY + r"\)\s++(?=[A-Z])")  # "(Baku) Russian soldiers ..."
+    r"|\(" + _CITY + r"\)\s++(?=[A-Z])"  # "(Baku) Russian soldiers ..."
+    r"|\s*+(?i:date|published|updated|posted)?:?\s*+\d{4}-\d\d-\d\d(?:[ T]\d\d:\d\d(?::\d\d)?)?"
+    r"(?:\s*+[-|\u2013\u2014])?\s++(?=[A-Z])")  # a page's stamp: "date 2024-12-14 Israeli forces"
 
 
 def without_dateline(sentence: Sentence) -> Sentence:
