@@ -43,6 +43,7 @@ from dashboard.extract.lexicon import (
     PULL_VERBS,
     RELATIVE_PRONOUNS,
     SHIP_WORDS,
+    SIZE_VERBS,
     TO,
     YEAR,
     ActorOf,
@@ -383,7 +384,7 @@ class Reader(Owners, ImpliedForces):
                       and case_of(c) in AT]
             if not places:
                 continue
-            force = self.force_of(token)
+            force = self._sized(token, self.force_of(token))
             if force is None or (force.count_text is None and not force.actor
                                  and token.lower_ not in ("more", "others")):
                 continue
@@ -393,6 +394,19 @@ class Reader(Owners, ImpliedForces):
             out.extend(Builder(self, token, force, actor).presence(where))
         return out
 
+
+    def _sized(self, token: Token, force: Force | None) -> Force | None:
+        """A force whose size its verb gives: "the brigade in Lithuania will consist of
+        about 5,000 soldiers" counts the brigade; the owner stays the brigade's."""
+        verb = token.head
+        if force is None or force.count_text is not None or token.dep_ != "nsubj" or \
+                verb.lemma_.lower() not in SIZE_VERBS:
+            return force
+        sizes = (self.force_of(c) for c in verb.children if c.dep_ in ("obj", "obl"))
+        size = next((f for f in sizes if f is not None and f.count_text is not None), None)
+        if size is None:
+            return force
+        return replace(size, actor=force.actor or size.actor, unit=force.unit or size.unit)
 
     def _copular_presences(self) -> list[Draft]:
         """A force said to be somewhere with "be", "remain" or "stay" as a copula: "the

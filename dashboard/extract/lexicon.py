@@ -63,6 +63,8 @@ FRAMES: dict[tuple[str, str], str] = {
     **{("N", lemma): "exercise" for lemma in
        "drill exercise manoeuvre maneuver wargame war-game".split()},
 }
+# Verbs that give a force's size: "the brigade will consist of 5,000 soldiers".
+SIZE_VERBS = frozenset("consist comprise number total include".split())
 # Nouns that, named by an alliance or group, are a force of their own ("the African Union
 # mission withdrew from Somalia"; not "a Hamas delegation").
 MISSIONS = frozenset({"mission", "force", "operation", "coalition"})

@@ -247,6 +247,9 @@ ROWS: dict[str, Row] = {
     "force-reduced-where-it-is": Row("Canada will reduce its troops in Latvia to 800 by "
                                      "the end of the year.", "withdrawal", "Latvia",
                                      actor="CA", count=None, modality="planned"),
+    "size-given-by-its-verb": Row("The Spanish battalion in Latvia will consist of about "
+                                  "600 soldiers.", "presence", "Latvia", actor="ES",
+                                  count=600, modality=None),
     "tanks-sent-into-a-town": Row("The army said it had sent tanks into Kherson on Monday.",
                                   "deployment", "Kherson"),
     "island-of-a-town": Row("Japan will deploy 500 troops to Miyako Island.", "deployment",
