@@ -86,6 +86,13 @@ def _whole(ids) -> dict[str, Extraction]:
 
 
 @st.cache_resource(max_entries=2)
+def filter_options(path: str | None, generation: int) -> view.FilterOptions:
+    """The actors, types, stories and dates the corpus has, worked out once per corpus: every
+    run (a click included) needs them before it shows anything."""
+    return view.filter_options(load_extractions(path, generation))
+
+
+@st.cache_resource(max_entries=2)
 def corpus_movements(path: str | None, generation: int) -> dict[str, str]:
     """Event id -> the id of its movement fused over the whole corpus: a movement keeps that
     id whatever the filters leave of it, so that its links and selection hold."""
@@ -529,7 +536,6 @@ def _share_and_export(state: view.ViewState, refs) -> None:
     base = st.context.url or ""
     with st.sidebar.expander("Share this view"):
         st.code(view.share_link(base, state) if base else "?", language=None, wrap_lines=True)
-    kept = view.by_story(refs)
 
     def geojson() -> str:
         """The shown events as GeoJSON, built when the button is pressed."""
@@ -537,13 +543,13 @@ def _share_and_export(state: view.ViewState, refs) -> None:
 
         from dashboard.store import event_features
 
-        return json.dumps(event_features(kept), ensure_ascii=False)
+        return json.dumps(event_features(view.by_story(refs)), ensure_ascii=False)
 
     def csv() -> str:
         """The shown events as CSV, built when the button is pressed."""
         from dashboard.store import csv_text
 
-        return csv_text(kept)
+        return csv_text(view.by_story(refs))
 
     with st.sidebar.expander("Export the events shown"):
         st.download_button(
@@ -599,7 +605,7 @@ def main() -> None:
         LOG.exception("cannot read the stories")
         st.error(f"Cannot read the stories: {exc}")
         extractions = []
-    options = view.filter_options(extractions)
+    options = filter_options(path, _generation()["n"]) if extractions else view.filter_options([])
     names = actor_names(options.actors)
     _drop_unknown_filters(options)
     flt = _current_filter()
