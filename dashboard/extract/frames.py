@@ -14,7 +14,7 @@ from dashboard.extract.events import (
     clauses,
     is_weapons_delivery,
 )
-from dashboard.extract.lexicon import IN_IS_DESTINATION, ONWARD, Token
+from dashboard.extract.lexicon import IN_IS_DESTINATION, ONWARD, SAY_VERBS, Token
 from dashboard.extract.modality import modality_of
 from dashboard.extract.syntax import Place, Slots, is_stative
 from dashboard.records import Force
@@ -28,9 +28,13 @@ class Builder:
         self.reader, self.trigger, self.force, self.actor = reader, trigger, force, actor
         text, sentence = reader.text, reader.sentence
         self.span = reader.index.span(trigger)
-        clause = next((a for a, b in clauses(sentence) if a <= self.span[0] < b),
-                      sentence.start)
+        clause = max(next((a for a, b in clauses(sentence) if a <= self.span[0] < b),
+                          sentence.start), _reported_from(trigger, reader.index.span))
         self.modality = modality_of(text, clause, self.span[0], self.span[1], ANY_TRIGGER)
+        if self.modality == "asserted" and trigger.tag_.startswith("NN") and trigger.dep_ in (
+                "nsubj", "nsubj:pass", "obj"):  # "the withdrawal will be complete"
+            self.modality = next((_AUX_MODALITY[c.lower_] for c in trigger.head.children
+                                  if c.dep_ == "aux" and c.lower_ in _AUX_MODALITY), "asserted")
         if force is not None and any(
                 c.lower_ == "no" and c.dep_ == "det" for c in reader.doc
                 if force.start <= reader.index.span(c)[0] < force.end):
@@ -134,3 +138,22 @@ def unique(drafts: list[Draft]) -> list[Draft]:
             out.append(d)
     return out
 
+
+_AUX_MODALITY = {"will": "planned", "'ll": "planned", "shall": "planned", "would": "planned",
+                 "could": "hypothetical", "might": "hypothetical", "may": "hypothetical",
+                 "should": "demanded", "must": "demanded"}
+
+
+def _reported_from(trigger: Token, span: Any) -> int:
+    """Where the clause a verb of saying reports begins ("would only say that | the Navy
+    maintains a force"), so that the sayer's own modal is not the event's; 0 when the
+    trigger is not in such a clause."""
+    token = trigger
+    for _ in range(6):
+        if token.dep_ == "ccomp" and token.head.lemma_.lower() in SAY_VERBS:
+            return span(token.left_edge)[0]
+        if token.dep_ not in ("xcomp", "conj", "acl", "acl:relcl", "advcl", "obj", "nsubj",
+                              "nsubj:pass", "nmod") or token.head.i == token.i:
+            return 0
+        token = token.head
+    return 0

@@ -63,6 +63,10 @@ FRAMES: dict[tuple[str, str], str] = {
     **{("N", lemma): "exercise" for lemma in
        "drill exercise manoeuvre maneuver wargame war-game".split()},
 }
+# Verbs of saying whose own modality is not the reported event's: "a spokesman would only say
+# that the Navy maintains a force in the Gulf" (denying is not one of them).
+SAY_VERBS = frozenset("say tell state add report note explain confirm write announce "
+                      "reveal disclose show indicate".split())
 # Verbs that give a force's size: "the brigade will consist of 5,000 soldiers".
 SIZE_VERBS = frozenset("consist comprise number total include".split())
 # Nouns that, named by an alliance or group, are a force of their own ("the African Union

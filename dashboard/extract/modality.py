@@ -36,7 +36,8 @@ _PLANNED = re.compile(
     r"\b(?:will|would|shall|'ll|going to|plan(?:s|ned|ning)?|prepar(?:e|es|ed|ing)\s+to|"
     r"set to|to be|expected to|schedul(?:e|ed)|intend(?:s|ed)?|due to|"
     r"announc(?:e|es|ed|ing)|flagg(?:ed)|order(?:s|ed)?|approv(?:e|es|ed)|"
-    r"agree(?:s|d)?\s+to|soon|upcoming|next|trips?|aimed at|seeks? to|"
+    r"agree(?:s|d)?\s+to|decid(?:e|es|ed|ing)\s+to|supposed\s+to|soon|upcoming|next|trips?|"
+    r"aimed at|seeks? to|"
     r"(?:is|are|was|were)\s+to)\b",
     re.I,
 )

@@ -250,6 +250,15 @@ ROWS: dict[str, Row] = {
     "size-given-by-its-verb": Row("The Spanish battalion in Latvia will consist of about "
                                   "600 soldiers.", "presence", "Latvia", actor="ES",
                                   count=600, modality=None),
+    "sayers-modal-is-not-the-events": Row(
+        "A spokesman would only say that 300 Dutch troops arrived in Gao.", "deployment", "Gao",
+        actor="NL", count=300, modality="asserted"),
+    "decided-to-is-planned": Row("Chile has decided to deploy 2,000 soldiers to Arica.",
+                                 "deployment", "Arica", actor="CL", count=2000,
+                                 modality="planned"),
+    "noun-before-its-future": Row("About 900 Dutch soldiers left Mali in May. The "
+                                  "withdrawal will be complete in June.", "withdrawal", "Mali",
+                                  actor="NL", modality="planned"),
     "tanks-sent-into-a-town": Row("The army said it had sent tanks into Kherson on Monday.",
                                   "deployment", "Kherson"),
     "island-of-a-town": Row("Japan will deploy 500 troops to Miyako Island.", "deployment",
