@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 _NEGATED = re.compile(
-    r"\b(?!not\s+rule\s+out|not\s+exclude)(?:no|not|never|neither|nor|without|"
+    r"\b(?!not\s+(?:be\s+)?rul(?:e|ed)\s+out|not\s+(?:be\s+)?exclud(?:e|ed))(?:no|not|never|neither|nor|without|"
     r"refus(?:e|es|ed|ing)\s+to|"
     r"den(?:y|ies|ied|ying)|rul(?:e|ed|es|ing)\s+out|won't|wouldn't|isn't|aren't|wasn't|"
     r"weren't|didn't|doesn't|don't|hasn't|haven't|cannot|can't|refrain(?:ed|ing)?\s+from|"
@@ -27,8 +27,8 @@ _HYPOTHETICAL = re.compile(
     r"\b(?:if|could|might|(?-i:may)|possibl[ey]|"
     r"potential(?:ly)?|in case|risk|threat(?:en|ens|ened)?|"
     r"fears?|feared|consider(?:s|ed|ing)?|weigh(?:s|ed|ing)?|mull(?:s|ed|ing)?|"
-    r"idea|option|unless|would be happy|hypothetical|(?:not|n't)\s+rule\s+out|"
-    r"(?:not|n't)\s+exclude|"
+    r"idea|option|unless|would be happy|hypothetical|(?:not|n't)\s+(?:be\s+)?rul(?:e|ed)\s+out|"
+    r"(?:not|n't)\s+(?:be\s+)?exclud(?:e|ed)|suggest(?:s|ed|ing|ions?)?|considerations?|"
     r"rais(?:e|es|ed)\s+the\s+(?:idea|prospect|possibility))\b",
     re.I,
 )
