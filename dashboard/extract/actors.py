@@ -143,13 +143,13 @@ def armed_groups() -> tuple[re.Pattern[str], dict[str, str]]:
     return pattern, codes
 
 
-@functools.cache
 def is_seat(words: str) -> bool:
     """Whether words name an institution or armed force that stands for one government
     ("the Pentagon", "the Self-Defense Forces", "the IRGC")."""
     return words.casefold().removeprefix("the ") in _SEATS
 
 
+@functools.cache
 def group_codes() -> frozenset[str]:
     """The codes of every armed group, private military company and mission."""
     return frozenset(armed_groups()[1].values())

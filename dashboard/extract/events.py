@@ -14,7 +14,6 @@ from dataclasses import dataclass, replace
 from dashboard.extract import slots
 from dashboard.extract.modality import modality_of
 from dashboard.records import Actor, Force, Mention, Sentence
-from geodata.records import Place
 
 _MOVE = (r"roll|rolls|rolled|rolling|land|lands|landed|landing|dock|docks|docked|"
          r"docking|"
@@ -206,7 +205,8 @@ def _movement(s: _Slots) -> list[Draft]:
     origin = slots.origin_of(s.text, s.clause, s.trigger, s.places, s.force)
     sending = _SENDING.fullmatch(s.text[s.trigger[0]:s.trigger[1]]) is not None
     delivered = sending and is_weapons_delivery(s.force)
-    kind = "arms_transfer" if delivered and changes_hands(dest.place) else "deployment"
+    kind = "arms_transfer" if delivered and not carried_into(s.text, dest.start) \
+        else "deployment"
     if origin is not None and _OUT_OF.search(s.text[max(0, origin.start - 40):origin.start]):
         kind = "withdrawal"  # "flew out of the air base in Niamey to N'Djamena"
     return [s.draft(kind, origin=origin, destination=d, force=s.force)
@@ -214,11 +214,13 @@ def _movement(s: _Slots) -> list[Draft]:
             if origin is None or d.start != origin.start]
 
 
-def changes_hands(place: Place | None) -> bool:
-    """Whether weapons sent to a place go to another state ("sent tanks to Ukraine"), not
-    or its capital ("lethal weapons to Kyiv"), not with their army into a town or region
-    ("sent tanks into Rafah")."""
-    return place is not None and (place.kind == "country" or place.feature_code == "PPLC")
+def carried_into(text: str, start: int) -> bool:
+    """Whether weapons sent to a place go in with their army ("sent tanks into Rafah"), not
+    to a recipient ("sent tanks to Ukraine's Zaporizhzhia region")."""
+    return _INTO.search(text, max(0, start - 40), start) is not None
+
+
+_INTO = re.compile(r"\b(?:into|inside)\s++(?:the\s++)?(?:[\w'\u2019-]++\s++){0,3}$", re.I)
 
 
 def is_weapons_delivery(force: Force) -> bool:
@@ -467,11 +469,13 @@ def _last_place(text: str, places: Sequence[Mention], clause: tuple[int, int],
     return inside[-1] if inside else None
 
 
-# A country naming whose body speaks or acts ("the U.S. military said", "a Philippines
-# Department of Foreign Affairs spokesperson"): no place where drills are held.
+# A country naming the body that speaks ("the U.S. military said", "a Philippines Department
+# of Foreign Affairs spokesperson"): no place where drills are held ("Taiwan's military
+# launched drills" holds them at home).
 _INSTITUTION_AFTER = re.compile(
-    r"(?:['’]s)?\s++(?:military|army|navy|air\s++force|armed|forces|troops|soldiers|"
-    r"defen[cs]e|department|ministry|government|officials?|spokes\w{0,10}|embassy)\b", re.I)
+    r"\s++(?:(?:department|ministry|government|officials?|spokes\w{0,10}|embassy)\b|"
+    r"(?:military|army|navy|air\s++force|armed\s++forces|forces|defen[cs]e\s++ministry)\s++"
+    r"(?:said|says|told|announced|reported|stated|added|confirmed)\b)", re.I)
 
 
 def _drop_duplicates(drafts: list[Draft]) -> list[Draft]:

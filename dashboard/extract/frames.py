@@ -10,11 +10,19 @@ from typing import Any
 from dashboard.extract.events import (
     ANY_TRIGGER,
     Draft,
-    changes_hands,
+    carried_into,
     clauses,
     is_weapons_delivery,
 )
-from dashboard.extract.lexicon import IN_IS_DESTINATION, ONWARD, SAY_VERBS, Token
+from dashboard.extract.lexicon import (
+    IN_IS_DESTINATION,
+    OBJECT_ORIGIN,
+    ONWARD,
+    PLACE_NOUNS,
+    REDUCE_VERBS,
+    SAY_VERBS,
+    Token,
+)
 from dashboard.extract.modality import modality_of
 from dashboard.extract.syntax import Place, Slots, is_stative
 from dashboard.records import Force
@@ -67,8 +75,8 @@ class Builder:
         delivered = lemma in ("send", "ship", "rush", "dispatch") and self.force is not None \
             and is_weapons_delivery(self.force)
         return [self.draft("arms_transfer" if delivered and d.extent != "border" and
-                           changes_hands(d.mention.place) else "deployment",
-                           origin=slots.source, destination=d) for d in to
+                           not carried_into(self.reader.text, d.mention.start)
+                           else "deployment", origin=slots.source, destination=d) for d in to
                 if slots.source is None or d.mention.start != slots.source.mention.start]
 
     def where_antecedent(self) -> list[Place]:
@@ -98,12 +106,22 @@ class Builder:
                 "acl", "amod", "xcomp") and slots.at and not slots.source and not slots.to:
             return self.presence(slots.at)
         origin = slots.source or (slots.at[0] if slots.at else None)
-        if slots.to and (lemma in ("leave", "depart", "return") or origin is None):
+        if slots.to and lemma not in REDUCE_VERBS and (
+                lemma in ("leave", "depart", "return") or origin is None):
             return [self.draft("deployment", origin=origin, destination=d) for d in slots.to]
         if origin is None:  # "the first convoy departed on Oct. 10": the story says from
-            return [] if slots.to or self.trigger.tag_.startswith("NN") and lemma == "leave" \
+            return [] if slots.to and lemma not in REDUCE_VERBS or self.trigger.tag_.startswith(
+                "NN") and lemma == "leave" or self._object_not_moved() \
                 else [self.draft("withdrawal")]  # where (a leave of absence goes nowhere)
         return [self.draft("withdrawal", origin=o) for o in slots.sources or (origin,)]
+
+    def _object_not_moved(self) -> bool:
+        """Whether the trigger's object is something other than its force: "withdrew its
+        bid", "left the army" (what one leaves with no place named is no place)."""
+        index = self.reader.index
+        return any(c.dep_ == "obj" and c.lemma_.lower() not in PLACE_NOUNS and (
+            self.trigger.lemma_.lower() in OBJECT_ORIGIN or index.force.get(c.i) is not self.force)
+            for c in self.trigger.children)  # "left their base" leaves a place
 
     def presence(self, places: Sequence[Place]) -> list[Draft]:
         """The force at each place."""

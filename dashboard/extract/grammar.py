@@ -41,6 +41,7 @@ from dashboard.extract.lexicon import (
     OBSERVE_VERBS,
     OWNED_ONLY,
     PULL_VERBS,
+    REDUCE_VERBS,
     RELATIVE_PRONOUNS,
     SHIP_WORDS,
     SIZE_VERBS,
@@ -127,9 +128,7 @@ class Reader(Owners, ImpliedForces):
                    and not YEAR.fullmatch(t.text)]  # "since 2017" is no count
         lemma = token.lemma_.lower()
         if token.lower_ == "they" and token.dep_ in ("nsubj", "nsubj:pass"):
-            start = self.index.span(token)[0]  # "fired on two destroyers while they were
-            before = [f for f in self.index.forces if f.end <= start]  # leaving the Red Sea"
-            return before[-1] if before else None
+            return self._they(token)
         if numbers and (token.tag_ == "CD" or token.lower_ in ("more", "others", "another")):
             template = self._template(token)
             start, end = self.index.span(numbers[0])
@@ -159,6 +158,14 @@ class Reader(Owners, ImpliedForces):
                          actor=owner)
         return None
 
+    def _they(self, token: Token) -> Force | None:
+        """The force "they" stands for: the nearest plural noun before it, when that noun
+        is a force ("fired on two destroyers while they were leaving the Red Sea"; not
+        "detained two journalists after they entered Kherson")."""
+        nouns = [t for t in self.doc[:token.i] if t.tag_ in ("NNS", "NNPS")
+                 and t.dep_ != "compound"]
+        return self.index.force.get(nouns[-1].i) if nouns else None
+
     def _template(self, token: Token) -> Force | None:
         """The force an elided count takes its people from: the nearest one before it."""
         start = self.index.span(token)[0]
@@ -170,6 +177,8 @@ class Reader(Owners, ImpliedForces):
         """(frame, lemma) when the token triggers a military frame."""
         lemma = token.lemma_.lower()
         tag = token.tag_
+        if lemma == "leave" and token.i and token.nbor(-1).lower_ in _LEAVE_OF_ABSENCE:
+            return None  # "went on leave", "their annual leave" (a verb to the parse)
         if tag.startswith("VB"):
             particles = {c.lower_ for c in token.children if c.dep_ == "compound:prt"}
             if lemma in PULL_VERBS and particles & {"out", "back", "away"}:
@@ -266,6 +275,11 @@ class Reader(Owners, ImpliedForces):
             return self._handover(trigger)
         force_token = self.force_slot(trigger)
         force = self.force_of(force_token)
+        if lemma in REDUCE_VERBS:  # what is cut is the force: "cut 2,000 jobs" moves nobody
+            if force is None or force_token is None or force_token.dep_ != "obj" or \
+                    force.personnel is None and not force.unit:
+                return []
+            force = self._cut_by(trigger, force)
         if force is None and frame in ("deployment", "withdrawal") or \
                 force is None and lemma in OBJECT_LOCATION:
             force_token, force = self._actor_as_force(trigger, lemma)
@@ -395,6 +409,15 @@ class Reader(Owners, ImpliedForces):
         return out
 
 
+    def _cut_by(self, trigger: Token, force: Force) -> Force:
+        """The size of a cut: "trim its forces in South Korea by 4,500"."""
+        by = [c for c in trigger.children if c.dep_ == "obl" and case_of(c) == "by"
+              and c.tag_ == "CD" and number(c.text) is not None]
+        if not by:
+            return force
+        return replace(force, count=number(by[0].text), count_text=by[0].text,
+                       count_min=number(by[0].text), count_max=number(by[0].text))
+
     def _sized(self, token: Token, force: Force | None) -> Force | None:
         """A force whose size its verb gives: "the brigade in Lithuania will consist of
         about 5,000 soldiers" counts the brigade; the owner stays the brigade's."""
@@ -428,6 +451,10 @@ class Reader(Owners, ImpliedForces):
             actor = self._actor(force, subject, None)
             out.extend(Builder(self, token, force, actor).presence(places))
         return out
+
+
+_LEAVE_OF_ABSENCE = frozenset({"on", "of", "annual", "sick", "shore", "home", "their", "his",
+                               "her", "its", "maternity", "paternity"})
 
 
 def _bare_mention(trigger: Token) -> bool:

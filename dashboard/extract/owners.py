@@ -70,13 +70,14 @@ class Owners:
         return None
 
     def first_actor(self, before: int) -> str | None:
-        """The actor of the nearest force with an owner before an offset ("Russian
-        peacekeepers had begun withdrawing and the first personnel had left"), else the
-        first actor the sentence names before it (its subject, mostly), not a reporter's
-        nationality when a force's own is there."""
-        owned = [f for f in self.index.forces if f.actor and f.end <= before]
+        """The actor of the nearest owned force before an offset that is a clause's subject
+        ("Russian peacekeepers had begun withdrawing and the first personnel had left"; not
+        the enemy it struck), else the first actor the sentence names before it (its
+        subject, mostly), not a reporter's nationality when a force's own is there."""
+        owned = [f for i, f in self.index.force.items() if f.actor and f.end <= before
+                 and self.doc[i].dep_ in ("nsubj", "nsubj:pass")]
         if owned:
-            return owned[-1].actor
+            return max(owned, key=lambda f: f.end).actor
         named = [a for a in self.index.actor.values() if a.start < before]
         return min(named, key=lambda a: a.start).code if named else None
 

@@ -101,7 +101,7 @@ def extract_article(article: Article, gazetteer: Gazetteer, *, grammar: bool = T
         for draft in filter(None, map(_without_own_name, drafts)):
             draft = _with_context_actor(text, reading, _insurgents(text, draft), events, tally)
             if not _placed(draft):
-                draft = _from_where_it_was(draft, events, reading.sentence)
+                draft = _from_where_it_was(draft, events, reading)
                 if draft is None:
                     continue
             if is_police(draft.force) and not _abroad(draft):
@@ -224,43 +224,36 @@ def _parse(readings: list[_Reading]) -> dict[int, Any]:
 _HOME_FORCES = re.compile(r"\b(?:the|its|their|government|national|regular)\s+(?:army|military|"
                           r"armed forces)\b|\b(?:government|national|regular)\s+(?:troops|"
                           r"forces|soldiers|units)\b", re.I)
-_HOME_WORDS = frozenset({"government", "national", "regular"})
 _MILITARY = ("deployment", "presence", "withdrawal", "exercise")
 
 
 def _with_context_actor(text: str, reading: _Reading, draft: Draft, earlier: list[Event],
                         tally: Counter[str]) -> Draft:
-    """Fill a missing actor from the story: "the national army ... pulled out of Wad
-    Madani" is the army of the country it happens in, and so is "the army" unless the story
-    is about another country's forces; "the Pentagon said 300 troops left" and "500 Ground
-    Self-Defense Force personnel" are the troops of the one government the sentence names by
-    an institution or a force of its own; "a final contingent of 150 soldiers flew out" belongs
+    """Fill a missing actor from the story: "the army ... pulled out of Wad Madani" is the
+    army of the country it happens in; "a final contingent of 150 soldiers flew out" belongs
     to whoever the previous military event of the last two sentences (four for "the
-    troops") was about, and failing that to whoever the story's forces most often belong
-    to (the first of them on a tie)."""
+    troops") was about; failing that, "the Pentagon said 300 troops left" and "500 Ground
+    Self-Defense Force personnel" are the troops of the one government the sentence names by
+    an institution or a force of its own, and failing that, whoever the story's forces most
+    often belong to (the first of them on a tie)."""
     if draft.actor is not None or draft.type not in _MILITARY:
         return draft
     sentence = reading.sentence
-    seats = {a.code for a in reading.actors if actor_rules.is_seat(a.text)}
-    if len(seats) == 1 and not _is_irregular(draft.force):
-        return replace(draft, actor=seats.pop())
     clause = text[sentence.start:draft.trigger_end]
     place = draft.origin or draft.location or draft.destination
-    home_match = _HOME_FORCES.search(clause)
-    home = place.place.country if home_match and place is not None and \
-        place.place is not None else None
-    story_actor = max(tally, key=tally.__getitem__) if tally else None
-    if home and (home_match.group().split()[0].lower() in _HOME_WORDS or story_actor in (
-            None, home)):  # "the national army", or a story about the country's own army
-        return replace(draft, actor=home)
+    if _HOME_FORCES.search(clause) and place is not None and place.place is not None \
+            and place.place.country:
+        return replace(draft, actor=place.place.country)
     reach = 4 if _is_anaphoric(text, sentence, draft.force) else 2
     for event in reversed(earlier):
         if event.sentence.index < sentence.index - reach:
             break
         if event.type in _MILITARY and event.actor and event.modality in ("asserted", "planned"):
             return replace(draft, actor=event.actor)
-    if home and story_actor in actor_rules.group_codes():
-        return replace(draft, actor=home)  # "the army" in a story of RSF fighters
+    seats = {a.code for a in reading.actors if actor_rules.is_seat(a.text)}
+    if len(seats) == 1 and not _is_irregular(draft.force):
+        return replace(draft, actor=seats.pop())
+    story_actor = max(tally, key=tally.__getitem__) if tally else None
     if story_actor is None or is_police(draft.force) or (
             _is_irregular(draft.force) and story_actor not in actor_rules.group_codes()):
         return draft  # "Rebels seized Rubaya" after a story of US troops: not US rebels
@@ -272,14 +265,18 @@ def _placed(draft: Draft) -> bool:
     return bool(draft.origin or draft.destination or draft.location)
 
 
-def _from_where_it_was(draft: Draft, earlier: list[Event], sentence: Sentence
+def _from_where_it_was(draft: Draft, earlier: list[Event], reading: _Reading
                        ) -> Draft | None:
     """A withdrawal the sentence gives no place ("the first convoy of French soldiers
     departed on Oct. 10") leaves where the story last put the same actor's forces, within
     the last few sentences; with no such place it is dropped."""
-    told = draft.force is None  # "the withdrawal will be complete": the last one told
+    told = draft.force is None  # "the withdrawal will be complete": the last one told,
+    if told and not (reading.places or reading.actors):  # in a sentence naming a place or
+        return None  # a state ("Baghdad welcomed the withdrawal", not "the company said this
+        # deployment went smoothly")
     if draft.type != "withdrawal" and not told or draft.actor is None:
         return None
+    sentence = reading.sentence
     for event in reversed(earlier):
         if event.sentence.index < sentence.index - _STORY_REACH:
             break
@@ -290,7 +287,10 @@ def _from_where_it_was(draft: Draft, earlier: list[Event], sentence: Sentence
                 continue
             return replace(draft, origin=event.origin, destination=event.destination,
                            location=event.location, extent=event.extent,
-                           border_side=event.border_side, border_with=event.border_with)
+                           border_side=event.border_side, border_with=event.border_with,
+                           modality=event.modality if draft.modality == "asserted"
+                           else draft.modality)  # "Baghdad welcomed the withdrawal" of a
+            # planned one
         place = event.destination if event.type == "deployment" else (
             event.location or event.origin)
         if place is not None and place.place is not None:
@@ -324,11 +324,15 @@ def _is_irregular(force: Force | None) -> bool:
 
 
 def _force_words(text: str, force: Force) -> str:
-    """A force's words with the two words before it that may qualify it ("separatist
-    troops"), not words across a comma or bracket ("rebels, Russian troops")."""
+    """A force's words with the word right before it that may qualify it ("separatist
+    troops") when its own words name no owner, not one across a comma or bracket ("rebels,
+    troops") nor one that is against them ("anti-rebel")."""
     before = text[max(0, force.start - _QUALIFIER_CHARS):force.start]
     cut = max(before.rfind(mark) for mark in ",;:.()\"\u201c\u201d")
-    return " ".join([*before[cut + 1:].split()[-2:], force.text])
+    word = before[cut + 1:].split()[-1:] if force.actor is None else []  # "Malian troops"
+    if word and word[0].lower().startswith("anti"):
+        word = []
+    return " ".join([*word, force.text])
 
 
 _QUALIFIER_CHARS = 24

@@ -221,26 +221,19 @@ _GROUP_NOUNS = frozenset({"fighters", "militants", "rebels", "mercenaries", "gro
                           "troops", "militia", "militias", "soldiers", "brigade", "movement"})
 _ADMIN_SUFFIXES = frozenset({"region", "oblast", "province", "governorate", "prefecture",
                              "county", "district", "state", "krai", "republic"})
-# "Ishigaki Island" is the island of the town Ishigaki when the gazetteer has no island.
-_ISLAND_WORDS = frozenset({"island", "islands", "isle", "atoll"})
 
 
 def _with_admin_suffix(text: str, tokens: list[Token], j: int, best: tuple[Candidate, int],
                        gazetteer: Gazetteer) -> tuple[Candidate, int]:
-    """Extend "Kursk" to "Kursk region" when the gazetteer knows the longer name, and
-    "Ishigaki" to "Ishigaki Island", still looked up as "Ishigaki", when it does not."""
-    if j + 1 >= len(tokens) or not _joins(text, tokens[j], tokens[j + 1]):
+    """Extend "Kursk" to "Kursk region" when the gazetteer knows the longer name."""
+    if j + 1 >= len(tokens) or tokens[j + 1].key not in _ADMIN_SUFFIXES or not _joins(
+            text, tokens[j], tokens[j + 1]):
         return best
-    suffix = tokens[j + 1].key
     candidate, used = best
-    key = f"{candidate.key} {suffix}"
-    end = tokens[j + 1].end
-    if suffix in _ISLAND_WORDS and tokens[j + 1].text[:1].isupper() and \
-            candidate.demonym is None:
-        return Candidate(candidate.start, end, text[candidate.start:end], candidate.key), \
-            used + 1
-    if suffix not in _ADMIN_SUFFIXES or not gazetteer.candidates(key):
+    key = f"{candidate.key} {tokens[j + 1].key}"
+    if not gazetteer.candidates(key):
         return best
+    end = tokens[j + 1].end
     return Candidate(candidate.start, end, text[candidate.start:end], key), used + 1
 
 
@@ -309,8 +302,7 @@ def _acceptable(text: str, tokens: list[Token], i: int, j: int, key: str,
             gazetteer.candidates(key)):
         return False  # "Wagner fighters", "Houthi rebels": a group, not a town
     if following is not None and _is_capitalised(following) and text[
-            token.end:following.start] == " " and following.key not in _ISLAND_WORDS \
-            and not _is_major(gazetteer.candidates(key)):
+            token.end:following.start] == " " and not _is_major(gazetteer.candidates(key)):
         return False  # "Alexander Grushko": a surname after it
     return True
 

@@ -228,41 +228,15 @@ ROWS: dict[str, Row] = {
         "The Georgian news agency said on Monday that Turkish peacekeepers had begun "
         "withdrawing and the first soldiers had left Sukhumi.", "withdrawal", "Sukhumi",
         actor="TR"),
-    "the-military-of-the-story": Row(
-        "The Pentagon said 2,000 US troops left Iraq. Officials spoke. Prices rose. Markets "
-        "fell. The military will keep about 400 troops in Syria.", "presence", "Syria",
-        actor="US", count=400, modality=None),
-    "withdrawal-from-where-the-story-put-them": Row(
-        "About 1,500 Italian soldiers are stationed in Kosovo. Rome said on Monday that the "
-        "first convoy of Italian soldiers had departed.", "withdrawal", "Kosovo", actor="IT"),
-    "called-for-country-to-withdraw": Row(
-        "The envoy called for Uganda to withdraw its troops from Congolese territory.",
-        "withdrawal", "Congolese", actor="UG", modality="demanded"),
-    "owner-withdrawal-misread-as-verb": Row(
-        "The terms of the deal include Turkey's withdrawal from Syrian territory.",
-        "withdrawal", "Syrian", actor="TR", modality=None),
-    "mission-of-an-alliance": Row("The African Union mission will withdraw from Somalia.",
-                                  "withdrawal", "Somalia", actor="AFRICAN_UNION",
-                                  modality="planned"),
-    "force-reduced-where-it-is": Row("Canada will reduce its troops in Latvia to 800 by "
-                                     "the end of the year.", "withdrawal", "Latvia",
-                                     actor="CA", count=None, modality="planned"),
-    "size-given-by-its-verb": Row("The Spanish battalion in Latvia will consist of about "
-                                  "600 soldiers.", "presence", "Latvia", actor="ES",
-                                  count=600, modality=None),
-    "sayers-modal-is-not-the-events": Row(
-        "A spokesman would only say that 300 Dutch troops arrived in Gao.", "deployment", "Gao",
-        actor="NL", count=300, modality="asserted"),
-    "decided-to-is-planned": Row("Chile has decided to deploy 2,000 soldiers to Arica.",
-                                 "deployment", "Arica", actor="CL", count=2000,
-                                 modality="planned"),
-    "noun-before-its-future": Row("About 900 Dutch soldiers left Mali in May. The "
-                                  "withdrawal will be complete in June.", "withdrawal", "Mali",
-                                  actor="NL", modality="planned"),
+    "weapons-sent-to-a-region-change-hands": Row(
+        "Britain sent Challenger tanks to Ukraine's Zaporizhzhia region.", "arms_transfer",
+        "Zaporizhzhia region", actor="GB"),
+    "drills-at-home": Row("Taiwan's military launched live-fire drills on Wednesday.",
+                          "exercise", "Taiwan", actor="TW"),
+    "cut-by": Row("The U.S. will trim its forces in South Korea by 4,500.", "withdrawal",
+                  "South Korea", actor="US", count=4500, modality="planned"),
     "tanks-sent-into-a-town": Row("The army said it had sent tanks into Kherson on Monday.",
                                   "deployment", "Kherson"),
-    "island-of-a-town": Row("Japan will deploy 500 troops to Miyako Island.", "deployment",
-                            "Miyako Island", actor="JP", count=500, modality="planned"),
 }
 
 NO_EVENT: dict[str, tuple[str, str]] = {
@@ -279,6 +253,10 @@ NO_EVENT: dict[str, tuple[str, str]] = {
                                "Cairo"),
     "speaker-is-no-drill-place": ("In a statement, the Pakistan army said 3,000 soldiers "
                                   "took part in the drills.", "Pakistan"),
+    "jobs-cut-are-no-force": ("The army will cut 2,000 jobs in Wales.", "Wales"),
+    "a-road-cut-is-no-move": ("Russian forces cut the main road to Kharkiv.", "Kharkiv"),
+    "they-are-the-nearest-people": ("Russian soldiers detained two journalists after they "
+                                    "entered Kherson.", "Kherson"),
     "talks-are-no-place": ("Israel withdrew from the talks in Cairo.", "Cairo"),
     "tournament-is-no-place": ("Italy withdrew from the tournament in Germany.", "Germany"),
     "police-at-home": ("Police officers were deployed to Manchester city centre after the "
@@ -311,6 +289,9 @@ ABSENT: dict[str, tuple[str, str | None, str]] = {
                                         "departed.", "ES", "Kosovo"),
     "rebels-are-not-their-countrys-army": ("Congolese rebels advanced on Bukavu.", "CD",
                                            "Bukavu"),
+    "the-enemy-struck-is-not-owner": ("Ukrainian troops repelled Russian soldiers near "
+                                      "Bakhmut, and 200 troops withdrew from Avdiivka.", "RU",
+                                      "Avdiivka"),
     "seer-is-not-owner": ("Taiwan detected 11 warships near Penghu.", "TW", "Penghu"),
     "sender-of-relative-is-not-location": (
         "The troops, who had been stationed in Niger, left for Chad.", "NE", "Chad"),

@@ -265,29 +265,37 @@ def test_irregular_forces_are_told_from_armies(text: str, personnel: str | None,
 
 
 @pytest.mark.parametrize(
-    ("text", "actor"),
-    [("the withdrawal of separatist troops", None),
-     ("Congolese rebels advanced", None),
-     ("fighting the rebels, Russian troops advanced", "RU"),
-     ("Russian troops advanced", "RU")],
+    ("text", "force", "owner", "actor"),
+    [("the withdrawal of separatist troops", "troops", None, None),
+     ("Congolese rebels advanced", "Congolese rebels", "CD", None),
+     ("fighting the rebels, troops advanced", "troops", None, "RU"),
+     ("After clashes with rebels Malian troops withdrew", "Malian troops", "ML", "ML"),
+     ("Anti-rebel troops advanced", "troops", None, "CD"),
+     ("Russian troops advanced", "Russian troops", "RU", "RU")],
 )
-def test_rebels_own_no_country(text: str, actor: str | None) -> None:
-    noun = "rebels" if "rebels advanced" in text and "Russian" not in text else "troops"
-    start = text.rindex(noun)
-    force = Force(start, start + len(noun), noun, personnel=noun)
-    draft = Draft("deployment", "asserted", 0, 1, "CD" if actor is None else actor, force,
-                  None, None, None, "point", (), None)
+def test_rebels_own_no_country(text: str, force: str, owner: str | None,
+                               actor: str | None) -> None:
+    start = text.index(force)
+    found = Force(start, start + len(force), force, personnel=force.split()[-1], actor=owner)
+    draft = Draft("deployment", "asserted", 0, 1, actor or owner or "CD", found, None, None,
+                  None, "point", (), None)
     assert _insurgents(text, draft).actor == actor
 
 
 def test_an_event_told_again_keeps_its_actor_and_place() -> None:
     """ "The withdrawal" after a withdrawal is a second report of it; "the deployments"
     may be several and a bare "withdrawal" of nobody's is none."""
-    told = _extract("About 900 Dutch soldiers left Mali in May. Officials spoke. The "
-                    "withdrawal was completed on Friday.", dt.date(2024, 6, 1))
+    told = _extract("About 900 Dutch soldiers left Mali in May. Officials spoke. Dutch "
+                    "officials said the withdrawal was completed on Friday.", dt.date(2024, 6, 1))
     again = [e for e in told.events if e.sentence.index == 2]
     assert [(e.type, e.actor, e.origin.text if e.origin else None) for e in again] == [
         ("withdrawal", "NL", "Mali")]
+    welcomed = _extract("U.S. troops will leave Iraq next year. Baghdad welcomed the "
+                        "withdrawal.", dt.date(2024, 6, 1))
+    assert [e.modality for e in welcomed.events if e.sentence.index == 1] == ["planned"]
+    elsewhere = _extract("U.S. troops deployed to Poland on Monday. The software company "
+                         "said this deployment went smoothly.", dt.date(2024, 6, 1))
+    assert not [e for e in elsewhere.events if e.sentence.index == 1]
     several = _extract("About 900 Dutch soldiers left Mali in May. The deployments were "
                        "announced.", dt.date(2024, 6, 1))
     assert not [e for e in several.events if e.sentence.index == 1]
