@@ -30,6 +30,7 @@ from dashboard.extract.lexicon import (
     HOLD_VERBS,
     HOST_VERBS,
     HULLS,
+    LAUNCH_VERBS,
     MILITARY_HEADS,
     MILITARY_MODIFIERS,
     MILITARY_WORDS,
@@ -217,6 +218,11 @@ class Reader(Owners, ImpliedForces):
                 for child in trigger.head.children:        # troops to Poland"
                     if child.dep_ == "obj" and self.force_of(child):
                         return child
+            if trigger.dep_ == "obj" and trigger.head.lemma_.lower() in LAUNCH_VERBS and \
+                    FRAMES.get(("N", trigger.lemma_.lower())) != "exercise":
+                for child in trigger.head.children:  # "Egyptian forces are conducting
+                    if child.dep_ == "nsubj" and self.force_of(child):  # operations in Sinai"
+                        return child
             return None
         for clause in deps.get("csubj", []):  # a reduced relative read as a clausal subject:
             if "nsubj" in deps or "nsubj:pass" in deps:  # "troops based in X will move"
@@ -396,6 +402,10 @@ class Reader(Owners, ImpliedForces):
                 continue
             places = [c for c in token.children if c.dep_ in ("nmod", "obl")
                       and case_of(c) in AT]
+            if not places and token.dep_ == "obj" and token.head.lemma_.lower() in HOLD_VERBS:
+                places = [c for s in token.head.children if s.dep_ == "nsubj"  # "the EU
+                          for c in s.children if c.dep_ == "nmod" and case_of(c) in AT]
+                # mission in Bosnia has about 1,100 troops"
             if not places:
                 continue
             force = self._sized(token, self.force_of(token))

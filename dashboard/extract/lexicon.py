@@ -27,10 +27,12 @@ PULL_VERBS = frozenset("pull draw move fly".split())  # with "out", "back", "awa
 REDUCE_VERBS = frozenset("reduce cut halve trim shrink downsize".split())
 STAY_VERBS = frozenset(
     "station base mass amass position garrison remain stay patrol operate concentrate "
-    "gather keep maintain poise deploy build occupy besiege encircle surround".split())
+    "gather keep maintain poise deploy build occupy besiege encircle surround guard defend "
+    "man secure".split())
 # Verbs whose bare object is where the force is: "Russian forces occupy parts of Kherson",
 # "the RSF besieged El Fasher", "ships patrolled the strait".
-OBJECT_LOCATION = frozenset("patrol occupy besiege encircle surround".split())
+OBJECT_LOCATION = frozenset("patrol occupy besiege encircle surround guard defend man "
+                            "secure".split())
 DRILL_VERBS = frozenset("drill exercise".split())
 # Giving up a base is leaving the place it stands in: "ATMIS handed over the Biyo Cadde
 # base", "the coalition closed its base at Ain al-Asad", "the handover of the base".
@@ -59,7 +61,7 @@ FRAMES: dict[tuple[str, str], str] = {
        "withdrawal pullout pull-out pullback departure drawdown retreat evacuation exit "
        "disengagement repatriation".split()},
     **{("N", lemma): "presence" for lemma in
-       "presence buildup build-up concentration garrison".split()},
+       "presence buildup build-up concentration garrison operation".split()},
     **{("N", lemma): "exercise" for lemma in
        "drill exercise manoeuvre maneuver wargame war-game".split()},
 }

@@ -278,6 +278,10 @@ def slots_of(trigger: Token, index: Index, lemma: str, force: Token | None = Non
         for item in coordinated(child):  # each conjunct keeps its own preposition:
             place = place_of(item, index)  # "from Fort Bragg, North Carolina, to Poland"
             case = case_of(item) or head_case
+            if place is None and case in AT:  # "remain on high alert along the border": the
+                place = next((p for c in item.children  # place hung on the oblique's noun
+                              if c.dep_ == "nmod" and case_of(c) in AT
+                              for p in [place_of(c, index)] if p is not None), None)
             if place is None:
                 continue
             if child.dep_ in ("obj", "xcomp") and (item is child or not case_of(item)):

@@ -235,6 +235,16 @@ ROWS: dict[str, Row] = {
                           "exercise", "Taiwan", actor="TW"),
     "cut-by": Row("The U.S. will trim its forces in South Korea by 4,500.", "withdrawal",
                   "South Korea", actor="US", count=4500, modality="planned"),
+    "mission-in-a-place-has-troops": Row("The EU mission in Bosnia has about 1,100 troops.",
+                                         "presence", "Bosnia", actor="EU", count=1100),
+    "guarding-a-place": Row("Hundreds of Moroccan soldiers guard the berm in Western Sahara.",
+                            "presence", "Western Sahara", actor="MA"),
+    "place-hung-on-an-oblique": Row("Thai troops remain on high alert along the Cambodian "
+                                    "border.", "presence", "Cambodian", actor="TH"),
+    "conducting-operations": Row("Egyptian forces are conducting operations in North Sinai.",
+                                 "presence", "North Sinai", actor="EG"),
+    "hypothetical-suggestion": Row("Macron suggested sending Western ground troops to Ukraine.",
+                                   "deployment", "Ukraine", modality="hypothetical"),
     "tanks-sent-into-a-town": Row("The army said it had sent tanks into Kherson on Monday.",
                                   "deployment", "Kherson"),
 }
