@@ -40,9 +40,12 @@ class Builder:
                           sentence.start), _reported_from(trigger, reader.index.span))
         self.modality = modality_of(text, clause, self.span[0], self.span[1], ANY_TRIGGER)
         if self.modality == "asserted" and trigger.tag_.startswith("NN") and trigger.dep_ in (
-                "nsubj", "nsubj:pass", "obj"):  # "the withdrawal will be complete"
-            self.modality = next((_AUX_MODALITY[c.lower_] for c in trigger.head.children
-                                  if c.dep_ == "aux" and c.lower_ in _AUX_MODALITY), "asserted")
+                "nsubj", "nsubj:pass", "obj"):  # "the withdrawal will be complete", "the
+            head = trigger.head  # withdrawal was demanded by the generals"
+            self.modality = next((_AUX_MODALITY[c.lower_] for c in head.children
+                                  if c.dep_ == "aux" and c.lower_ in _AUX_MODALITY),
+                                 _HEAD_MODALITY.get(head.lemma_.lower(), "asserted")
+                                 if trigger.dep_ != "obj" else "asserted")
         if force is not None and any(
                 c.lower_ == "no" and c.dep_ == "det" for c in reader.doc
                 if force.start <= reader.index.span(c)[0] < force.end):
@@ -160,6 +163,14 @@ def unique(drafts: list[Draft]) -> list[Draft]:
 _AUX_MODALITY = {"will": "planned", "'ll": "planned", "shall": "planned", "would": "planned",
                  "could": "hypothetical", "might": "hypothetical", "may": "hypothetical",
                  "should": "demanded", "must": "demanded"}
+
+
+_HEAD_MODALITY = {
+    **dict.fromkeys(("demand", "urge", "request", "require"), "demanded"),
+    **dict.fromkeys(("plan", "schedule", "approve", "announce", "order", "expect"), "planned"),
+    **dict.fromkeys(("deny", "reject", "refuse", "cancel", "halt", "block"), "negated"),
+    **dict.fromkeys(("consider", "discuss", "propose", "debate", "mull"), "hypothetical"),
+}
 
 
 def _reported_from(trigger: Token, span: Any) -> int:

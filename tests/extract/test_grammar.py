@@ -245,6 +245,9 @@ ROWS: dict[str, Row] = {
                                  "presence", "North Sinai", actor="EG"),
     "hypothetical-suggestion": Row("Macron suggested sending Western ground troops to Ukraine.",
                                    "deployment", "Ukraine", modality="hypothetical"),
+    "noun-subject-of-approved": Row("The deployment of 2,000 Polish troops to Lithuania was "
+                                    "approved on Monday.", "deployment", "Lithuania",
+                                    actor="PL", count=2000, modality="planned"),
     "tanks-sent-into-a-town": Row("The army said it had sent tanks into Kherson on Monday.",
                                   "deployment", "Kherson"),
 }
