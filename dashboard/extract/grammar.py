@@ -317,8 +317,9 @@ class Reader(Owners, ImpliedForces):
             drafts = build.movement(slots, lemma)
         elif frame == "withdrawal":
             drafts = build.withdrawal(slots, lemma)
-        elif frame == "presence":
-            drafts = self._distributed(build, force_token, slots.at or slots.to)
+        elif frame == "presence":  # "fighters have operated from Spangdahlem Air Base"
+            drafts = self._distributed(build, force_token, slots.at or slots.to or (
+                slots.sources if lemma == "operate" else ()))
         else:
             drafts = build.exercise(slots)
         if drafts:

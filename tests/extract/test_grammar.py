@@ -248,6 +248,8 @@ ROWS: dict[str, Row] = {
     "noun-subject-of-approved": Row("The deployment of 2,000 Polish troops to Lithuania was "
                                     "approved on Monday.", "deployment", "Lithuania",
                                     actor="PL", count=2000, modality="planned"),
+    "operating-from-a-base": Row("Russian bombers operate from bases in Belarus.",
+                                 "presence", "Belarus", actor="RU"),
     "tanks-sent-into-a-town": Row("The army said it had sent tanks into Kherson on Monday.",
                                   "deployment", "Kherson"),
 }
