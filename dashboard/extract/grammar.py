@@ -415,10 +415,16 @@ class Reader(Owners, ImpliedForces):
                 continue
             self.used.update(t.i for t in phrase(token))
             where = places_of(places[0], self.index)
-            actor = self._actor(force, token, None)
+            actor = self._actor(force, token, None) or self._sent_by(token)
             out.extend(Builder(self, token, force, actor).presence(where))
         return out
 
+
+    def _sent_by(self, token: Token) -> str | None:
+        """Whose a force in place is by where it comes from: "troops from Burundi are part
+        of the AU mission in Somalia" (for a movement, "from" is where it starts)."""
+        return next((code for c in token.children if c.dep_ == "nmod" and case_of(c) == "from"
+                     for code in [self.code_of(c)] if code), None)
 
     def _cut_by(self, trigger: Token, force: Force) -> Force:
         """The size of a cut: "trim its forces in South Korea by 4,500"."""
@@ -447,19 +453,24 @@ class Reader(Owners, ImpliedForces):
         troops are in Haiti", "some 900 US soldiers remain in Syria"."""
         out: list[Draft] = []
         for token in self.doc:
-            if case_of(token) not in AT or not any(
-                    c.dep_ == "cop" and c.lemma_.lower() in ("be", "remain", "stay")
-                    for c in token.children):
+            if not any(c.dep_ == "cop" and c.lemma_.lower() in ("be", "remain", "stay")
+                       for c in token.children):
+                continue
+            where = token if case_of(token) in AT else next((  # "are part of the AU mission
+                n for c in token.children if token.lemma_.lower() == "part" and  # in Somalia"
+                c.dep_ == "nmod" and case_of(c) == "of" for n in c.children
+                if n.dep_ == "nmod" and case_of(n) in AT), None)
+            if where is None:
                 continue
             subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
             if subject is None or subject.i in self.used:
                 continue
             force = self.force_of(subject)
-            places = places_of(token, self.index)
+            places = places_of(where, self.index)
             if force is None or not places:
                 continue
             self.used.update(t.i for t in phrase(subject))
-            actor = self._actor(force, subject, None)
+            actor = self._actor(force, subject, None) or self._sent_by(subject)
             out.extend(Builder(self, token, force, actor).presence(places))
         return out
 

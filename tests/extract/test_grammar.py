@@ -250,6 +250,9 @@ ROWS: dict[str, Row] = {
                                     actor="PL", count=2000, modality="planned"),
     "operating-from-a-base": Row("Russian bombers operate from bases in Belarus.",
                                  "presence", "Belarus", actor="RU"),
+    "part-of-a-mission-somewhere": Row("Roughly 4,000 troops from Burundi are part of the "
+                                       "AU mission in Somalia.", "presence", "Somalia",
+                                       actor="BI", count=4000),
     "tanks-sent-into-a-town": Row("The army said it had sent tanks into Kherson on Monday.",
                                   "deployment", "Kherson"),
 }
