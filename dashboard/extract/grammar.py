@@ -22,7 +22,6 @@ from dashboard.extract.forces import SHIP_PREFIXES
 from dashboard.extract.frames import Builder, unique, without_origins
 from dashboard.extract.implied import ImpliedForces
 from dashboard.extract.lexicon import (
-    AT,
     CONTROL_VERBS,
     FRAMES,
     HANDOVER_NOUNS,
@@ -34,7 +33,6 @@ from dashboard.extract.lexicon import (
     MILITARY_HEADS,
     MILITARY_MODIFIERS,
     MILITARY_WORDS,
-    NOMINAL,
     NOUN_ONLY_TRIGGERS,
     OBJECT_DESTINATION,
     OBJECT_LOCATION,
@@ -45,16 +43,15 @@ from dashboard.extract.lexicon import (
     REDUCE_VERBS,
     RELATIVE_PRONOUNS,
     SHIP_WORDS,
-    SIZE_VERBS,
     TO,
     YEAR,
     ActorOf,
     Token,
 )
 from dashboard.extract.owners import Owners
+from dashboard.extract.presences import Presences
 from dashboard.extract.syntax import (
     Index,
-    Place,
     Slots,
     case_of,
     coordinated,
@@ -70,9 +67,10 @@ from dashboard.records import Actor, Force, Mention, Sentence
 __all__ = ["FRAMES", "MILITARY_WORDS", "Reader"]
 
 
-class Reader(Owners, ImpliedForces):
+class Reader(Owners, ImpliedForces, Presences):
     """Reads the military frames of one parsed sentence (whose the forces are: ``Owners``;
-    forces no force word names: ``ImpliedForces``)."""
+    forces no force word names: ``ImpliedForces``; forces said to be somewhere with no verb
+    of moving: ``Presences``)."""
 
     def __init__(self, text: str, sentence: Sentence, doc: Any, places: Sequence[Mention],
                  forces: Sequence[Force], actors: Sequence[Actor],
@@ -326,28 +324,6 @@ class Reader(Owners, ImpliedForces):
             self.used.update(t.i for t in phrase(force_token))
         return drafts
 
-    def _distributed(self, build: Builder, force_token: Token, places: Sequence[Place]
-                     ) -> list[Draft]:
-        """A presence split between coordinated forces: "roughly 900 troops in eastern
-        Syria and about 2,500 more in neighbouring Iraq" puts each count at its place."""
-        parts = [(self.index.span(c)[0], c, self.force_of(c)) for c in force_token.children
-                 if c.dep_ == "conj"]
-        parts = [(start, c, f) for start, c, f in parts if f is not None]
-        if not parts:
-            return build.presence(places)
-        out: list[Draft] = []
-        for place in places:
-            owner = [(c, f) for start, c, f in parts if start < place.mention.start]
-            if not owner:
-                out.extend(build.presence([place]))
-                continue
-            token, force = owner[-1]
-            self.used.update(t.i for t in phrase(token))
-            actor = self._actor(force, token, build.trigger) if not force.actor else None
-            part = Builder(self, build.trigger, force, force.actor or actor or build.actor)
-            out.extend(part.presence([place]))
-        return out
-
     def _exercise(self, trigger: Token, lemma: str) -> list[Draft]:
         """Drills need no force: "China held drills around Taiwan", "joint exercises in the
         Baltic Sea", "US and Philippine troops began exercises". The place is the trigger's
@@ -392,40 +368,6 @@ class Reader(Owners, ImpliedForces):
                  self.index.force[t.i].actor or self.code_of(t) for t in tokens]
         return [c for c in codes if c]
 
-    def _stationed_forces(self) -> list[Draft]:
-        """A force with no verb of its own: "1,500 Russian troops in Transnistria", "with
-        20,000 more in Transnistria"."""
-        out: list[Draft] = []
-        for token in self.doc:
-            if token.i in self.used or not token.tag_.startswith(("NN", "CD", "JJR")):
-                continue
-            if token.head.i in self.used and token.dep_ in NOMINAL:
-                continue
-            places = [c for c in token.children if c.dep_ in ("nmod", "obl")
-                      and case_of(c) in AT]
-            if not places and token.dep_ == "obj" and token.head.lemma_.lower() in HOLD_VERBS:
-                places = [c for s in token.head.children if s.dep_ == "nsubj"  # "the EU
-                          for c in s.children if c.dep_ == "nmod" and case_of(c) in AT]
-                # mission in Bosnia has about 1,100 troops"
-            if not places:
-                continue
-            force = self._sized(token, self.force_of(token))
-            if force is None or (force.count_text is None and not force.actor
-                                 and token.lower_ not in ("more", "others")):
-                continue
-            self.used.update(t.i for t in phrase(token))
-            where = places_of(places[0], self.index)
-            actor = self._actor(force, token, None) or self._sent_by(token)
-            out.extend(Builder(self, token, force, actor).presence(where))
-        return out
-
-
-    def _sent_by(self, token: Token) -> str | None:
-        """Whose a force in place is by where it comes from: "troops from Burundi are part
-        of the AU mission in Somalia" (for a movement, "from" is where it starts)."""
-        return next((code for c in token.children if c.dep_ == "nmod" and case_of(c) == "from"
-                     for code in [self.code_of(c)] if code), None)
-
     def _cut_by(self, trigger: Token, force: Force) -> Force:
         """The size of a cut: "trim its forces in South Korea by 4,500"."""
         by = [c for c in trigger.children if c.dep_ == "obl" and case_of(c) == "by"
@@ -434,46 +376,6 @@ class Reader(Owners, ImpliedForces):
             return force
         return replace(force, count=number(by[0].text), count_text=by[0].text,
                        count_min=number(by[0].text), count_max=number(by[0].text))
-
-    def _sized(self, token: Token, force: Force | None) -> Force | None:
-        """A force whose size its verb gives: "the brigade in Lithuania will consist of
-        about 5,000 soldiers" counts the brigade; the owner stays the brigade's."""
-        verb = token.head
-        if force is None or force.count_text is not None or token.dep_ != "nsubj" or \
-                verb.lemma_.lower() not in SIZE_VERBS:
-            return force
-        sizes = (self.force_of(c) for c in verb.children if c.dep_ in ("obj", "obl"))
-        size = next((f for f in sizes if f is not None and f.count_text is not None), None)
-        if size is None:
-            return force
-        return replace(size, actor=force.actor or size.actor, unit=force.unit or size.unit)
-
-    def _copular_presences(self) -> list[Draft]:
-        """A force said to be somewhere with "be", "remain" or "stay" as a copula: "the
-        troops are in Haiti", "some 900 US soldiers remain in Syria"."""
-        out: list[Draft] = []
-        for token in self.doc:
-            if not any(c.dep_ == "cop" and c.lemma_.lower() in ("be", "remain", "stay")
-                       for c in token.children):
-                continue
-            where = token if case_of(token) in AT else next((  # "are part of the AU mission
-                n for c in token.children if token.lemma_.lower() == "part" and  # in Somalia"
-                c.dep_ == "nmod" and case_of(c) == "of" for n in c.children
-                if n.dep_ == "nmod" and case_of(n) in AT), None)
-            if where is None:
-                continue
-            subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
-            if subject is None or subject.i in self.used:
-                continue
-            force = self.force_of(subject)
-            places = places_of(where, self.index)
-            if force is None or not places:
-                continue
-            self.used.update(t.i for t in phrase(subject))
-            actor = self._actor(force, subject, None) or self._sent_by(subject)
-            out.extend(Builder(self, token, force, actor).presence(places))
-        return out
-
 
 _LEAVE_OF_ABSENCE = frozenset({"on", "of", "annual", "sick", "shore", "home", "their", "his",
                                "her", "its", "maternity", "paternity"})
