@@ -18,7 +18,17 @@ from collections.abc import Callable, Iterator
 
 import pytest
 
-from dashboard.extract import actors, dates, forces, lexicon, modality, pipeline, sentences, slots
+from dashboard.extract import (
+    actors,
+    context,
+    dates,
+    forces,
+    lexicon,
+    modality,
+    pipeline,
+    sentences,
+    slots,
+)
 from dashboard.ingest import markup, meta, read, split
 
 SMALL = 2_000
@@ -83,7 +93,7 @@ USES: dict[str, Use] = {
     "sentences._BOUNDARY": _finditer,
     "modality._RELATIVE": _sub,
     "pipeline._PLACE_ANAPHORA": _search,
-    "pipeline._HOME_FORCES": _search,
+    "context._HOME_FORCES": _search,
     "lexicon.MILITARY_WORDS": _search,
     "lexicon.ACTOR_MOVE_WORDS": _search,
     "pipeline.ACTOR_MOVE_WORDS": _search,
@@ -98,9 +108,9 @@ BOUNDED = {
     "forces._DATE_BEFORE": "12 characters before a count",
     "forces._YEAR_WORD_BEFORE": "12 characters before a count",
     "forces.YEAR": "a count's digits",
-    "pipeline._DEFINITE_BEFORE": "40 characters before a force",
-    "pipeline._IRREGULAR": "a force's own words",
-    "pipeline._INSURGENTS": "a force's own words",
+    "context._DEFINITE_BEFORE": "40 characters before a force",
+    "context._IRREGULAR": "a force's own words",
+    "context._INSURGENTS": "a force's own words",
     "pipeline._DATELINE": "a sentence's first 80 characters",
     "forces._MILITARY_MODIFIER": "a force's own words",
     "lexicon.SIDES": "one parsed token",
@@ -128,6 +138,7 @@ MODULES = {
     "sentences": sentences,
     "modality": modality,
     "pipeline": pipeline,
+    "context": context,
     "lexicon": lexicon,
 }
 

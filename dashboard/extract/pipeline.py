@@ -13,8 +13,8 @@ from typing import Any, Literal
 
 from dashboard.describe import summarize
 from dashboard.extract import actors as actor_rules
+from dashboard.extract import context, nlp
 from dashboard.extract import grammar as grammar_rules
-from dashboard.extract import nlp
 from dashboard.extract.dates import TimeExpression, find_dates
 from dashboard.extract.events import Draft, find_drafts
 from dashboard.extract.forces import find_forces, is_police
@@ -99,12 +99,14 @@ def extract_article(article: Article, gazetteer: Gazetteer, *, grammar: bool = T
                                 earlier)
         dates = find_dates(reading.sentence.text, reading.sentence.start, article.date)
         for draft in filter(None, map(_without_own_name, drafts)):
-            draft = _with_context_actor(text, reading, _insurgents(text, draft), events, tally)
-            if not _placed(draft):
-                draft = _from_where_it_was(draft, events, reading)
+            draft = context.with_context_actor(text, reading.sentence, reading.actors,
+                                                context.insurgents(text, draft), events, tally)
+            if not context.placed(draft):
+                draft = context.from_where_it_was(draft, events, reading.sentence,
+                                                  bool(reading.places or reading.actors))
                 if draft is None:
                     continue
-            if is_police(draft.force) and not _abroad(draft):
+            if is_police(draft.force) and not context.abroad(draft):
                 continue  # "police officers were sent to Manchester" is no troop movement
             if draft.type in _MILITARY and draft.actor and draft.modality in (
                     "asserted", "planned"):
@@ -196,7 +198,7 @@ class _Reading:
             return drafts
         parsed = grammar_rules.Reader(text, self.parsed, doc, self.places, self.forces,
                                       self.actors, actor_of, people, earlier).drafts()
-        if not any(_placed(d) for d in parsed):  # the parse found no military frame with
+        if not any(context.placed(d) for d in parsed):  # the parse found no military frame with
             found = {(d.type, d.trigger_start) for d in drafts}  # a place: the rules' drafts
             return drafts + [d for d in parsed if (d.type, d.trigger_start) not in found]
         return [d for d in drafts if d.type not in _MILITARY] + parsed
@@ -221,128 +223,7 @@ def _parse(readings: list[_Reading]) -> dict[int, Any]:
     return {r.sentence.index: doc for r, doc in zip(readings, docs, strict=True)}
 
 
-_HOME_FORCES = re.compile(r"\b(?:the|its|their|government|national|regular)\s+(?:army|military|"
-                          r"armed forces)\b|\b(?:government|national|regular)\s+(?:troops|"
-                          r"forces|soldiers|units)\b", re.I)
-_MILITARY = ("deployment", "presence", "withdrawal", "exercise")
-
-
-def _with_context_actor(text: str, reading: _Reading, draft: Draft, earlier: list[Event],
-                        tally: Counter[str]) -> Draft:
-    """Fill a missing actor from the story: "the army ... pulled out of Wad Madani" is the
-    army of the country it happens in; "a final contingent of 150 soldiers flew out" belongs
-    to whoever the previous military event of the last two sentences (four for "the
-    troops") was about; failing that, "the Pentagon said 300 troops left" and "500 Ground
-    Self-Defense Force personnel" are the troops of the one government the sentence names by
-    an institution or a force of its own, and failing that, whoever the story's forces most
-    often belong to (the first of them on a tie)."""
-    if draft.actor is not None or draft.type not in _MILITARY:
-        return draft
-    sentence = reading.sentence
-    clause = text[sentence.start:draft.trigger_end]
-    place = draft.origin or draft.location or draft.destination
-    if _HOME_FORCES.search(clause) and place is not None and place.place is not None \
-            and place.place.country:
-        return replace(draft, actor=place.place.country)
-    reach = 4 if _is_anaphoric(text, sentence, draft.force) else 2
-    for event in reversed(earlier):
-        if event.sentence.index < sentence.index - reach:
-            break
-        if event.type in _MILITARY and event.actor and event.modality in ("asserted", "planned"):
-            return replace(draft, actor=event.actor)
-    seats = {a.code for a in reading.actors if actor_rules.is_seat(a.text)}
-    if len(seats) == 1 and not _is_irregular(draft.force):
-        return replace(draft, actor=seats.pop())
-    story_actor = max(tally, key=tally.__getitem__) if tally else None
-    if story_actor is None or is_police(draft.force) or (
-            _is_irregular(draft.force) and story_actor not in actor_rules.group_codes()):
-        return draft  # "Rebels seized Rubaya" after a story of US troops: not US rebels
-    return replace(draft, actor=story_actor)
-
-
-def _placed(draft: Draft) -> bool:
-    """Whether a draft has a place of its own."""
-    return bool(draft.origin or draft.destination or draft.location)
-
-
-def _from_where_it_was(draft: Draft, earlier: list[Event], reading: _Reading
-                       ) -> Draft | None:
-    """A withdrawal the sentence gives no place ("the first convoy of French soldiers
-    departed on Oct. 10") leaves where the story last put the same actor's forces, within
-    the last few sentences; with no such place it is dropped."""
-    told = draft.force is None  # "the withdrawal will be complete": the last one told,
-    if told and not (reading.places or reading.actors):  # in a sentence naming a place or
-        return None  # a state ("Baghdad welcomed the withdrawal", not "the company said this
-        # deployment went smoothly")
-    if draft.type != "withdrawal" and not told or draft.actor is None:
-        return None
-    sentence = reading.sentence
-    for event in reversed(earlier):
-        if event.sentence.index < sentence.index - _STORY_REACH:
-            break
-        if event.actor != draft.actor or event.type not in _MILITARY:
-            continue
-        if told:
-            if event.type != draft.type:
-                continue
-            return replace(draft, origin=event.origin, destination=event.destination,
-                           location=event.location, extent=event.extent,
-                           border_side=event.border_side, border_with=event.border_with,
-                           modality=event.modality if draft.modality == "asserted"
-                           else draft.modality)  # "Baghdad welcomed the withdrawal" of a
-            # planned one
-        place = event.destination if event.type == "deployment" else (
-            event.location or event.origin)
-        if place is not None and place.place is not None:
-            return replace(draft, origin=place)
-    return None
-
-
-_STORY_REACH = 6  # sentences back that a withdrawal with no place looks for one
-_IRREGULAR = re.compile(r"rebel|insurgent|militant|militia|guerrilla|jihadist|paramilitar|"
-                        r"fighter|gunm[ae]n|mercenar", re.I)
-
-
-_INSURGENTS = re.compile(r"rebel|insurgent|militant|militia|guerrilla|jihadist|separatist",
-                         re.I)
-
-
-def _insurgents(text: str, draft: Draft) -> Draft:
-    """Rebels are not the army of the country they fight in: "DRC rebels advancing on Goma"
-    and "separatist troops" have no country of their own (a named group keeps its code)."""
-    force = draft.force
-    if draft.actor is None or len(draft.actor) != 2 or draft.actor in ("UN", "EU") or \
-            force is None or not force.personnel or _INSURGENTS.search(
-                _force_words(text, force)) is None:
-        return draft
-    return replace(draft, actor=None)
-
-
-def _is_irregular(force: Force | None) -> bool:
-    """Whether a force is an irregular body (rebels, militias, fighters, mercenaries)."""
-    return force is not None and _IRREGULAR.search(force.personnel or force.text) is not None
-
-
-def _force_words(text: str, force: Force) -> str:
-    """A force's words with the word right before it that may qualify it ("separatist
-    troops") when its own words name no owner, not one across a comma or bracket ("rebels,
-    troops") nor one that is against them ("anti-rebel")."""
-    before = text[max(0, force.start - _QUALIFIER_CHARS):force.start]
-    cut = max(before.rfind(mark) for mark in ",;:.()\"\u201c\u201d")
-    word = before[cut + 1:].split()[-1:] if force.actor is None else []  # "Malian troops"
-    if word and word[0].lower().startswith("anti"):
-        word = []
-    return " ".join([*word, force.text])
-
-
-_QUALIFIER_CHARS = 24
-
-
-def _abroad(draft: Draft) -> bool:
-    """Whether a draft's actor is known and its place lies in another country."""
-    place = draft.destination or draft.location or draft.origin
-    country = place.place.country if place is not None and place.place is not None else None
-    return draft.actor is not None and country is not None and country != draft.actor
+_MILITARY = context.MILITARY
 
 
 def _without_own_name(draft: Draft) -> Draft | None:
@@ -363,18 +244,6 @@ def _without_own_name(draft: Draft) -> Draft | None:
             return None
         return replace(draft, origin=None)
     return draft
-
-
-_DEFINITE_BEFORE = re.compile(r"\b(?:the|their|its|these|those|such)\s+(?:\S+\s+){0,2}$", re.I)
-
-
-def _is_anaphoric(text: str, sentence: Sentence, force: Force | None) -> bool:
-    """Whether a force points back to one named before: "the troops", "their units", "these
-    soldiers" (a word or two may stand between: "the newly deployed police officers")."""
-    if force is None:
-        return False
-    window = text[max(sentence.start, force.start - 40):force.start]
-    return _DEFINITE_BEFORE.search(window) is not None
 
 
 def _actor_lookup(gazetteer: Gazetteer):  # type: ignore[no-untyped-def]

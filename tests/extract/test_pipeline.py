@@ -15,11 +15,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from shapely.geometry.base import BaseGeometry
 
+from dashboard.extract.context import insurgents, is_irregular
 from dashboard.extract.events import Draft
 from dashboard.extract.pipeline import (
     EXTRACTOR_VERSION,
-    _insurgents,
-    _is_irregular,
     extract_article,
     predict_toponyms,
     without_dateline,
@@ -261,7 +260,7 @@ def test_the_parser_reads_a_sentence_without_its_dateline(text: str, rest: str) 
 )
 def test_irregular_forces_are_told_from_armies(text: str, personnel: str | None,
                                                irregular: bool) -> None:
-    assert _is_irregular(Force(0, len(text), text, personnel=personnel)) is irregular
+    assert is_irregular(Force(0, len(text), text, personnel=personnel)) is irregular
 
 
 @pytest.mark.parametrize(
@@ -279,7 +278,7 @@ def test_rebels_own_no_country(text: str, force: str, owner: str | None,
     found = Force(start, start + len(force), force, personnel=force.split()[-1], actor=owner)
     draft = Draft("deployment", "asserted", 0, 1, actor or owner or "CD", found, None, None,
                   None, "point", (), None)
-    assert _insurgents(text, draft).actor == actor
+    assert insurgents(text, draft).actor == actor
 
 
 def test_an_event_told_again_keeps_its_actor_and_place() -> None:
