@@ -464,11 +464,16 @@ def _last_place(text: str, places: Sequence[Mention], clause: tuple[int, int],
     inside = [p for p in places if clause[0] <= p.start < trigger[0] and p.role == "place"
               and p.place is not None and (p.place.kind == "country" and not _INSTITUTION_AFTER
                                           .match(text, p.end, p.end + 40)
+                                          and not _FORCE_AFTER.match(text, p.end, p.end + 40)
                                           or _LOCATIVE_BEFORE.search(
                                               text, max(clause[0], p.start - 40), p.start))]
     return inside[-1] if inside else None
 
 
+# A country naming whose forces they are ("US and Australian units practised"): no place.
+_FORCE_AFTER = re.compile(
+    r"(?:\s++and\s++[A-Z][\w-]{0,20})?\s++(?:troops|soldiers|forces|units|marines|sailors|"
+    r"navies|armies|personnel|contingents?)\b", re.I)
 # A country naming the body that speaks ("the U.S. military said", "a Philippines Department
 # of Foreign Affairs spokesperson"): no place where drills are held ("Taiwan's military
 # launched drills" holds them at home).

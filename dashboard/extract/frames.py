@@ -108,7 +108,15 @@ class Builder:
         if lemma == "leave" and self.trigger.tag_ == "VBN" and self.trigger.dep_ in (
                 "acl", "amod", "xcomp") and slots.at and not slots.source and not slots.to:
             return self.presence(slots.at)
+        if lemma == "leave" and slots.at and not slots.source and not slots.to and any(
+                c.dep_ == "obj" and self._is_force(c) for c in self.trigger.children):
+            return self.presence(slots.at)  # "will leave around 400 personnel on the Solomons"
         origin = slots.source or (slots.at[0] if slots.at else None)
+        if origin is not None and origin.mention.place is not None and \
+                origin.mention.place.feature_code == "PPLC" and \
+                origin.mention.place.country == self.actor and not slots.to:
+            self.reader.vetoed.add(self.span[0])
+            return []  # "170 Kenyan personnel will depart Nairobi": setting out from home
         if slots.to and lemma not in REDUCE_VERBS and (
                 lemma in ("leave", "depart", "return") or origin is None):
             return [self.draft("deployment", origin=origin, destination=d) for d in slots.to]
@@ -121,10 +129,14 @@ class Builder:
     def _object_not_moved(self) -> bool:
         """Whether the trigger's object is something other than its force: "withdrew its
         bid", "left the army" (what one leaves with no place named is no place)."""
-        index = self.reader.index
         return any(c.dep_ == "obj" and c.lemma_.lower() not in PLACE_NOUNS and (
-            self.trigger.lemma_.lower() in OBJECT_ORIGIN or index.force.get(c.i) is not self.force)
+            self.trigger.lemma_.lower() in OBJECT_ORIGIN or not self._is_force(c))
             for c in self.trigger.children)  # "left their base" leaves a place
+
+    def _is_force(self, token: Token) -> bool:
+        """Whether a token lies in this draft's force."""
+        return self.force is not None and self.force.start <= self.reader.index.span(
+            token)[0] < self.force.end
 
     def presence(self, places: Sequence[Place]) -> list[Draft]:
         """The force at each place."""

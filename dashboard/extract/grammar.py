@@ -90,6 +90,7 @@ class Reader(Owners, ImpliedForces, Presences):
                         self.index.person[token.i] = code
         self.actor_of = actor_of
         self.used: set[int] = set()  # token indices of forces a frame has taken
+        self.vetoed: set[int] = set()  # trigger offsets read as no event at all
         self.last_actor: str | None = None  # the sentence's latest sender or owner
 
     # -- forces ---------------------------------------------------------------------------
@@ -296,16 +297,18 @@ class Reader(Owners, ImpliedForces, Presences):
             # be complete": the story's last one, found by the pipeline
         if force is None or force_token is None or is_partitive(force_token):
             return []
-        slots = _with_partitive_origin(slots_of(trigger, self.index, lemma, force_token),
-                                       trigger, self)
-        if lemma == "take control":  # what is controlled is where the force went
-            slots = Slots(to=tuple(p for c in trigger.children if c.lemma_.lower() == "control"
-                                   for n in c.children if n.dep_ == "nmod" and case_of(n) == "of"
-                                   for p in places_of(n, self.index)))
         if lemma in OBSERVE_VERBS | HOST_VERBS:  # the seer or the host is not the owner
             actor = force.actor or self.owner(force_token)
         else:
             actor = self._actor(force, force_token, trigger)
+        self.index.avoid = actor  # "ordered the U.S. to withdraw its troops from the
+        slots = _with_partitive_origin(slots_of(trigger, self.index, lemma, force_token),
+                                       trigger, self)  # country": not the U.S.
+        self.index.avoid = None
+        if lemma == "take control":  # what is controlled is where the force went
+            slots = Slots(to=tuple(p for c in trigger.children if c.lemma_.lower() == "control"
+                                   for n in c.children if n.dep_ == "nmod" and case_of(n) == "of"
+                                   for p in places_of(n, self.index)))
         if lemma in HOST_VERBS and not slots.at:  # "Poland hosts 10,000 US troops": where
             hosts = [c for c in trigger.children if c.dep_ == "nsubj"]  # is the subject,
             slots = Slots(at=places_of(hosts[0], self.index)) if hosts else Slots()  # unless

@@ -110,10 +110,15 @@ class Owners:
                 return self.code_of(verb.head)
             if subjects and subjects[0].lower_ not in RELATIVE_PRONOUNS | {"it", "we"}:
                 return self.code_of(subjects[0])
-            if not subjects and any(c.dep_ == "mark" and c.lower_ == "to"
-                                    for c in verb.children):
+            to = next((c for c in verb.children if c.dep_ == "mark" and c.lower_ == "to"),
+                      None)
+            if not subjects and to is not None and to.i and self.doc[to.i - 1].i in \
+                    self.index.actor:  # a headline's "US to complete withdrawal"
+                return self.index.actor[to.i - 1].code
+            if not subjects and to is not None:
                 for c in verb.head.children:  # "urged Japan to", "called on (for) Germany to"
-                    if c.dep_ == "obj" or (c.dep_ == "obl" and case_of(c) in ("on", "for")):
+                    if c.dep_ in ("obj", "iobj") or (c.dep_ == "obl" and case_of(c) in (
+                            "on", "for")):
                         code = self.code_of(c)
                         if code:
                             return code

@@ -196,8 +196,11 @@ class _Reading:
                              people)
         if doc is None:
             return drafts
-        parsed = grammar_rules.Reader(text, self.parsed, doc, self.places, self.forces,
-                                      self.actors, actor_of, people, earlier).drafts()
+        reader = grammar_rules.Reader(text, self.parsed, doc, self.places, self.forces,
+                                      self.actors, actor_of, people, earlier)
+        parsed = reader.drafts()
+        drafts = [d for d in drafts if d.trigger_start not in reader.vetoed]  # the parse read
+        # "will depart Nairobi" as setting out from home: the rules may not say otherwise
         if not any(context.placed(d) for d in parsed):  # the parse found no military frame with
             found = {(d.type, d.trigger_start) for d in drafts}  # a place: the rules' drafts
             return drafts + [d for d in parsed if (d.type, d.trigger_start) not in found]

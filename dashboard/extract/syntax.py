@@ -12,6 +12,7 @@ from typing import Any
 
 from dashboard.extract.lexicon import (
     AT,
+    BASE_NOUNS,
     BORDER_WORDS,
     DEFINITE_PLACES,
     FROM,
@@ -70,6 +71,8 @@ class Index:
         self.force = self._spans(doc, offset, forces)
         self.actor = self._spans(doc, offset, actors)
         self.forces = list(forces)
+        self.avoid: str | None = None  # a country "the country" does not stand for: the
+        # actor of the event being read
 
     @staticmethod
     def _spans(doc: Any, offset: int, spans: Sequence[Any]) -> dict[int, Any]:
@@ -90,7 +93,8 @@ class Index:
         sentence before."""
         named = [m for m in self.mentions if m.end <= before and m.place is not None and (
             m.place.kind in kinds and m.role != "demonym" if kinds else m.role == "place")
-            and not any(f.start <= m.start and m.end <= f.end for f in self.forces)]
+            and not any(f.start <= m.start and m.end <= f.end for f in self.forces)
+            and not (self.avoid and m.place.kind == "country" and m.place.country == self.avoid)]
         # ("2,500 U.S. troops remain in the country": not the troops' own country)
         return max(named, key=lambda m: m.end) if named else None
 
@@ -245,6 +249,8 @@ def _naming(token: Token) -> list[Token]:
     located = [c for c in token.children if c.dep_ == "nmod" and case_of(c) in AT]
     if token.tag_ in ("VBG", "VBN"):  # "neighboring Belarus" misread as a participle and
         near += [c for c in token.children if c.dep_ == "obj"]  # its object
+    if token.lemma_.lower() in BASE_NOUNS and located:  # "Turkey's military base in Qatar"
+        return [token, *located, *sorted(near, key=lambda t: t.i)]  # stands in Qatar
     return [token, *sorted(near, key=lambda t: t.i), *located]
 
 
@@ -285,6 +291,9 @@ def slots_of(trigger: Token, index: Index, lemma: str, force: Token | None = Non
             if place is None:
                 continue
             if child.dep_ in ("obj", "xcomp") and (item is child or not case_of(item)):
+                if item.i in index.force:
+                    continue  # the object is the force ("leave 400 personnel on the
+                    # Solomons"): where it stands is read from its own modifiers
                 if lemma in OBJECT_DESTINATION:
                     to.append(place)
                 elif trigger.lemma_.lower() in OBJECT_LOCATION:

@@ -253,6 +253,18 @@ ROWS: dict[str, Row] = {
     "part-of-a-mission-somewhere": Row("Roughly 4,000 troops from Burundi are part of the "
                                        "AU mission in Somalia.", "presence", "Somalia",
                                        actor="BI", count=4000),
+    "ordered-to-withdraw-from-the-country": Row(
+        "Mali's junta ordered France to withdraw its 2,400 troops from the country.",
+        "withdrawal", "Mali", actor="FR", count=2400, modality=None),
+    "headline-infinitive-subject": Row("US to complete withdrawal of all troops from Kabul "
+                                       "tomorrow, Afghan media say", "withdrawal", "Kabul",
+                                       actor="US", modality="planned"),
+    "base-of-one-country-in-another": Row("A new batch of Turkish soldiers have arrived at "
+                                          "Turkey's military base in Qatar.", "deployment",
+                                          "Qatar", actor="TR"),
+    "troops-left-behind": Row("That will leave around 400 Australian personnel on the Solomon "
+                              "Islands.", "presence", "Solomon Islands", actor="AU", count=400,
+                              modality="planned"),
     "tanks-sent-into-a-town": Row("The army said it had sent tanks into Kherson on Monday.",
                                   "deployment", "Kherson"),
 }
@@ -275,6 +287,10 @@ NO_EVENT: dict[str, tuple[str, str]] = {
     "a-road-cut-is-no-move": ("Russian forces cut the main road to Kharkiv.", "Kharkiv"),
     "they-are-the-nearest-people": ("Russian soldiers detained two journalists after they "
                                     "entered Kherson.", "Kherson"),
+    "setting-out-from-home": ("A fresh rotation of 170 Kenyan personnel will depart "
+                              "Nairobi this week.", "Nairobi"),
+    "force-naming-country-is-no-drill-place": ("US and Australian units also practised a "
+                                               "joint response.", "US"),
     "talks-are-no-place": ("Israel withdrew from the talks in Cairo.", "Cairo"),
     "tournament-is-no-place": ("Italy withdrew from the tournament in Germany.", "Germany"),
     "police-at-home": ("Police officers were deployed to Manchester city centre after the "
