@@ -284,10 +284,13 @@ def slots_of(trigger: Token, index: Index, lemma: str, force: Token | None = Non
         for item in coordinated(child):  # each conjunct keeps its own preposition:
             place = place_of(item, index)  # "from Fort Bragg, North Carolina, to Poland"
             case = case_of(item) or head_case
-            if place is None and case in AT:  # "remain on high alert along the border": the
-                place = next((p for c in item.children  # place hung on the oblique's noun
-                              if c.dep_ == "nmod" and case_of(c) in AT
-                              for p in [place_of(c, index)] if p is not None), None)
+            if place is None and (case in AT or child.dep_ == "obl:unmarked"):  # "remain on
+                hung = next(((c, p) for c in item.children  # high alert along the border",
+                             if c.dep_ == "nmod" and case_of(c) in AT | TO | {"for"}  # "left
+                             and (case in AT) == (case_of(c) in AT)  # Kidal this morning
+                             for p in [place_of(c, index)] if p is not None), None)  # for Gao":
+                if hung is not None:  # the place the parse hung on the oblique's noun
+                    place, case = hung[1], case_of(hung[0])
             if place is None:
                 continue
             if child.dep_ in ("obj", "xcomp") and (item is child or not case_of(item)):
@@ -330,7 +333,8 @@ def _slot_tokens(trigger: Token, force: Token | None) -> list[Token]:
             trigger.tag_.startswith("NN"):
         out.extend(c for c in force.children if c.dep_ == "nmod" and case_of(c) in TO | FROM)
     for child in trigger.children:
-        if child.dep_ not in ("obl", "nmod", "obj", "advmod", "obl:npmod", "obl:agent") and \
+        if child.dep_ not in ("obl", "nmod", "obj", "advmod", "obl:npmod", "obl:agent",
+                              "obl:unmarked") and \
                 not (child.dep_ == "xcomp" and child.tag_ == "NNP"):  # "reached Aleppo"
             continue
         out.append(child)

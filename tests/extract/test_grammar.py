@@ -265,6 +265,9 @@ ROWS: dict[str, Row] = {
     "troops-left-behind": Row("That will leave around 400 Australian personnel on the Solomon "
                               "Islands.", "presence", "Solomon Islands", actor="AU", count=400,
                               modality="planned"),
+    "destination-hung-on-a-time": Row("The last convoy of Chadian peacekeepers left Kidal "
+                                      "by road this morning for Gao.", "deployment", "Gao",
+                                      actor="TD", origin="Kidal"),
     "tanks-sent-into-a-town": Row("The army said it had sent tanks into Kherson on Monday.",
                                   "deployment", "Kherson"),
 }
