@@ -325,7 +325,21 @@ class Reader(Owners, ImpliedForces, Presences):
             drafts = build.exercise(slots)
         if drafts:
             self.used.update(t.i for t in phrase(force_token))
-        return drafts
+        return self._each_nation(force_token, drafts)
+
+    def _each_nation(self, force_token: Token, drafts: list[Draft]) -> list[Draft]:
+        """A force drawn from several countries moves for each of them: "the peacekeeping
+        forces from Russia, Belarus and Armenia left Almaty" (unless "from" is where the move
+        starts)."""
+        froms = [c for t in phrase(force_token) for c in t.children
+                 if c.dep_ == "nmod" and case_of(c) == "from"]
+        nations = [t for c in froms[:1] for t in coordinated(c)]
+        codes = list(dict.fromkeys(code for t in nations for code in [self.code_of(t)] if code))
+        starts = {self.index.span(t)[0] for t in nations}
+        if len(codes) < 2 or any(d.origin is not None and d.origin.start in starts
+                                 for d in drafts):
+            return drafts
+        return [replace(d, actor=code) for code in codes for d in drafts]
 
     def _exercise(self, trigger: Token, lemma: str) -> list[Draft]:
         """Drills need no force: "China held drills around Taiwan", "joint exercises in the

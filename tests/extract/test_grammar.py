@@ -268,6 +268,9 @@ ROWS: dict[str, Row] = {
     "destination-hung-on-a-time": Row("The last convoy of Chadian peacekeepers left Kidal "
                                       "by road this morning for Gao.", "deployment", "Gao",
                                       actor="TD", origin="Kidal"),
+    "force-of-several-nations": Row("The last units of the peacekeeping forces from Russia, "
+                                    "Belarus and Armenia left Bishkek's airport.", "withdrawal",
+                                    "Bishkek", actor="AM"),
     "tanks-sent-into-a-town": Row("The army said it had sent tanks into Kherson on Monday.",
                                   "deployment", "Kherson"),
 }
