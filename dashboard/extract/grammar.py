@@ -23,6 +23,7 @@ from dashboard.extract.frames import Builder, unique, without_origins
 from dashboard.extract.implied import ImpliedForces
 from dashboard.extract.lexicon import (
     CONTROL_VERBS,
+    DRILL_HOSTS,
     FRAMES,
     HANDOVER_NOUNS,
     HANDOVER_VERBS,
@@ -348,8 +349,9 @@ class Reader(Owners, ImpliedForces, Presences):
         host = trigger.head if trigger.tag_.startswith("NN") and trigger.dep_ in (
             "obj", "nsubj", "nsubj:pass", "obl") else trigger  # "take part in the exercise"
         slots = slots_of(trigger, self.index, lemma)
-        if not slots.at and host is not trigger:
-            slots = slots_of(host, self.index, lemma)
+        if not slots.at and host is not trigger and host.lemma_.lower() in DRILL_HOSTS:
+            slots = slots_of(host, self.index, lemma)  # "held drills in the Baltic Sea", not
+            # "the exercise deepened the relationship between Australia and the US"
         places = slots.at
         if not places:
             return []

@@ -110,6 +110,10 @@ OWNER_MOVES = frozenset("withdrawal pullout pull-out pullback retreat incursion 
 CONTROL_VERBS = frozenset("take gain seize assume wrest establish".split())
 # Verbs whose subject owns the move their object names ("launched an offensive into").
 LAUNCH_VERBS = frozenset("launch begin start complete mount conduct carry finish".split())
+# Verbs whose place is that of the drills they govern ("held drills in the Baltic Sea").
+DRILL_HOSTS = LAUNCH_VERBS | frozenset(
+    "hold stage join participate take host organize organise end conclude wrap kick open "
+    "continue resume plan schedule include involve".split())
 OF_IS_DESTINATION = frozenset("invasion incursion occupation".split())
 COUNTRY_MOVES = frozenset("withdraw retreat invade advance capture seize occupy overrun "
                           "recapture retake besiege encircle "
