@@ -8,7 +8,6 @@ an ordinary GeoPackage feature layer that QGIS, GDAL and geopandas can open.
 from __future__ import annotations
 
 import datetime as dt
-import json
 import logging
 import os
 import sqlite3
@@ -21,9 +20,8 @@ from pathlib import Path
 
 from dashboard.records import Article, Extraction
 from dashboard.store.connect import connect, is_read_only_error, read_only_error
-from dashboard.store.light import view_extractions
+from dashboard.store.light import view_extractions, whole_extractions
 from dashboard.store.schema import EVENT_COLUMNS, StoreError, transaction
-from dashboard.store.serialize import extraction_from_dict
 from dashboard.store.writer import (
     ExtractFn,
     Failure,
@@ -185,23 +183,9 @@ class Store:
 
     def extractions(self, ids: Iterable[str] | None = None) -> list[Extraction]:
         """Every stored extraction (or those of the stories ``ids``), in the order the
-        stories were added."""
-        if ids is None:
-            with self._reading() as conn:
-                rows = conn.execute("SELECT fid, id, text, extraction FROM stories").fetchall()
-        else:
-            rows = self._select_in("fid, id, text, extraction", "id", set(ids))
-        out = []
-        for _, story_id, text, encoded in sorted(rows):
-            try:
-                data = json.loads(encoded)
-                if data["article"]["text"] is None:
-                    data["article"]["text"] = text
-                out.append(extraction_from_dict(data))
-            except (ValueError, KeyError, TypeError, AttributeError):
-                # One damaged row must not hide the rest of the corpus.
-                log.warning("story %s in %s is damaged and was skipped", story_id, self.path)
-        return out
+        stories were added; a damaged story is skipped with a warning."""
+        with self._reading() as conn:
+            return whole_extractions(conn, ids)
 
     def view_extractions(self) -> list[Extraction]:
         """Every story as the map, the filters and the event list read it: its events,

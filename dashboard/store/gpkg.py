@@ -21,6 +21,8 @@ __all__ = [
     "register_features",
     "to_gpkg_blob",
     "from_gpkg_blob",
+    "holds_exactly",
+    "wkb_of_gpkg_blob",
 ]
 
 APPLICATION_ID = 0x47504B47  # "GPKG"
@@ -133,11 +135,22 @@ def to_gpkg_blob(geometry: BaseGeometry | None) -> bytes | None:
     return header + struct.pack("<4d", minx, maxx, miny, maxy) + wkb
 
 
+def wkb_of_gpkg_blob(blob: bytes) -> bytes:
+    """The WKB inside GeoPackage binary (after its header and envelope)."""
+    if blob[:2] != b"GP":
+        raise ValueError("not a GeoPackage geometry blob")
+    envelope = (blob[3] >> 1) & 0b111
+    return bytes(blob[8 + _ENVELOPE_BYTES[envelope] :])
+
+
 def from_gpkg_blob(blob: bytes | None) -> BaseGeometry | None:
     """Shapely geometry from GeoPackage binary."""
     if blob is None:
         return None
-    if blob[:2] != b"GP":
-        raise ValueError("not a GeoPackage geometry blob")
-    envelope = (blob[3] >> 1) & 0b111
-    return shapely.from_wkb(bytes(blob[8 + _ENVELOPE_BYTES[envelope] :]))
+    return shapely.from_wkb(wkb_of_gpkg_blob(blob))
+
+
+def holds_exactly(blob: bytes | None, geometry: BaseGeometry | None) -> bool:
+    """Whether the GeoPackage binary gives back ``geometry`` exactly (not when it had a Z
+    or M coordinate, which the 2-D layer leaves out)."""
+    return blob is not None and geometry is not None and from_gpkg_blob(blob) == geometry

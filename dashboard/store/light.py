@@ -1,11 +1,11 @@
-"""The stories as the map reads them: light extractions straight from the store's rows.
+"""Stories read back from the store's rows: light extractions for the map, whole ones for
+the evidence panel.
 
-Loading every whole extraction made a large store slow to open and heavy to hold: 18,000
-events of 6,000 stories carried 18,000 country outlines as JSON (a few dozen distinct ones),
-and every sentence, actor and force of every story. Here SQLite strips the events' geometries
-out of each stored extraction before Python parses it, and the geometries are read from the
-events layer as binary instead, each distinct one built once and shared by the events that
-have it (geometries are immutable; the layer holds them in 2-D, as the map draws them).
+An event's geometry is kept once, in the events layer (GeoPackage binary); the stored
+extraction JSON leaves out every geometry the layer holds exactly (see ``writer``), so that
+18,000 events of 6,000 stories are not 18,000 country outlines as JSON (126 of 139 MB, read
+and parsed on every opening). Geometries are decoded from the layer in one vectorised call,
+each distinct one once and shared by the events that have it (geometries are immutable).
 """
 
 from __future__ import annotations
@@ -13,65 +13,99 @@ from __future__ import annotations
 import json
 import logging
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable
+from typing import Any
 
+import numpy as np
+import shapely
 from shapely.geometry.base import BaseGeometry
 
 from dashboard.records import Extraction
-from dashboard.store.gpkg import from_gpkg_blob
-from dashboard.store.serialize import view_extraction
+from dashboard.store.gpkg import wkb_of_gpkg_blob
+from dashboard.store.serialize import extraction_from_dict, view_extraction
 
-__all__ = ["view_extractions"]
+__all__ = ["view_extractions", "whole_extractions"]
 
 log = logging.getLogger(__name__)
 
-# json_remove ignores paths that are not there: the geometries of a story's first events are
-# stripped in SQLite; those of a story with more events are parsed and then replaced.
-_STRIPPED = 64
-_STORIES = (
-    "SELECT fid, id, text, json_remove(extraction, "
-    + ", ".join(f"'$.events[{i}].geometry'" for i in range(_STRIPPED))
-    + ") FROM stories {where} ORDER BY fid"
-)
+# SQLite limits the number of bound values; ids are asked for in parts.
+_PART = 500
+_DAMAGED = (ValueError, KeyError, TypeError, AttributeError, IndexError)
 
 
-def _geometries(conn: sqlite3.Connection) -> dict[str, BaseGeometry | None]:
-    """Every event's geometry by event id, from the events layer; equal ones are one
-    shared object."""
-    shapes: dict[bytes, BaseGeometry | None] = {}
-    found: dict[str, BaseGeometry | None] = {}
-    for event_id, blob in conn.execute("SELECT event_id, geom FROM events"):
+def decode_geometries(rows: Iterable[tuple[str, bytes | None]]) -> dict[str, BaseGeometry]:
+    """Geometries by event id from (event id, GeoPackage blob) rows; equal blobs give one
+    shared object, all of them decoded by one call."""
+    index: dict[bytes, int] = {}
+    ids: list[str] = []
+    which: list[int] = []
+    for event_id, blob in rows:
         if blob is None:
             continue
-        shape = shapes.get(blob)
-        if shape is None:
-            shape = shapes[blob] = from_gpkg_blob(blob)
-        found[event_id] = shape
-    return found
+        ids.append(event_id)
+        which.append(index.setdefault(bytes(blob), len(index)))
+    if not ids:
+        return {}
+    shapes = shapely.from_wkb(np.array([wkb_of_gpkg_blob(b) for b in index], dtype=object))
+    return dict(zip(ids, shapes[which].tolist(), strict=True))
 
 
-def _build(rows: Iterator[tuple], geometries: dict[str, BaseGeometry | None]
+def _story_rows(conn: sqlite3.Connection, ids: set[str] | None) -> list[tuple]:
+    """(row number, id, text, extraction JSON) of every story or of the stories ``ids``."""
+    sql = "SELECT fid, id, text, extraction FROM stories"
+    if ids is None:
+        return conn.execute(sql + " ORDER BY fid").fetchall()
+    ordered, rows = sorted(ids), []
+    for i in range(0, len(ordered), _PART):
+        part = ordered[i : i + _PART]
+        rows += conn.execute(f"{sql} WHERE id IN ({', '.join('?' * len(part))})", part)
+    return sorted(rows)
+
+
+def _layer_geometries(conn: sqlite3.Connection, ids: set[str] | None
+                      ) -> dict[str, BaseGeometry]:
+    """The events layer's geometries by event id, of every story or of the stories ``ids``."""
+    sql = "SELECT event_id, geom FROM events"
+    if ids is None:
+        return decode_geometries(conn.execute(sql))
+    ordered, rows = sorted(ids), []
+    for i in range(0, len(ordered), _PART):
+        part = ordered[i : i + _PART]
+        rows += conn.execute(f"{sql} WHERE story_id IN ({', '.join('?' * len(part))})", part)
+    return decode_geometries(rows)
+
+
+def _build(rows: list[tuple], make: Callable[[dict[str, Any], str], Extraction]
            ) -> list[Extraction]:
-    """Light extractions from (row number, id, text, light JSON) rows, a row at a time."""
+    """Extractions from (row number, id, text, JSON) rows; a damaged story is skipped with a
+    warning, so that it does not hide the rest of the corpus."""
     out = []
-    for _, story_id, text, light in rows:
+    for _, story_id, text, encoded in rows:
         try:
-            out.append(view_extraction(json.loads(light), text, geometries))
-        except (ValueError, KeyError, TypeError, AttributeError, IndexError):
+            out.append(make(json.loads(encoded), text))
+        except _DAMAGED:
             log.warning("story %s is damaged and was skipped", story_id)
     return out
 
 
 def view_extractions(conn: sqlite3.Connection) -> list[Extraction]:
     """Every story's light extraction (see ``serialize.view_extraction``), in the order the
-    stories were added; a damaged story is skipped with a warning, as ``Store.extractions``
-    does."""
-    geometries = _geometries(conn)
-    try:
-        return _build(conn.execute(_STORIES.format(where="")), geometries)
-    except sqlite3.OperationalError:  # an extraction that is not JSON stops SQLite's reading
-        damaged = "SELECT id FROM stories WHERE NOT json_valid(extraction)"
-        for (story_id,) in conn.execute(damaged):
-            log.warning("story %s is damaged and was skipped", story_id)
-        where = "WHERE json_valid(extraction)"
-        return _build(conn.execute(_STORIES.format(where=where)), geometries)
+    stories were added."""
+    geometries = _layer_geometries(conn, None)
+    return _build(_story_rows(conn, None),
+                  lambda data, text: view_extraction(data, text, geometries))
+
+
+def whole_extractions(conn: sqlite3.Connection, ids: Iterable[str] | None = None
+                      ) -> list[Extraction]:
+    """Every stored extraction (or those of the stories ``ids``) as it was extracted, in the
+    order the stories were added; geometries the JSON leaves out come from the layer."""
+    wanted = None if ids is None else set(ids)
+    geometries = _layer_geometries(conn, wanted)
+
+    def make(data: dict[str, Any], text: str) -> Extraction:
+        if data["article"]["text"] is None:
+            data["article"]["text"] = text
+        return extraction_from_dict(data, geometries)
+
+    return _build(_story_rows(conn, wanted), make)

@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from dashboard.store.gpkg import create_core_tables, register_attributes, register_features
-from dashboard.store.serialize import PROPERTY_NAMES
+from dashboard.store.gpkg import (
+    create_core_tables,
+    holds_exactly,
+    register_attributes,
+    register_features,
+)
+from dashboard.store.serialize import PROPERTY_NAMES, geometry_from_dict
 
 __all__ = [
     "SCHEMA_VERSION",
@@ -20,7 +26,7 @@ __all__ = [
     "transaction",
 ]
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 _SQLITE_HEADER = b"SQLite format 3\x00"
 
 # Event properties become columns; the property "id" is the event id and "article" the story.
@@ -92,9 +98,40 @@ def _source_file_and_publisher(conn: sqlite3.Connection) -> None:
     )
 
 
+# Each event's geometry in a story's extraction JSON, with the events layer's blob for it.
+_STORED_GEOMETRIES = """
+SELECT s.fid, e.key, json_extract(e.value, '$.geometry'), g.geom
+FROM stories AS s, json_each(s.extraction, '$.events') AS e
+JOIN events AS g ON g.story_id = s.id AND g.event_id = json_extract(e.value, '$.id')
+WHERE json_type(e.value, '$.geometry') = 'object' AND g.geom IS NOT NULL
+"""
+
+
+def _geometries_in_layer_only(conn: sqlite3.Connection) -> None:
+    """Version 2 -> 3: an event's geometry is kept once, in the events layer; the stories'
+    extraction JSON leaves out every one the layer holds exactly."""
+    if conn.execute("SELECT count(*) FROM stories WHERE NOT json_valid(extraction)").fetchone()[0]:
+        return  # a damaged story stops SQLite's JSON reading: the JSON is left whole
+    same: dict[tuple[str, bytes], bool] = {}
+    paths: dict[int, list[str]] = {}
+    for fid, index, geometry, blob in conn.execute(_STORED_GEOMETRIES).fetchall():
+        key = (geometry, bytes(blob))
+        if key not in same:
+            same[key] = holds_exactly(key[1], geometry_from_dict(json.loads(geometry)))
+        if same[key]:
+            paths.setdefault(fid, []).append(f"$.events[{index}].geometry")
+    for fid, removed in paths.items():
+        marks = ", ".join("?" * len(removed))
+        conn.execute(f"UPDATE stories SET extraction = json_remove(extraction, {marks}) "
+                     "WHERE fid = ?", (*removed, fid))
+
+
 # Migrations from an older schema version to the next one; a file claiming a version with
 # no migration is refused rather than misread.
-MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _source_file_and_publisher}
+MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {
+    1: _source_file_and_publisher,
+    2: _geometries_in_layer_only,
+}
 
 
 def check_header(path: Path) -> None:

@@ -247,6 +247,8 @@ def _event_from_dict(data: dict[str, Any], article: Article,
     """Event from its compact dict; ``geometry``, when given, instead of the stored one."""
     text, aid = article.text, article.id
     sentence = data["sentence"]
+    if geometry is None:
+        geometry = geometry_from_dict(data.get("geometry"))
     return Event(
         id=data["id"],
         article_id=data.get("article_id", aid),
@@ -269,7 +271,7 @@ def _event_from_dict(data: dict[str, Any], article: Article,
         date=_date_from_str(data["date"]),
         date_end=_date_from_str(data["date_end"]),
         date_text=data["date_text"],
-        geometry=geometry if geometry is not None else geometry_from_dict(data.get("geometry")),
+        geometry=geometry,
         summary=data["summary"],
     )
 
@@ -289,8 +291,10 @@ def extraction_to_dict(ex: Extraction) -> dict[str, Any]:
     }
 
 
-def extraction_from_dict(data: dict[str, Any]) -> Extraction:
-    """Extraction from the dict ``extraction_to_dict`` made."""
+def extraction_from_dict(data: dict[str, Any],
+                         geometries: Mapping[str, BaseGeometry] | None = None) -> Extraction:
+    """Extraction from the dict ``extraction_to_dict`` made; an event whose geometry the dict
+    leaves out takes its geometry from ``geometries`` (by event id), if given."""
     article = _article_from_dict(data["article"])
     text, aid = article.text, article.id
     sentences = tuple(_sentence_from_dict(s, text, aid) for s in data["sentences"])
@@ -302,9 +306,18 @@ def extraction_from_dict(data: dict[str, Any]) -> Extraction:
         ),
         actors=tuple(_actor_from_dict(a, text) for a in data["actors"]),
         forces=tuple(f for f in (_force_from_dict(d, text) for d in data["forces"]) if f),
-        events=tuple(_event_from_dict(e, article, sentences) for e in data["events"]),
+        events=tuple(_event_from_dict(e, article, sentences, _left_out(e, geometries))
+                     for e in data["events"]),
         warnings=tuple(data["warnings"]),
     )
+
+
+def _left_out(event: dict[str, Any], geometries: Mapping[str, BaseGeometry] | None
+              ) -> BaseGeometry | None:
+    """The geometry of an event from ``geometries`` when its dict leaves its own out."""
+    if geometries is None or event.get("geometry") is not None:
+        return None
+    return geometries.get(event["id"])
 
 
 def _mention_properties(prefix: str, mention: Mention | None) -> dict[str, Any]:

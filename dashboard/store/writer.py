@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from dashboard.records import Article, Extraction
-from dashboard.store.gpkg import to_gpkg_blob
+from dashboard.store.gpkg import holds_exactly, to_gpkg_blob
 from dashboard.store.serialize import PROPERTY_NAMES, event_properties, extraction_to_dict
 
 __all__ = [
@@ -97,13 +97,15 @@ def make_payload(article: Article, extract: ExtractFn) -> Payload | Failure:
         data = extraction_to_dict(extraction)
         if data["article"]["text"] == article.text:
             data["article"]["text"] = None  # the stories table holds the text once
-        encoded = json.dumps(data, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
         rows = []
-        for event in extraction.events:
+        for event, stored in zip(extraction.events, data["events"], strict=True):
             props = event_properties(event, extraction.article)
             props["article"] = article.id
             blob = to_gpkg_blob(event.geometry)
             rows.append((blob, *(props[name] for name in PROPERTY_NAMES)))
+            if holds_exactly(blob, event.geometry):
+                del stored["geometry"]  # kept once, in the events layer
+        encoded = json.dumps(data, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
     except Exception as error:  # one bad story must not stop the others
         log.warning("extraction failed for %s", article.path or article.id, exc_info=True)
         return Failure(article, f"{type(error).__name__}: {error}")

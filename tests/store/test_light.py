@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
+import sqlite3
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from shapely.geometry import Point, Polygon
+from shapely.geometry import Point, Polygon, mapping
 
 from dashboard.records import Actor, Article, Event, Extraction, Force, Mention, Place, Sentence
 from dashboard.store.database import Store
+from dashboard.store.schema import SCHEMA_VERSION
 
 POLAND = Place("cc:PL", "Poland", "country", 52.0, 19.0, "PL")
 WARSAW = Place("gn:756135", "Warsaw", "city", 52.23, 21.01, "PL")
@@ -115,3 +118,45 @@ def test_a_story_with_more_events_than_sqlite_strips(tmp_path: Path) -> None:
         light = s.view_extractions()[0].events
         assert light == s.extractions()[0].events
         assert light[66].geometry is light[0].geometry  # beyond the stripped ones too
+
+
+def _stored_geometries(path: Path) -> list:
+    """The geometries the stories' extraction JSON holds, event by event."""
+    with sqlite3.connect(path) as conn:
+        rows = conn.execute("SELECT extraction FROM stories ORDER BY fid").fetchall()
+    return [event.get("geometry") for (encoded,) in rows for event in json.loads(encoded)["events"]]
+
+
+def test_a_geometry_is_kept_once_in_the_events_layer(store: Store) -> None:
+    assert _stored_geometries(store.path) == [None, None, None]
+    assert [ex.events[0].geometry for ex in store.extractions()] == [OUTLINE] * 3
+
+
+def test_a_geometry_the_layer_cannot_hold_stays_in_the_story(tmp_path: Path) -> None:
+    def raised(article: Article) -> Extraction:
+        one = extract(article)
+        return replace(one, events=(replace(one.events[0], geometry=Point(21.0, 52.2, 100.0)),))
+
+    with Store(tmp_path / "s.gpkg", extract=raised, extractor_version="1") as s:
+        s.add_articles([Article("a", "Warsaw here. The US sends 2,000 troops to Poland, "
+                                "not to Narnia.")])
+        assert s.extractions()[0].events[0].geometry == Point(21.0, 52.2, 100.0)
+        assert s.view_extractions()[0].events[0].geometry == Point(21.0, 52.2)  # as drawn
+    assert _stored_geometries(tmp_path / "s.gpkg") == [
+        {"type": "Point", "coordinates": [21.0, 52.2, 100.0]}]
+
+
+def test_a_version_2_store_is_migrated(store: Store) -> None:
+    before, path = store.extractions(), store.path
+    store.close()
+    with sqlite3.connect(path) as conn:  # as version 2 stored them: geometries in the JSON too
+        outline = json.dumps(mapping(OUTLINE))
+        conn.execute("UPDATE stories SET extraction = "
+                     "json_set(extraction, '$.events[0].geometry', json(?))", (outline,))
+        conn.execute("UPDATE troopmap_meta SET value='2' WHERE key='schema_version'")
+    assert len([g for g in _stored_geometries(path) if g]) == 3
+    with Store(path, extract=extract, extractor_version="1") as again:
+        assert again.meta("schema_version") == str(SCHEMA_VERSION)
+        assert again.extractions() == before
+        assert [ex.events for ex in again.view_extractions()] == [ex.events for ex in before]
+    assert _stored_geometries(path) == [None, None, None]
