@@ -182,8 +182,9 @@ class Reader(Owners, ImpliedForces, Presences):
             return None  # "went on leave", "their annual leave" (a verb to the parse)
         if tag.startswith("VB"):
             particles = {c.lower_ for c in token.children if c.dep_ == "compound:prt"}
-            if lemma in PULL_VERBS and particles & {"out", "back", "away"}:
-                return "withdrawal", "withdraw"
+            if lemma in PULL_VERBS and particles & {"out", "back", "away"} or lemma == "pull" \
+                    and any(case_of(c) == "from" for c in token.children):  # "pulled some of
+                return "withdrawal", "withdraw"  # its forces from Aden"
             if lemma == "build" and "up" not in particles:
                 return None
             if lemma == "deploy":

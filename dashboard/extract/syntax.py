@@ -281,6 +281,8 @@ def slots_of(trigger: Token, index: Index, lemma: str, force: Token | None = Non
     for child in _slot_tokens(trigger, force):
         head_case = case_of(child)
         between = []
+        if _compound_preposition(child):
+            continue  # "thanks to Ukrainian forces in the Kursk region" goes nowhere
         for item in coordinated(child):  # each conjunct keeps its own preposition:
             place = place_of(item, index)  # "from Fort Bragg, North Carolina, to Poland"
             case = case_of(item) or head_case
@@ -288,6 +290,7 @@ def slots_of(trigger: Token, index: Index, lemma: str, force: Token | None = Non
                 hung = next(((c, p) for c in item.children  # high alert along the border",
                              if c.dep_ == "nmod" and case_of(c) in AT | TO | {"for"}  # "left
                              and (case in AT) == (case_of(c) in AT)  # Kidal this morning
+                             and not _compound_preposition(c)
                              for p in [place_of(c, index)] if p is not None), None)  # for Gao":
                 if hung is not None:  # the place the parse hung on the oblique's noun
                     place, case = hung[1], case_of(hung[0])
@@ -323,6 +326,17 @@ def slots_of(trigger: Token, index: Index, lemma: str, force: Token | None = Non
         # Control in Pakistan-held Kashmir", where "in" locates the destination
     return Slots(tuple(to), sources[0] if sources else None, tuple(at), tuple(sources),
                  tuple(parties))
+
+
+def _compound_preposition(token: Token) -> bool:
+    """Whether an oblique's preposition is the end of a longer one that says no place:
+    "thanks to", "due to", "according to", "in addition to", "prior to"."""
+    case = next((c for c in token.children if c.dep_ == "case"), None)
+    return case is not None and case.i > 0 and case.nbor(-1).lower_ in _NO_PLACE_BEFORE_CASE
+
+
+_NO_PLACE_BEFORE_CASE = frozenset({"thanks", "due", "according", "owing", "prior", "addition",
+                                   "contrary", "regard", "respect", "response", "reference"})
 
 
 def _slot_tokens(trigger: Token, force: Token | None) -> list[Token]:

@@ -271,6 +271,8 @@ ROWS: dict[str, Row] = {
     "force-of-several-nations": Row("The last units of the peacekeeping forces from Russia, "
                                     "Belarus and Armenia left Bishkek's airport.", "withdrawal",
                                     "Bishkek", actor="AM"),
+    "pulled-from": Row("Qatar has pulled some of its forces from Yemen's southern port city "
+                       "of Aden.", "withdrawal", "Aden", actor="QA"),
     "tanks-sent-into-a-town": Row("The army said it had sent tanks into Kherson on Monday.",
                                   "deployment", "Kherson"),
 }
@@ -332,6 +334,9 @@ ABSENT: dict[str, tuple[str, str | None, str]] = {
     "the-enemy-struck-is-not-owner": ("Ukrainian troops repelled Russian soldiers near "
                                       "Bakhmut, and 200 troops withdrew from Avdiivka.", "RU",
                                       "Avdiivka"),
+    "thanks-to-is-no-destination": ("Thanks to Finnish forces in Lapland, many Russian "
+                                    "troops have been pulled away from other areas.", "RU",
+                                    "Lapland"),
     "seer-is-not-owner": ("Taiwan detected 11 warships near Penghu.", "TW", "Penghu"),
     "sender-of-relative-is-not-location": (
         "The troops, who had been stationed in Niger, left for Chad.", "NE", "Chad"),
