@@ -16,6 +16,7 @@ PERSONNEL = (
     "military personnel|personnel|paratroopers|marines|sailors|airmen|forces|fighters|"
     "reservists|conscripts|peacekeepers|commandos|infantrymen|troopers|guardsmen|"
     "national guard members|military advisers|military advisors|advisers|instructors|"
+    "military trainers|"
     "mercenaries|militants|rangers|special forces|special operations forces|units|"
     "contingents?|battlegroups?|battle groups?|garrisons?|peacekeeping forces?|"
     "brigades|battalions|divisions|regiments|coalition forces|coalition|task force|navies|"

@@ -140,7 +140,9 @@ class Reader(Owners, ImpliedForces, Presences):
                          actor=template.actor if template else None)
         ship = next((c for c in token.children if c.dep_ == "compound" and (
             c.lower_ in SHIP_WORDS - HULLS or c.text in SHIP_PREFIXES)), None)
-        if ship is not None and token.tag_ == "NNP":  # "the carrier USS Gerald R. Ford"
+        if ship is not None and token.tag_ in ("NNP", "NN") and (
+                token.tag_ == "NNP" or ship.text in SHIP_PREFIXES):  # "the carrier USS Gerald
+            # R. Ford", "the USS Abraham Lincoln" (its last word read as a common noun)
             words = sorted(phrase(token, owned=True), key=lambda t: t.i)
             start, end = self.index.span(words[0])[0], self.index.span(words[-1])[1]
             prefix = next((c.text for c in token.children if c.text in SHIP_PREFIXES), None)

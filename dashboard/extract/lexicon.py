@@ -18,7 +18,7 @@ MOVE_VERBS = frozenset(
     "send order deploy redeploy dispatch move fly airlift ship sail transfer relocate rush arrive "
     "land enter head march advance go return pour roll cross invade bring reach storm "
     "reinforce reposition shift surge dock divert mobilize mobilise rotate ferry transport "
-    "proceed push infiltrate penetrate capture seize overrun recapture retake transit "
+    "intervene proceed push infiltrate penetrate capture seize overrun recapture retake transit "
     "converge".split())
 LEAVE_VERBS = frozenset(
     "withdraw leave depart retreat evacuate exit quit abandon vacate disengage".split())
@@ -28,11 +28,11 @@ REDUCE_VERBS = frozenset("reduce cut halve trim shrink downsize".split())
 STAY_VERBS = frozenset(
     "station base mass amass position garrison remain stay patrol operate concentrate "
     "gather keep maintain poise deploy build occupy besiege encircle surround guard defend "
-    "man secure".split())
+    "man secure control".split())
 # Verbs whose bare object is where the force is: "Russian forces occupy parts of Kherson",
 # "the RSF besieged El Fasher", "ships patrolled the strait".
 OBJECT_LOCATION = frozenset("patrol occupy besiege encircle surround guard defend man "
-                            "secure".split())
+                            "secure control".split())
 DRILL_VERBS = frozenset("drill exercise".split())
 # Giving up a base is leaving the place it stands in: "ATMIS handed over the Biyo Cadde
 # base", "the coalition closed its base at Ain al-Asad", "the handover of the base".
@@ -83,7 +83,8 @@ NOUN_ONLY_TRIGGERS = frozenset(
 ONWARD = frozenset("incursion invasion invade advance storm push penetrate infiltrate "
                    "march offensive".split())
 # Verbs whose "in X" is where the force ends up ("arrived in Romania").
-IN_IS_DESTINATION = frozenset("arrive land deploy station base enter dock send move".split())
+IN_IS_DESTINATION = frozenset("arrive land deploy station base enter dock send move "
+                               "intervene".split())
 # Verbs and nouns of advancing whose "on" is where the force goes ("the rebel advance on
 # Goma", "troops marched on the capital"), and verbs of passing whose "through"/"via" is a
 # place the force reaches ("six F-22s transited through RAF Lakenheath").
@@ -107,7 +108,7 @@ GROUP_MOVES = frozenset(
 OWNER_MOVES = frozenset("withdrawal pullout pull-out pullback retreat incursion offensive "
                         "deployment redeployment drawdown exit disengagement".split())
 # Verbs that take control of a place ("took control of the village of Robotyne").
-CONTROL_VERBS = frozenset("take gain seize assume wrest establish".split())
+CONTROL_VERBS = frozenset("take gain regain seize assume wrest establish".split())
 # Verbs whose subject owns the move their object names ("launched an offensive into").
 LAUNCH_VERBS = frozenset("launch begin start complete mount conduct carry finish".split())
 # Verbs whose place is that of the drills they govern ("held drills in the Baltic Sea").

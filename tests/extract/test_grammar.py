@@ -273,6 +273,14 @@ ROWS: dict[str, Row] = {
                                     "Bishkek", actor="AM"),
     "pulled-from": Row("Qatar has pulled some of its forces from Yemen's southern port city "
                        "of Aden.", "withdrawal", "Aden", actor="QA"),
+    "named-ship-read-as-common-noun": Row("The USS Abraham Lincoln remains in the Gulf of "
+                                          "Oman.", "presence", "Gulf of Oman", actor="US"),
+    "forces-control-a-town": Row("Ugandan forces now control Bunia.", "presence", "Bunia",
+                                 actor="UG"),
+    "intervened-in": Row("Ethiopian troops intervened in southern Somalia in 2006.",
+                         "deployment", "Somalia", actor="ET"),
+    "military-trainers": Row("Russia sent military trainers to Niger.", "deployment",
+                             "Niger", actor="RU"),
     "tanks-sent-into-a-town": Row("The army said it had sent tanks into Kherson on Monday.",
                                   "deployment", "Kherson"),
 }
