@@ -40,9 +40,9 @@ log = logging.getLogger(__name__)
 ProgressFn = Callable[[int, int], None]
 _STORY_COLUMNS = (
     "id, content_hash, identity, title, date, source, url, path, text, extractor_version, "
-    "added_at, extracted_at, extraction"
+    "added_at, extracted_at, extraction, view"
 )
-_INSERT_STORY = f"INSERT INTO stories ({_STORY_COLUMNS}) VALUES ({', '.join('?' * 13)})"
+_INSERT_STORY = f"INSERT INTO stories ({_STORY_COLUMNS}) VALUES ({', '.join('?' * 14)})"
 _QUOTED_EVENT_COLUMNS = ", ".join('"' + name + '"' for name in EVENT_COLUMNS)
 _INSERT_EVENT = (
     f"INSERT INTO events (geom, {_QUOTED_EVENT_COLUMNS}) "
@@ -350,7 +350,7 @@ class Store:
                     article.date.isoformat() if article.date else None, article.source,
                     article.url, article.path, article.text, self.extractor_version,
                     min((added for _, added in found), default=now), now,
-                    payload.extraction_json,
+                    payload.extraction_json, payload.view_json,
                 ),
             )  # fmt: skip
             conn.executemany(_INSERT_EVENT, payload.event_rows)

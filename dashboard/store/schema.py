@@ -14,7 +14,8 @@ from dashboard.store.gpkg import (
     register_attributes,
     register_features,
 )
-from dashboard.store.serialize import PROPERTY_NAMES, geometry_from_dict
+from dashboard.store.serialize import PROPERTY_NAMES, extraction_from_dict, geometry_from_dict
+from dashboard.store.viewrow import encode_view
 
 __all__ = [
     "SCHEMA_VERSION",
@@ -26,7 +27,7 @@ __all__ = [
     "transaction",
 ]
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 _SQLITE_HEADER = b"SQLite format 3\x00"
 
 # Event properties become columns; the property "id" is the event id and "article" the story.
@@ -50,7 +51,8 @@ CREATE TABLE stories (
     extractor_version TEXT NOT NULL,
     added_at TEXT NOT NULL,
     extracted_at TEXT NOT NULL,
-    extraction TEXT NOT NULL
+    extraction TEXT NOT NULL,
+    view TEXT
 )
 """
 
@@ -126,11 +128,29 @@ def _geometries_in_layer_only(conn: sqlite3.Connection) -> None:
                      "WHERE fid = ?", (*removed, fid))
 
 
+def _view_rows(conn: sqlite3.Connection) -> None:
+    """Version 3 -> 4: each story has its light extraction as a compact row (``viewrow``);
+    a damaged story has none (the map skips it, as before)."""
+    if "view" not in {row[1] for row in conn.execute("PRAGMA table_info(stories)")}:
+        conn.execute("ALTER TABLE stories ADD COLUMN view TEXT")
+    rows = conn.execute("SELECT fid, text, extraction FROM stories WHERE view IS NULL").fetchall()
+    for fid, text, encoded in rows:
+        try:
+            data = json.loads(encoded)
+            if data["article"]["text"] is None:
+                data["article"]["text"] = text
+            view = encode_view(extraction_from_dict(data))
+        except (ValueError, KeyError, TypeError, AttributeError, IndexError):
+            continue
+        conn.execute("UPDATE stories SET view = ? WHERE fid = ?", (view, fid))
+
+
 # Migrations from an older schema version to the next one; a file claiming a version with
 # no migration is refused rather than misread.
 MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {
     1: _source_file_and_publisher,
     2: _geometries_in_layer_only,
+    3: _view_rows,
 }
 
 

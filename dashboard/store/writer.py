@@ -22,6 +22,7 @@ from typing import Any
 from dashboard.records import Article, Extraction
 from dashboard.store.gpkg import holds_exactly, to_gpkg_blob
 from dashboard.store.serialize import PROPERTY_NAMES, event_properties, extraction_to_dict
+from dashboard.store.viewrow import encode_view
 
 __all__ = [
     "ExtractFn",
@@ -49,6 +50,7 @@ class Payload:
     article: Article
     extraction_json: str
     event_rows: tuple[tuple[Any, ...], ...]
+    view_json: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,10 +108,11 @@ def make_payload(article: Article, extract: ExtractFn) -> Payload | Failure:
             if holds_exactly(blob, event.geometry):
                 del stored["geometry"]  # kept once, in the events layer
         encoded = json.dumps(data, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+        view = encode_view(extraction)
     except Exception as error:  # one bad story must not stop the others
         log.warning("extraction failed for %s", article.path or article.id, exc_info=True)
         return Failure(article, f"{type(error).__name__}: {error}")
-    return Payload(article, encoded, tuple(rows))
+    return Payload(article, encoded, tuple(rows), view)
 
 
 # How often a worker checks that the process it works for is still there.

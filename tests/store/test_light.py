@@ -93,8 +93,23 @@ def test_an_event_without_geometry_and_one_with_a_point(tmp_path: Path) -> None:
 
 
 def test_a_damaged_story_is_skipped_and_the_rest_kept(store: Store) -> None:
-    store._conn.execute("UPDATE stories SET extraction='{broken' WHERE id='id1'")
+    store._conn.execute("UPDATE stories SET extraction='{broken', view='[' WHERE id='id1'")
     assert [ex.article.id for ex in store.view_extractions()] == ["id0", "id2"]
+    assert [ex.article.id for ex in store.extractions()] == ["id0", "id2"]
+
+
+@pytest.mark.parametrize("view", [None, "{broken", "[1, []]", "[0]"])
+def test_a_story_without_a_readable_compact_row_is_read_from_its_extraction(
+        store: Store, view: str | None) -> None:
+    before = store.view_extractions()
+    store._conn.execute("UPDATE stories SET view=? WHERE id='id1'", (view,))
+    assert store.view_extractions() == before
+
+
+def test_the_compact_rows_give_what_the_extractions_give(store: Store) -> None:
+    light = store.view_extractions()
+    store._conn.execute("UPDATE stories SET view=NULL")
+    assert store.view_extractions() == light
 
 
 def test_whole_extractions_of_some_stories(store: Store) -> None:
@@ -160,3 +175,15 @@ def test_a_version_2_store_is_migrated(store: Store) -> None:
         assert again.extractions() == before
         assert [ex.events for ex in again.view_extractions()] == [ex.events for ex in before]
     assert _stored_geometries(path) == [None, None, None]
+
+
+def test_a_version_3_store_gets_its_compact_rows(store: Store) -> None:
+    light, path = store.view_extractions(), store.path
+    store.close()
+    with sqlite3.connect(path) as conn:
+        conn.execute("UPDATE stories SET view = NULL")
+        conn.execute("UPDATE troopmap_meta SET value='3' WHERE key='schema_version'")
+    with Store(path, extract=extract, extractor_version="1") as again:
+        assert again.view_extractions() == light
+        views = again._conn.execute("SELECT view FROM stories").fetchall()
+    assert all(view is not None for (view,) in views)
