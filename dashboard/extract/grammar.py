@@ -24,6 +24,7 @@ from dashboard.extract.implied import ImpliedForces
 from dashboard.extract.lexicon import (
     CONTROL_VERBS,
     DRILL_HOSTS,
+    END_VERBS,
     FRAMES,
     HANDOVER_NOUNS,
     HANDOVER_VERBS,
@@ -201,6 +202,9 @@ class Reader(Owners, ImpliedForces, Presences):
         elif tag.startswith("NN"):
             if lemma in HANDOVER_NOUNS:
                 return "withdrawal", "handover"
+            if lemma == "presence" and token.dep_ == "obj" and \
+                    token.head.lemma_.lower() in END_VERBS:  # "MINUSMA ended its presence in
+                return "withdrawal", "withdrawal"  # the Kidal region"
             frame = FRAMES.get(("N", lemma))
         else:
             frame = None

@@ -111,6 +111,8 @@ OWNER_MOVES = frozenset("withdrawal pullout pull-out pullback retreat incursion 
 CONTROL_VERBS = frozenset("take gain regain seize assume wrest establish".split())
 # Verbs whose subject owns the move their object names ("launched an offensive into").
 LAUNCH_VERBS = frozenset("launch begin start complete mount conduct carry finish".split())
+# Verbs that end a force's presence somewhere: "MINUSMA ended its presence in Kidal".
+END_VERBS = frozenset("end terminate conclude".split())
 # Verbs whose place is that of the drills they govern ("held drills in the Baltic Sea").
 DRILL_HOSTS = LAUNCH_VERBS | frozenset(
     "hold stage join participate take host organize organise end conclude wrap kick open "

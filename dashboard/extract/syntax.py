@@ -15,6 +15,7 @@ from dashboard.extract.lexicon import (
     BASE_NOUNS,
     BORDER_WORDS,
     DEFINITE_PLACES,
+    END_VERBS,
     FROM,
     LAUNCH_VERBS,
     NOMINAL,
@@ -356,9 +357,10 @@ def _slot_tokens(trigger: Token, force: Token | None) -> list[Token]:
             out.extend(c for c in child.children if c.dep_ == "nmod" and case_of(c) != "of")
 
     if trigger.tag_.startswith("NN") and trigger.dep_ == "obj" and \
-            trigger.head.lemma_.lower() in LAUNCH_VERBS:  # "completed its withdrawal from
-        out.extend(c for c in trigger.head.children  # Afghanistan": the light verb's places
-                   if c.dep_ == "obl" and case_of(c) in TO | FROM | AT)
+            trigger.head.lemma_.lower() in LAUNCH_VERBS | END_VERBS:  # "completed its
+        out.extend(c for c in trigger.head.children  # withdrawal from Afghanistan", "ended
+                   if c.dep_ == "obl" and case_of(c) in TO | FROM | AT)  # its presence in
+        # Kidal": the light verb's places
     for child in trigger.children:  # "troops were sent to": the passive subject's modifiers
         if child.dep_ == "nsubj:pass":
             out.extend(c for c in child.children if c.dep_ == "nmod" and case_of(c) in TO)

@@ -281,6 +281,8 @@ ROWS: dict[str, Row] = {
                          "deployment", "Somalia", actor="ET"),
     "military-trainers": Row("Russia sent military trainers to Niger.", "deployment",
                              "Niger", actor="RU"),
+    "ended-its-presence": Row("MINUSCA ended its presence in the Vakaga region today.",
+                              "withdrawal", "Vakaga", actor="UN"),
     "tanks-sent-into-a-town": Row("The army said it had sent tanks into Kherson on Monday.",
                                   "deployment", "Kherson"),
 }
