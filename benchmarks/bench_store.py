@@ -1,4 +1,5 @@
-"""Store throughput: ingest with 1 and 2 workers, re-ingest, reload, size per 1,000 stories.
+"""Store throughput: ingest with 1 and 2 workers, re-ingest, reload (whole and light records),
+size per 1,000 stories.
 
 The texts of the evaluation corpora (EVAL_DIR, default ``../shared/eval`` next to the
 repository) stand in for a user's corpus; they are read at run time and only written to a
@@ -43,13 +44,17 @@ def run(articles: list[Article], workers: int, folder: Path) -> None:
         started = time.perf_counter()
         extractions = store.extractions()
         reload = time.perf_counter() - started
+        started = time.perf_counter()
+        light = store.view_extractions()
+        view = time.perf_counter() - started
     events = sum(len(ex.events) for ex in extractions)
     stored = summary.added + summary.reextracted
     print(
         f"workers={workers}: ingest {stored} stories ({len(summary.failed)} failed, "
         f"{events} events) in {ingest:.2f} s = {stored / ingest:.1f} stories/s; "
         f"re-ingest {again.unchanged} unchanged in {reingest:.2f} s; "
-        f"reload {len(extractions)} extractions in {reload:.2f} s; "
+        f"reload {len(extractions)} extractions in {reload:.2f} s, the map's {len(light)} "
+        f"light ones in {view:.2f} s; "
         f"size {_size(path) / max(stored, 1) * 1000 / 1e6:.1f} MB per 1,000 stories"
     )
 
