@@ -44,6 +44,7 @@ from dashboard.extract.lexicon import (
     PULL_VERBS,
     REDUCE_VERBS,
     RELATIVE_PRONOUNS,
+    RETURN_WORDS,
     SHIP_WORDS,
     TO,
     YEAR,
@@ -57,6 +58,7 @@ from dashboard.extract.syntax import (
     Slots,
     case_of,
     coordinated,
+    is_base_noun,
     is_partitive,
     number,
     occurrences,
@@ -196,12 +198,14 @@ class Reader(Owners, ImpliedForces, Presences):
                                               for c in token.children):
                 return "deployment", "take control"  # "took control of the village of X"
             if lemma in HANDOVER_VERBS or lemma == "hand" and (particles | {
-                    case_of(c) for c in token.children if c.dep_ == "obl"}) & {"over", "back"}:
-                return "withdrawal", "handover"  # "handed over its base", "over" misread
+                    case_of(c) for c in token.children if c.dep_ == "obl"}) & {"over", "back"} \
+                    or lemma in RETURN_WORDS and _names_base(token, "obj"):
+                return "withdrawal", "handover"  # "handed over its base", "over" misread,
+                # "returned its last military bases in Senegal"
             frame = FRAMES.get(("V", lemma))
         elif tag.startswith("NN"):
-            if lemma in HANDOVER_NOUNS:
-                return "withdrawal", "handover"
+            if lemma in HANDOVER_NOUNS or lemma in RETURN_WORDS and _names_base(token, "nmod"):
+                return "withdrawal", "handover"  # "the return of the Rufisque military base"
             if lemma == "presence" and token.dep_ == "obj" and \
                     token.head.lemma_.lower() in END_VERBS:  # "MINUSMA ended its presence in
                 return "withdrawal", "withdrawal"  # the Kidal region"
@@ -405,6 +409,13 @@ class Reader(Owners, ImpliedForces, Presences):
 
 _LEAVE_OF_ABSENCE = frozenset({"on", "of", "annual", "sick", "shore", "home", "their", "his",
                                "her", "its", "maternity", "paternity"})
+
+
+def _names_base(token: Token, dep: str) -> bool:
+    """Whether a verb's object or a noun's "of" names a base: "returned its bases", "the
+    return of the Rufisque base"."""
+    return any(c.dep_ == dep and is_base_noun(c) and (dep != "nmod" or case_of(c) == "of")
+               for c in token.children)
 
 
 def _bare_mention(trigger: Token) -> bool:

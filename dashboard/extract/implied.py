@@ -16,7 +16,6 @@ from dashboard.extract.events import Draft
 from dashboard.extract.frames import Builder
 from dashboard.extract.lexicon import (
     AT,
-    BASE_NOUNS,
     COUNTRY_MOVES,
     DEFINITE_PLACES,
     FROM,
@@ -29,7 +28,7 @@ from dashboard.extract.lexicon import (
     TO,
     Token,
 )
-from dashboard.extract.syntax import Place, case_of, phrase, place_of, places_of
+from dashboard.extract.syntax import Place, case_of, is_base_noun, phrase, place_of, places_of
 from dashboard.records import Force
 
 
@@ -82,8 +81,8 @@ class ImpliedForces:
     def _is_base(self, token: Token) -> bool:
         """A base, camp or other installation: by its noun ("the base at Gao", "the Ain
         al-Asad air base") or by the place it names."""
-        if token.lemma_.lower() in BASE_NOUNS or any(
-                c.dep_ == "appos" and c.lemma_.lower() in BASE_NOUNS for c in token.children):
+        if is_base_noun(token) or any(c.dep_ == "appos" and is_base_noun(c)
+                                      for c in token.children):
             return True
         mention = self.index.place.get(token.i)
         return mention is not None and mention.place is not None and \

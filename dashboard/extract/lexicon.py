@@ -38,6 +38,8 @@ DRILL_VERBS = frozenset("drill exercise".split())
 # base", "the coalition closed its base at Ain al-Asad", "the handover of the base".
 HANDOVER_VERBS = frozenset("close shut vacate dismantle".split())  # and "hand over/back"
 HANDOVER_NOUNS = frozenset("handover hand-over closure".split())
+# Giving a base back: "France returned its last bases in Senegal", "the return of the base".
+RETURN_WORDS = frozenset("return restitution restore transfer".split())
 BASE_NOUNS = frozenset("base camp outpost post position facility installation barracks "
                        "garrison airbase airfield headquarters".split())
 # Verbs of seeing a force somewhere: it is there, and it is not the seer's ("Taiwan detected

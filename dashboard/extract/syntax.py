@@ -387,6 +387,13 @@ def number(text: str) -> int | None:
     return int(match.group().replace(",", "")) if match else None
 
 
+def is_base_noun(token: Token) -> bool:
+    """Whether a noun is a base, camp or other installation, in the singular or plural (the
+    lookup lemmatizer reads "bases" as "basis")."""
+    word = token.lower_
+    return token.lemma_.lower() in BASE_NOUNS or word.endswith("s") and word[:-1] in BASE_NOUNS
+
+
 def is_partitive(token: Token) -> bool:
     """ "Of the 3,000 sailors": the whole that later counts are parts of."""
     return token.dep_ in ("obl", "nmod") and case_of(token) == "of" and any(

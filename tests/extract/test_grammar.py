@@ -283,6 +283,8 @@ ROWS: dict[str, Row] = {
                              "Niger", actor="RU"),
     "ended-its-presence": Row("MINUSCA ended its presence in the Vakaga region today.",
                               "withdrawal", "Vakaga", actor="UN"),
+    "bases-returned": Row("France on Thursday returned its last military bases in Chad.",
+                          "withdrawal", "Chad", actor="FR"),
     "tanks-sent-into-a-town": Row("The army said it had sent tanks into Kherson on Monday.",
                                   "deployment", "Kherson"),
 }
