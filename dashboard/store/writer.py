@@ -108,11 +108,21 @@ def make_payload(article: Article, extract: ExtractFn) -> Payload | Failure:
             if holds_exactly(blob, event.geometry):
                 del stored["geometry"]  # kept once, in the events layer
         encoded = json.dumps(data, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
-        view = encode_view(extraction)
+        view = _view_row(extraction)
     except Exception as error:  # one bad story must not stop the others
         log.warning("extraction failed for %s", article.path or article.id, exc_info=True)
         return Failure(article, f"{type(error).__name__}: {error}")
     return Payload(article, encoded, tuple(rows), view)
+
+
+def _view_row(extraction: Extraction) -> str | None:
+    """The story's compact row for the map; None when its records cannot be listed that way
+    (a field holding a list where a tuple is expected): the map then reads its extraction."""
+    try:
+        return encode_view(extraction)
+    except TypeError:
+        log.warning("no compact row for story %s", extraction.article.id, exc_info=True)
+        return None
 
 
 # How often a worker checks that the process it works for is still there.

@@ -187,3 +187,16 @@ def test_a_version_3_store_gets_its_compact_rows(store: Store) -> None:
         assert again.view_extractions() == light
         views = again._conn.execute("SELECT view FROM stories").fetchall()
     assert all(view is not None for (view,) in views)
+
+
+def test_a_story_whose_compact_row_cannot_be_written_is_stored_all_the_same(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def unlistable(ex: Extraction) -> str:
+        raise TypeError("unhashable type: 'list'")
+
+    monkeypatch.setattr("dashboard.store.writer.encode_view", unlistable)
+    with Store(tmp_path / "s.gpkg", extract=extract, extractor_version="1") as s:
+        s.add_articles([Article("a", "Warsaw here. The US sends 2,000 troops to Poland, "
+                                "not to Narnia.")])
+        assert s._conn.execute("SELECT view FROM stories").fetchall() == [(None,)]
+        assert [ex.events for ex in s.view_extractions()] == [s.extractions()[0].events]
