@@ -223,8 +223,23 @@ def evidence_html(ref: EventRef, names: Names | None = None,
         f'<div class="tm-meta">{escape(when or "date not known")}{date_note}{who}</div>'
         f"{part}"
         f"{_quote(extraction, event.sentence, event)}"
+        f"{_places_elsewhere(event)}"
         f"{story_meta_html(extraction.article)}</div>"
     )
+
+
+def _places_elsewhere(event: Event) -> str:
+    """A note naming the places the event takes from other sentences of the story ("the
+    first convoy departed" leaves where an earlier sentence put the troops), or ""."""
+    sentence = event.sentence
+    outside = [m for m in (event.origin, event.destination, event.location) if m is not None
+               and not (sentence.start <= m.start and m.end <= sentence.end)]
+    if not outside:
+        return ""
+    names = ", ".join(f'<mark class="place">{escape(m.text)}</mark>'
+                      for m in dict.fromkeys(outside))
+    return f'<div class="tm-meta">Place from another sentence of the story: {names}</div>'
+
 
 
 def place_evidence_html(tally: PlaceTally, limit: int = PLACE_QUOTES) -> str:

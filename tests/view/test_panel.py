@@ -160,3 +160,21 @@ def test_count_label_keeps_vague_counts_vague(count, text, low, high, expected) 
     """A label says "several thousand" as the story does, never a made-up exact figure."""
     force = Force(0, 1, "x", count=count, count_text=text, count_min=low, count_max=high)
     assert count_label(force) == expected
+
+
+def test_evidence_names_a_place_taken_from_another_sentence():
+    """A withdrawal whose sentence names no place says where its place comes from."""
+    import datetime as dt
+
+    from dashboard.extract import extract_article
+    from geodata import load_gazetteer
+
+    story = extract_article(Article(
+        "k", "About 1,500 Italian soldiers are stationed in Kosovo. Rome said on Monday that "
+        "the first convoy of Italian soldiers had departed.", date=dt.date(2024, 3, 1)),
+        load_gazetteer())
+    left = next(e for e in story.events if e.type == "withdrawal")
+    html = evidence_html(EventRef(left, story))
+    assert 'Place from another sentence of the story: <mark class="place">Kosovo</mark>' in html
+    stayed = next(e for e in story.events if e.type == "presence")
+    assert "another sentence" not in evidence_html(EventRef(stayed, story))
