@@ -25,14 +25,13 @@ LEAVE_VERBS = frozenset(
 PULL_VERBS = frozenset("pull draw move fly".split())  # with "out", "back", "away"
 # Verbs of shrinking a force where it is: "will reduce its troops in Estonia to 900".
 REDUCE_VERBS = frozenset("reduce cut halve trim shrink downsize".split())
-STAY_VERBS = frozenset(
-    "station base mass amass position garrison remain stay patrol operate concentrate "
-    "gather keep maintain poise deploy build occupy besiege encircle surround guard defend "
-    "man secure control".split())
 # Verbs whose bare object is where the force is: "Russian forces occupy parts of Kherson",
 # "the RSF besieged El Fasher", "ships patrolled the strait".
 OBJECT_LOCATION = frozenset("patrol occupy besiege encircle surround guard defend man "
                             "secure control".split())
+STAY_VERBS = frozenset(
+    "station base mass amass position garrison remain stay operate concentrate gather keep "
+    "maintain poise deploy build".split()) | OBJECT_LOCATION
 DRILL_VERBS = frozenset("drill exercise".split())
 # Giving up a base is leaving the place it stands in: "ATMIS handed over the Biyo Cadde
 # base", "the coalition closed its base at Ain al-Asad", "the handover of the base".
