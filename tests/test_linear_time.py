@@ -90,6 +90,7 @@ USES: dict[str, Use] = {
     "forces._UNIT_GAP": _fullmatch,
     "dates._PATTERNS": _finditer,
     "dates._FUTURE": _finditer,
+    "dates._PAST_CUE": _search,
     "sentences._BOUNDARY": _finditer,
     "modality._RELATIVE": _sub,
     "pipeline._PLACE_ANAPHORA": _search,

@@ -38,7 +38,21 @@ _FUTURE = re.compile(
     r"expected|scheduled|due|next|upcoming|later)\b",
     re.I,
 )
-_IRREGULAR_PAST = r"said|told|was|were|had|sent|flew|met|went|came|began|held|took|left|made|gave"
+# English irregular simple-past forms that are no present-tense or base form ("withdrew
+# its personnel on Sunday" is past, so its Sunday is the last one).
+_IRREGULAR_PAST = (
+    r"said|told|was|were|had|sent|flew|met|went|came|began|held|took|left|made|gave|"
+    r"withdrew|withheld|drove|rode|fled|fought|struck|brought|bought|built|caught|chose|"
+    r"drew|fell|felt|found|froze|got|grew|hid|kept|knew|led|lost|meant|overran|overtook|"
+    r"paid|ran|rose|saw|sought|sold|shot|shook|spoke|spent|stood|stole|swept|swore|taught|"
+    r"thought|threw|tore|understood|undertook|woke|wore|won|wrote|arose|became|blew|broke|"
+    r"dealt|ate|forbade|forgot|forgave|hung|laid|slid|spun|stuck|swam|wept|withstood|"
+    r"overcame|overthrew|overheard|oversaw|sank|sprang|stank|strove|sang|rang|dug|bit"
+)
+# A past tense that is no verb of saying ("the ministry said the drills are in May" tells
+# nothing of when the drills are).
+_PAST_CUE = re.compile(r"(?<!\bis )(?<!\bare )(?<!\bbe )(?<!\bbeen )(?<!\bbeing )\b(?:did|"
+                       + _IRREGULAR_PAST.removeprefix("said|told|") + r")\b")  # not "are held"
 _PAST_VERB = re.compile(r"\b(?:" + _IRREGULAR_PAST + r"|[a-z]{3,}ed)\s+(?:on\s+)?$")
 _UNTIL = re.compile(r"\b(?:until|till|through|to)\s++$", re.I)
 _UNTIL_WINDOW = 40  # "until" is looked for this far before a date, not in all the sentence
@@ -62,7 +76,8 @@ def find_dates(sentence: str, offset: int, published: dt.date | None) -> list[Ti
     """All date expressions in ``sentence`` (which starts at ``offset`` in its article)."""
     found: list[TimeExpression] = []
     taken: list[tuple[int, int]] = []  # spans already read, in order and apart
-    future = _FUTURE.search(sentence) is not None
+    tense = "future" if _FUTURE.search(sentence) else (
+        "past" if _PAST_CUE.search(sentence) else "")
     for kind, pattern in _PATTERNS:
         added: list[tuple[int, int]] = []
         index = 0
@@ -73,7 +88,7 @@ def find_dates(sentence: str, offset: int, published: dt.date | None) -> list[Ti
                 index += 1
             if index < len(taken) and taken[index][0] < end:
                 continue
-            resolved = _resolve(kind, match, sentence, published, future)
+            resolved = _resolve(kind, match, sentence, published, tense)
             if resolved is None:
                 continue
             added.append((start, end))
@@ -87,15 +102,15 @@ def find_dates(sentence: str, offset: int, published: dt.date | None) -> list[Ti
 
 
 def _resolve(kind: str, match: re.Match[str], sentence: str, published: dt.date | None,
-             future: bool) -> tuple[dt.date | None, dt.date | None] | None:
+             tense: str) -> tuple[dt.date | None, dt.date | None] | None:
     """Resolve one match to (date, date_end); None when it is not a date after all."""
     groups = match.groupdict()
     if kind in ("month_day", "day_month"):
-        return _month_day(groups, published, future)
+        return _month_day(groups, published, tense)
     if kind == "month_only":
         month = _MONTHS[groups["month"].lower()]
         year = int(groups["year"]) if groups.get("year") else _year_for(month, published,
-                                                                          future)
+                                                                          tense)
         return (dt.date(year, month, 1), _month_end(year, month)) if year else (None, None)
     if published is None:
         return (None, None)
@@ -104,7 +119,7 @@ def _resolve(kind: str, match: re.Match[str], sentence: str, published: dt.date 
     return _relative(groups["rel"].lower(), published)
 
 
-def _month_day(groups: dict[str, str | None], published: dt.date | None, future: bool
+def _month_day(groups: dict[str, str | None], published: dt.date | None, tense: str
                ) -> tuple[dt.date | None, dt.date | None] | None:
     """Resolve "February 10-20" or "10 February 2022"."""
     month = _MONTHS[str(groups["month"]).lower()]
@@ -113,7 +128,7 @@ def _month_day(groups: dict[str, str | None], published: dt.date | None, future:
     if groups.get("year"):
         year: int | None = int(str(groups["year"]))
     else:
-        year = _year_for(month, published, future)
+        year = _year_for(month, published, tense)
     if year is None:
         return (None, None)
     try:
@@ -125,15 +140,16 @@ def _month_day(groups: dict[str, str | None], published: dt.date | None, future:
     return (start, end)
 
 
-def _year_for(month: int, published: dt.date | None, future: bool) -> int | None:
+def _year_for(month: int, published: dt.date | None, tense: str) -> int | None:
     """The year a month without a year most likely refers to: the one nearest the story,
-    and a month early in the year only the next one when the sentence speaks of the future."""
+    a month early in the year only the next one when the sentence speaks of the future, and
+    a later month the year before when it speaks of the past ("were ousted in September")."""
     if published is None:
         return None
     delta = month - published.month
-    if delta > 6:
+    if delta > 6 or delta > 0 and tense == "past":
         return published.year - 1
-    if delta < -6 and future:
+    if delta < -6 and tense == "future":
         return published.year + 1
     return published.year
 

@@ -25,7 +25,10 @@ from dashboard.extract.lexicon import (
     CONTROL_VERBS,
     DRILL_HOSTS,
     END_VERBS,
+    EXPEL_VERBS,
+    EXPEL_WITH_PARTICLE,
     FRAMES,
+    FROM,
     HANDOVER_NOUNS,
     HANDOVER_VERBS,
     HOLD_VERBS,
@@ -190,6 +193,10 @@ class Reader(Owners, ImpliedForces, Presences):
             if lemma in PULL_VERBS and particles & {"out", "back", "away"} or lemma == "pull" \
                     and any(case_of(c) == "from" for c in token.children):  # "pulled some of
                 return "withdrawal", "withdraw"  # its forces from Aden"
+            if lemma in EXPEL_VERBS or lemma in EXPEL_WITH_PARTICLE and (
+                    particles & {"out", "back", "away"} or any(
+                        c.dep_ == "obl" and case_of(c) in FROM for c in token.children)):
+                return "withdrawal", "expel"  # "were driven from Kherson"
             if lemma == "build" and "up" not in particles:
                 return None
             if lemma == "deploy":
@@ -273,6 +280,9 @@ class Reader(Owners, ImpliedForces, Presences):
                 for child in shared:
                     if self.force_of(child) is not None:
                         return child
+            if trigger.dep_ == "conj" and trigger.head.dep_ == "acl" and self.force_of(
+                    trigger.head.head):  # "troops stationed in Gao and sent to Kidal", and
+                return trigger.head.head  # "troops intervened ... and returned" misparsed
         return None
 
     def drafts(self) -> list[Draft]:
@@ -290,7 +300,10 @@ class Reader(Owners, ImpliedForces, Presences):
         """The drafts of one trigger."""
         if lemma == "handover":
             return self._handover(trigger)
-        force_token = self.force_slot(trigger)
+        force_token = self.force_slot(trigger) if lemma != "expel" else next((
+            c for v in (trigger, trigger.head if trigger.dep_ == "conj" else trigger)
+            for c in v.children  # who is driven out, never the subject driving them
+            if c.dep_ in ("obj", "nsubj:pass") and self.force_of(c) is not None), None)
         force = self.force_of(force_token)
         if lemma in REDUCE_VERBS:  # what is cut is the force: "cut 2,000 jobs" moves nobody
             if force is None or force_token is None or force_token.dep_ != "obj" or \
@@ -302,6 +315,8 @@ class Reader(Owners, ImpliedForces, Presences):
             force_token, force = self._actor_as_force(trigger, lemma)
         if force is None and frame == "presence" and lemma in HOLD_VERBS:
             return self._held_base(trigger)
+        if force is None and lemma == "presence":
+            return self._military_presence(trigger)
         if frame == "exercise" and force_token is None:
             return self._exercise(trigger, lemma)
         if force is None and frame in ("deployment", "withdrawal") and _bare_mention(trigger):
@@ -309,8 +324,8 @@ class Reader(Owners, ImpliedForces, Presences):
             # be complete": the story's last one, found by the pipeline
         if force is None or force_token is None or is_partitive(force_token):
             return []
-        if lemma in OBSERVE_VERBS | HOST_VERBS:  # the seer or the host is not the owner
-            actor = force.actor or self.owner(force_token)
+        if lemma in OBSERVE_VERBS | HOST_VERBS or lemma == "expel":  # the seer, the host
+            actor = force.actor or self.owner(force_token)  # or the victor is not the owner
         else:
             actor = self._actor(force, force_token, trigger)
         self.index.avoid = actor  # "ordered the U.S. to withdraw its troops from the

@@ -20,15 +20,27 @@ from dashboard.extract.lexicon import (
     DEFINITE_PLACES,
     FROM,
     GROUP_MOVES,
+    GROW_WORDS,
     LAUNCH_VERBS,
     MISSIONS,
     OWNER_MOVES,
     PLACE_NOUNS,
+    PRESENCE_KINDS,
+    REDUCE_VERBS,
     RELATIVE_PRONOUNS,
+    SHRINK_WORDS,
     TO,
     Token,
 )
-from dashboard.extract.syntax import Place, case_of, is_base_noun, phrase, place_of, places_of
+from dashboard.extract.syntax import (
+    Place,
+    case_of,
+    is_base_noun,
+    phrase,
+    place_of,
+    places_of,
+    slots_of,
+)
 from dashboard.records import Force
 
 
@@ -69,6 +81,33 @@ class ImpliedForces:
         if not places or actor is None:
             return []
         return Builder(self, trigger, None, actor).presence(places)
+
+    def _military_presence(self, trigger: Token) -> list[Draft]:
+        """A country's or group's military presence somewhere, with no force word: "Russia
+        maintains a military presence in Transnistria" (a presence), "expanded its naval
+        presence in the Red Sea" (a deployment), "will reduce its military presence in
+        Iraq" (a withdrawal); not "a diplomatic presence" or "the presence of civilians"."""
+        verb = trigger.head if trigger.dep_ == "obj" and trigger.head.tag_.startswith(
+            "VB") else None
+        change = trigger.head.lemma_.lower() if trigger.dep_ == "nmod" and case_of(
+            trigger) == "of" else ""  # "Uganda's escalation of its military presence"
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"] if verb is not None else []
+        if not any(c.dep_ in ("amod", "compound") and c.lemma_.lower() in PRESENCE_KINDS
+                   for c in trigger.children) and not any(  # "the U.S. military has
+                s.lemma_.lower() in PRESENCE_KINDS or self.force_of(s) for s in subjects):
+            return []  # escalated its presence in the Caribbean"
+        places = slots_of(trigger, self.index, "presence").at or (
+            slots_of(verb, self.index, "presence").at if verb is not None else ())
+        actor = self.owner(trigger) or (self.subject_code(verb) if verb is not None else None)
+        if not places or actor is None:
+            return []
+        build = Builder(self, trigger, None, actor)
+        kind = verb.lemma_.lower() if verb is not None else change
+        if kind in REDUCE_VERBS | SHRINK_WORDS:
+            return [build.draft("withdrawal", origin=p) for p in places]
+        if kind in GROW_WORDS:
+            return [build.draft("deployment", destination=p) for p in places]
+        return build.presence(places)
 
     def _base_places(self, base: Token, trigger: Token, cases: Collection[str]
                      ) -> tuple[Place, ...]:

@@ -21,8 +21,13 @@ MOVE_VERBS = frozenset(
     "intervene proceed push infiltrate penetrate capture seize overrun recapture retake transit "
     "converge".split())
 LEAVE_VERBS = frozenset(
-    "withdraw leave depart retreat evacuate exit quit abandon vacate disengage".split())
+    "withdraw leave depart retreat evacuate exit quit abandon vacate disengage flee".split())
 PULL_VERBS = frozenset("pull draw move fly".split())  # with "out", "back", "away"
+# Verbs of driving a force out: its object or passive subject leaves, and their subject is
+# the other side ("Russian forces were driven from Kherson", "Ukraine ousted Russian troops
+# from Kharkiv"); the second set only with "out", "back", "away" or "from".
+EXPEL_VERBS = frozenset("oust expel dislodge evict rout".split())
+EXPEL_WITH_PARTICLE = frozenset("drive push force chase kick throw beat".split())
 # Verbs of shrinking a force where it is: "will reduce its troops in Estonia to 900".
 REDUCE_VERBS = frozenset("reduce cut halve trim shrink downsize".split())
 # Verbs whose bare object is where the force is: "Russian forces occupy parts of Kherson",
@@ -112,6 +117,15 @@ OWNER_MOVES = frozenset("withdrawal pullout pull-out pullback retreat incursion 
 CONTROL_VERBS = frozenset("take gain regain seize assume wrest establish".split())
 # Verbs whose subject owns the move their object names ("launched an offensive into").
 LAUNCH_VERBS = frozenset("launch begin start complete mount conduct carry finish".split())
+# What makes a "presence" a force's ("a military presence", "its naval presence"), and
+# the verbs that grow or shrink one ("expanded its naval presence in the Red Sea", "scaled
+# back its military presence in Iraq").
+PRESENCE_KINDS = frozenset("military naval navy army troop air armed".split())
+GROW_WORDS = frozenset("expand increase boost bolster strengthen escalate reinforce step "
+                       "beef build establish enhance double triple expansion escalation "
+                       "increase reinforcement strengthening".split())
+SHRINK_WORDS = frozenset("scale wind draw decrease lower lessen withdraw remove reduction "
+                         "drawdown decrease".split())
 # Verbs that end a force's presence somewhere: "MINUSMA ended its presence in Kidal".
 END_VERBS = frozenset("end terminate conclude".split())
 # Verbs whose place is that of the drills they govern ("held drills in the Baltic Sea").
@@ -122,7 +136,7 @@ OF_IS_DESTINATION = frozenset("invasion incursion occupation".split())
 COUNTRY_MOVES = frozenset("withdraw retreat invade advance capture seize occupy overrun "
                           "recapture retake besiege encircle "
                           "disengage".split()) | {"take control"}
-OBJECT_ORIGIN = frozenset("leave depart exit evacuate quit abandon".split())
+OBJECT_ORIGIN = frozenset("leave depart exit evacuate quit abandon flee".split())
 TO = frozenset({"to", "into", "toward", "towards", "onto"})
 FROM = frozenset({"from", "out"})
 AT = frozenset({"in", "at", "near", "along", "inside", "across", "around", "on", "off",
@@ -158,7 +172,8 @@ MILITARY_HEADS = frozenset(
     "warship destroyer carrier frigate submarine bomber jet drone tank commando "
     "reservist mercenary personnel garrison corps squadron fleet ship vessel reinforcement "
     "gendarme policeman rebel insurgent militiaman militia guerrilla jihadist "
-    "paramilitary".split())
+    "paramilitary serviceman servicemember conscript guardsman trooper infantryman "
+    "helicopter warplane aircraft cruiser corvette howitzer ranger military".split())
 # Words before a ship's name ("the carrier USS Gerald R. Ford", "destroyer HMS Diamond").
 SHIP_WORDS = frozenset("carrier destroyer frigate warship ship submarine cruiser corvette "
                        "vessel".split())
@@ -179,8 +194,10 @@ MILITARY_WORDS = re.compile(
     r"fighter jet|drone|tank|commando|reservist|mercenar|garrison|squadron|fleet|vessel|"
     r"drill|exercise|manoeuvre|maneuver|war ?game|deploy|redeploy|withdr[ae]w|pull(?:ed|s|ing)? "
     r"(?:out|back)|station(?:ed|ing)|buildup|build-up|massing|massed|invad|invasion|incursion|"
-    r"retreat|disengag|bases?\b|"
-    r"outposts?\b|handover|hand(?:ed|s|ing)? (?:over|back))", re.I)
+    r"retreat|disengag|bases?\b|presence|ouste|expel|dislodg|driven|"
+    r"outposts?\b|handover|hand(?:ed|s|ing)? (?:over|back)|servicem[ae]n|service ?members?|"
+    r"personnel|conscript|guardsm[ae]n|infantry|airborne|artillery|howitzer|helicopter|"
+    r"warplane|aircraft|jets?\b|cruiser|corvette)", re.I)
 # Words of a country or group moving itself: they call for the parser only when the sentence
 # names a country or group ("Russia captured the town of Avdiivka"), not in "police captured
 # the suspect".

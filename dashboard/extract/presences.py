@@ -13,7 +13,7 @@ from typing import Any
 
 from dashboard.extract.events import Draft
 from dashboard.extract.frames import Builder
-from dashboard.extract.lexicon import AT, HOLD_VERBS, NOMINAL, SIZE_VERBS, Token
+from dashboard.extract.lexicon import AT, HOLD_VERBS, MISSIONS, NOMINAL, SIZE_VERBS, Token
 from dashboard.extract.syntax import Place, case_of, phrase, places_of
 from dashboard.records import Force
 
@@ -106,16 +106,32 @@ class Presences:
                 n for c in token.children if token.lemma_.lower() == "part" and  # in Somalia"
                 c.dep_ == "nmod" and case_of(c) == "of" for n in c.children
                 if n.dep_ == "nmod" and case_of(n) in AT), None)
-            if where is None:
+            wheres = [where] if where is not None else _present_in(token)
+            if not wheres:
                 continue
             subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
             if subject is None or subject.i in self.used:
                 continue
             force = self.force_of(subject)
-            places = places_of(where, self.index)
+            code = self.code_of(subject) if subject.lemma_.lower() in MISSIONS else None
+            if force is None and code is not None:  # "the UN mission is still present in X"
+                force = self._force_named_by(subject, code)
+            places = tuple(p for w in wheres for p in places_of(w, self.index))
             if force is None or not places:
                 continue
             self.used.update(t.i for t in phrase(subject))
             actor = self._actor(force, subject, None) or self._sent_by(subject)
             out.extend(Builder(self, token, force, actor).presence(places))
         return out
+
+
+def _present_in(token: Token) -> list[Token]:
+    """Where "present" puts its subject: "present in South Kivu, North Kivu and Ituri" (the
+    parse may hang each name on the adjective, the later ones with no preposition)."""
+    if token.lemma_.lower() != "present":
+        return []
+    obliques = [c for c in token.children if c.dep_ == "obl"]
+    first = next((i for i, c in enumerate(obliques) if case_of(c) in AT), None)
+    if first is None:
+        return []
+    return [obliques[first]] + [c for c in obliques[first + 1:] if not case_of(c)]

@@ -248,6 +248,8 @@ def _naming(token: Token) -> list[Token]:
         c.dep_ == "nmod" and case_of(c) == "of")]
     near += [g for c in near for g in c.children if g.dep_ in ("compound", "flat")]
     located = [c for c in token.children if c.dep_ == "nmod" and case_of(c) in AT]
+    located += [g for c in located if c.lemma_.lower() in PLACE_NOUNS  # "the base near the
+                for g in c.children if g.dep_ == "nmod" and case_of(g) in AT]  # airport in X"
     if token.tag_ in ("VBG", "VBN"):  # "neighboring Belarus" misread as a participle and
         near += [c for c in token.children if c.dep_ == "obj"]  # its object
     if token.lemma_.lower() in BASE_NOUNS and located:  # "Turkey's military base in Qatar"

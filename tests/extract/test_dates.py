@@ -24,6 +24,10 @@ WEDNESDAY = dt.date(2022, 2, 2)
          dt.date(2021, 12, 31)),
         ("The convoy left on Sept. 3, 2021.", dt.date(2021, 9, 3), None),
         ("Troops arrive next week.", dt.date(2022, 2, 7), dt.date(2022, 2, 13)),
+        ("US forces withdrew from the base on Sunday.", dt.date(2022, 1, 30), None),
+        ("Russian troops were ousted from Kharkiv in May.", dt.date(2021, 5, 1),
+         dt.date(2021, 5, 31)),
+        ("The drills are held in May.", dt.date(2022, 5, 1), dt.date(2022, 5, 31)),
     ],
 )
 def test_resolves(sentence: str, date: dt.date, date_end: dt.date | None) -> None:

@@ -287,6 +287,43 @@ ROWS: dict[str, Row] = {
                           "withdrawal", "Chad", actor="FR"),
     "tanks-sent-into-a-town": Row("The army said it had sent tanks into Kherson on Monday.",
                                   "deployment", "Kherson"),
+    "past-weekday-is-asserted": Row("The U.S. military withdrew its personnel from the base "
+                                    "in Niamey on Sunday.", "withdrawal", "Niamey",
+                                    actor="US"),
+    "past-month-is-asserted": Row("Russian troops were ousted from the region of Kharkiv "
+                                  "in September.", "withdrawal", "Kharkiv", actor="RU"),
+    "driven-from": Row("Russian forces were driven from Kherson in November.", "withdrawal",
+                       "Kherson", actor="RU"),
+    "drove-out-is-the-objects": Row("Ukrainian forces drove Russian troops out of Kharkiv.",
+                                    "withdrawal", "Kharkiv", actor="RU"),
+    "fled": Row("Russian forces fled Kherson on Friday.", "withdrawal", "Kherson",
+                actor="RU"),
+    "present-in-1": Row("UN peacekeepers are still present in South Kivu, North Kivu and "
+                        "Ituri.", "presence", "South Kivu", actor="UN"),
+    "present-in-3": Row("UN peacekeepers are still present in South Kivu, North Kivu and "
+                        "Ituri.", "presence", "Ituri", actor="UN"),
+    "mission-present-in": Row("The UN mission, which has around 15,000 peacekeepers, is "
+                              "still present in three provinces, namely South Kivu, North "
+                              "Kivu and Ituri.", "presence", "North Kivu", actor="UN"),
+    "military-presence": Row("Russia maintains a military presence in Transnistria.",
+                             "presence", "Transnistria", actor="RU"),
+    "presence-expanded": Row("The U.S. has expanded its naval presence in the Red Sea.",
+                             "deployment", "Red Sea", actor="US"),
+    "presence-escalated-by-a-military": Row("The U.S. military has escalated its presence "
+                                            "in the Caribbean Sea.", "deployment",
+                                            "Caribbean Sea", actor="US"),
+    "presence-reduced": Row("Washington will reduce its military presence in Iraq next "
+                            "year.", "withdrawal", "Iraq", actor="US", modality="planned"),
+    "base-near-the-airport-in": Row("The U.S. military withdrew its personnel from the base "
+                                    "near the airport in Niamey.", "withdrawal", "Niamey",
+                                    actor="US"),
+    "conjunct-of-a-participle": Row("Ethiopian troops intervened in southern Somalia in Dec. "
+                                    "2006 and withdrew by Jan. 2009, but returned to Gedo, "
+                                    "Bakool and Hiran in early 2012.", "deployment", "Hiran",
+                                    actor="ET"),
+    "escalation-of-presence": Row("Uganda's escalation of its military presence in eastern "
+                                  "Congo is bound to anger Kinshasa.", "deployment", "Congo",
+                                  actor="UG"),
 }
 
 NO_EVENT: dict[str, tuple[str, str]] = {
@@ -324,6 +361,16 @@ NO_EVENT: dict[str, tuple[str, str]] = {
     "embassy-is-no-base": ("France closed its embassy in Niamey.", "Niamey"),
     "year-is-no-count": ("Relations soured in October 2019 when the talks collapsed in Doha.",
                          "Doha"),
+    "diplomatic-presence": ("China has a diplomatic presence in Kabul.", "Kabul"),
+    "presence-of-civilians": ("The presence of civilians in Gaza complicates the operation.",
+                              "Gaza"),
+    "company-presence": ("The company has a strong presence in Germany.", "Germany"),
+    "diplomats-expelled": ("Ukraine expelled Russian diplomats from Kyiv.", "Kyiv"),
+    "journalists-expelled": ("The government expelled the journalists from Moscow.",
+                             "Moscow"),
+    "driving-a-car": ("The minister drove from Kyiv to Lviv.", "Lviv"),
+    "civilians-fled": ("Thousands of civilians fled Kherson on Friday.", "Kherson"),
+    "minister-present": ("The minister was present in Kyiv for the talks.", "Kyiv"),
 }
 
 ABSENT: dict[str, tuple[str, str | None, str]] = {
@@ -343,6 +390,8 @@ ABSENT: dict[str, tuple[str, str | None, str]] = {
                                         "departed.", "ES", "Kosovo"),
     "rebels-are-not-their-countrys-army": ("Congolese rebels advanced on Bukavu.", "CD",
                                            "Bukavu"),
+    "victor-is-not-who-is-driven-out": ("Ukrainian forces drove Russian troops out of "
+                                        "Kharkiv.", "UA", "Kharkiv"),
     "the-enemy-struck-is-not-owner": ("Ukrainian troops repelled Russian soldiers near "
                                       "Bakhmut, and 200 troops withdrew from Avdiivka.", "RU",
                                       "Avdiivka"),

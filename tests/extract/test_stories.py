@@ -507,8 +507,6 @@ KNOWN_GAPS: dict[str, str] = {
     "lebanon-army-5000-south": "the Litani River is not in the gazetteer",
     "niger-eu-mission-told-to-leave": "'leave the country' refers back to Niger",
     "turkey-into-iraq": "the place is in the previous sentence ('operations there')",
-    "ladakh-pullback": "Depsang and Demchok are not in the gazetteer",
-    "ladakh-troops-remain": "'from each side' names both countries only by reference",
     "blinken-qin-to-washington": "the text gives no country for Foreign Minister Qin Gang",
 }
 
