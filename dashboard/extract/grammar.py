@@ -50,6 +50,7 @@ from dashboard.extract.lexicon import (
     RETURN_WORDS,
     SHIP_WORDS,
     TO,
+    TRAIN_VERBS,
     YEAR,
     ActorOf,
     Token,
@@ -317,8 +318,15 @@ class Reader(Owners, ImpliedForces, Presences):
             return self._held_base(trigger)
         if force is None and lemma == "presence":
             return self._military_presence(trigger)
-        if frame == "exercise" and force_token is None:
-            return self._exercise(trigger, lemma)
+        if lemma in TRAIN_VERBS and any(c.dep_ == "obj" and (
+                self.force_of(c) is not None or self.code_of(c) is not None) or
+                                        c.dep_ == "mark" and c.lower_ == "to"
+                                        for c in trigger.children):
+            return []  # who trains others is no drill of its own; "sent 10,000 soldiers to
+            # train in Russia" is the sending
+        if frame == "exercise" and (force_token is None or lemma in TRAIN_VERBS):
+            return self._exercise(trigger, lemma)  # "5,000 US troops and 3,800 Filipino
+            # soldiers trained on Luzon": each army drills
         if force is None and frame in ("deployment", "withdrawal") and _bare_mention(trigger):
             return [Builder(self, trigger, None, None).draft(frame)]  # "the withdrawal will
             # be complete": the story's last one, found by the pipeline
@@ -383,6 +391,10 @@ class Reader(Owners, ImpliedForces, Presences):
             return []
         taking_part = [c for v in {trigger, host} for c in v.children
                        if c.dep_ in ("nmod", "obl", "nsubj") and case_of(c) in ("with", "")]
+        if trigger.dep_ == "acl" and trigger.tag_.startswith("VB"):  # "5,000 US troops,
+            taking_part += [trigger.head, *(  # along with 40 Australian troops, trained"
+                c for c in trigger.head.children if c.dep_ == "nmod" and case_of(c) in (
+                    "with", "along"))]
         found = [(c, self.force_of(c)) for c in taking_part]
         forces = [(c, f) for c, f in found if f is not None]
         actor = self.owner(trigger) or self.subject_code(host)

@@ -38,6 +38,9 @@ STAY_VERBS = frozenset(
     "station base mass amass position garrison remain stay operate concentrate gather keep "
     "maintain poise deploy build".split()) | OBJECT_LOCATION
 DRILL_VERBS = frozenset("drill exercise".split())
+# Verbs of training, drills only when intransitive ("5,000 troops trained on Luzon", not
+# "instructors trained Ukrainian soldiers in Germany").
+TRAIN_VERBS = frozenset("train practice practise rehearse".split())
 # Giving up a base is leaving the place it stands in: "ATMIS handed over the Biyo Cadde
 # base", "the coalition closed its base at Ain al-Asad", "the handover of the base".
 HANDOVER_VERBS = frozenset("close shut vacate dismantle".split())  # and "hand over/back"
@@ -58,7 +61,7 @@ FRAMES: dict[tuple[str, str], str] = {
     **{("V", lemma): "deployment" for lemma in MOVE_VERBS},
     **{("V", lemma): "withdrawal" for lemma in LEAVE_VERBS | REDUCE_VERBS},
     **{("V", lemma): "presence" for lemma in STAY_VERBS - {"deploy"}},
-    **{("V", lemma): "exercise" for lemma in DRILL_VERBS},
+    **{("V", lemma): "exercise" for lemma in DRILL_VERBS | TRAIN_VERBS},
     **{("V", lemma): "presence" for lemma in OBSERVE_VERBS | HOST_VERBS},
     **{("N", lemma): "deployment" for lemma in
        "deployment redeployment dispatch arrival transfer invasion incursion offensive "
@@ -197,7 +200,8 @@ MILITARY_WORDS = re.compile(
     r"retreat|disengag|bases?\b|presence|ouste|expel|dislodg|driven|"
     r"outposts?\b|handover|hand(?:ed|s|ing)? (?:over|back)|servicem[ae]n|service ?members?|"
     r"personnel|conscript|guardsm[ae]n|infantry|airborne|artillery|howitzer|helicopter|"
-    r"warplane|aircraft|jets?\b|cruiser|corvette)", re.I)
+    r"warplane|aircraft|jets?\b|cruiser|corvette|train(?:ed|s|ing)?\b|practi[cs]|rehears)",
+    re.I)
 # Words of a country or group moving itself: they call for the parser only when the sentence
 # names a country or group ("Russia captured the town of Avdiivka"), not in "police captured
 # the suspect".

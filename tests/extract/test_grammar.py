@@ -321,6 +321,16 @@ ROWS: dict[str, Row] = {
                                     "2006 and withdrew by Jan. 2009, but returned to Gedo, "
                                     "Bakool and Hiran in early 2012.", "deployment", "Hiran",
                                     actor="ET"),
+    "trained-1": Row("About 2,000 Japanese troops and 600 Indian soldiers, along with 30 "
+                     "French troops, trained near Sapporo.", "exercise", "Sapporo",
+                     actor="JP", count=2000),
+    "trained-3": Row("About 2,000 Japanese troops and 600 Indian soldiers, along with 30 "
+                     "French troops, trained near Sapporo.", "exercise", "Sapporo",
+                     actor="FR", count=30),
+    "practised": Row("Polish and Lithuanian soldiers practised river crossings in Suwalki.",
+                     "exercise", "Suwalki", actor="LT"),
+    "sent-to-train": Row("Pyongyang sent about 3,000 soldiers to train in eastern Russia.",
+                         "deployment", "Russia", actor="KP", count=3000),
     "escalation-of-presence": Row("Uganda's escalation of its military presence in eastern "
                                   "Congo is bound to anger Kinshasa.", "deployment", "Congo",
                                   actor="UG"),
@@ -361,6 +371,8 @@ NO_EVENT: dict[str, tuple[str, str]] = {
     "embassy-is-no-base": ("France closed its embassy in Niamey.", "Niamey"),
     "year-is-no-count": ("Relations soured in October 2019 when the talks collapsed in Doha.",
                          "Doha"),
+    "trainers-are-no-drill": ("British instructors trained Ukrainian recruits in "
+                              "Salisbury.", "Salisbury"),
     "diplomatic-presence": ("China has a diplomatic presence in Kabul.", "Kabul"),
     "presence-of-civilians": ("The presence of civilians in Gaza complicates the operation.",
                               "Gaza"),
