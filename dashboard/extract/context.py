@@ -23,16 +23,22 @@ MILITARY = ("deployment", "presence", "withdrawal", "exercise")
 
 
 def with_context_actor(text: str, sentence: Sentence, actors: Sequence[Actor], draft: Draft,
-                       earlier: list[Event], tally: Counter[str]) -> Draft:
+                       earlier: list[Event], tally: Counter[str],
+                       groups: Sequence[str] = ()) -> Draft:
     """Fill a missing actor from the story: "the army ... pulled out of Wad Madani" is the
     army of the country it happens in; "a final contingent of 150 soldiers flew out" belongs
     to whoever the previous military event of the last two sentences (four for "the
     troops") was about; failing that, "the Pentagon said 300 troops left" and "500 Ground
     Self-Defense Force personnel" are the troops of the one government the sentence names by
     an institution or a force of its own, and failing that, whoever the story's forces most
-    often belong to (the first of them on a tie)."""
+    often belong to (the first of them on a tie). Rebels, militants or insurgents of no one
+    are the armed group the story named last ("M23 ... the rebels advanced")."""
     if draft.actor is not None or draft.type not in MILITARY:
         return draft
+    rebels = draft.force is not None and _INSURGENTS.search(
+        draft.force.personnel or draft.force.text) is not None
+    if rebels and groups:
+        return replace(draft, actor=groups[-1])
     clause = text[sentence.start:draft.trigger_end]
     place = draft.origin or draft.location or draft.destination
     if _HOME_FORCES.search(clause) and place is not None and place.place is not None \
@@ -42,7 +48,9 @@ def with_context_actor(text: str, sentence: Sentence, actors: Sequence[Actor], d
     for event in reversed(earlier):
         if event.sentence.index < sentence.index - reach:
             break
-        if event.type in MILITARY and event.actor and event.modality in ("asserted", "planned"):
+        if event.type in MILITARY and event.actor and event.modality in (
+                "asserted", "planned") and not (  # "US troops arrived in Poland. The
+                rebels and event.actor not in actor_rules.group_codes()):  # rebels advanced"
             return replace(draft, actor=event.actor)
     seats = {a.code for a in actors if actor_rules.is_seat(a.text)}
     if len(seats) == 1 and not is_irregular(draft.force):

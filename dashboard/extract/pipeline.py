@@ -93,14 +93,17 @@ def extract_article(article: Article, gazetteer: Gazetteer, *, grammar: bool = T
     docs = _parse([r for r in readings if grammar and r.parseable()][:MAX_PARSED_SENTENCES])
     events: list[Event] = []
     tally: Counter[str] = Counter()  # whose forces the story speaks of, and how often
+    groups: list[str] = []  # the armed groups it names, in order
     for reading in readings:
+        groups.extend(a.code for a in reading.actors if a.code in actor_rules.group_codes())
         earlier = readings[reading.sentence.index - 1].places if reading.sentence.index else ()
         drafts = reading.drafts(text, people, docs.get(reading.sentence.index), actor_of,
                                 earlier)
         dates = find_dates(reading.sentence.text, reading.sentence.start, article.date)
         for draft in filter(None, map(_without_own_name, drafts)):
             draft = context.with_context_actor(text, reading.sentence, reading.actors,
-                                                context.insurgents(text, draft), events, tally)
+                                                context.insurgents(text, draft), events, tally,
+                                                groups)
             if not context.placed(draft):
                 draft = context.from_where_it_was(draft, events, reading.sentence,
                                                   bool(reading.places or reading.actors))

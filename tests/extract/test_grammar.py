@@ -331,6 +331,10 @@ ROWS: dict[str, Row] = {
                      "exercise", "Suwalki", actor="LT"),
     "sent-to-train": Row("Pyongyang sent about 3,000 soldiers to train in eastern Russia.",
                          "deployment", "Russia", actor="KP", count=3000),
+    "rebels-are-the-group-named-last": Row("ADF militants attacked Beni in June. M23 "
+                                           "fighters seized Rubaya last year. The rebels "
+                                           "advanced on Goma on Sunday.", "deployment",
+                                           "Goma", actor="M23"),
     "escalation-of-presence": Row("Uganda's escalation of its military presence in eastern "
                                   "Congo is bound to anger Kinshasa.", "deployment", "Congo",
                                   actor="UG"),
@@ -402,6 +406,8 @@ ABSENT: dict[str, tuple[str, str | None, str]] = {
                                         "departed.", "ES", "Kosovo"),
     "rebels-are-not-their-countrys-army": ("Congolese rebels advanced on Bukavu.", "CD",
                                            "Bukavu"),
+    "rebels-are-not-the-last-events-army": ("US troops arrived in Poland. The rebels "
+                                            "advanced on Goma on Sunday.", "US", "Goma"),
     "victor-is-not-who-is-driven-out": ("Ukrainian forces drove Russian troops out of "
                                         "Kharkiv.", "UA", "Kharkiv"),
     "the-enemy-struck-is-not-owner": ("Ukrainian troops repelled Russian soldiers near "
