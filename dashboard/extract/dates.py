@@ -76,8 +76,7 @@ def find_dates(sentence: str, offset: int, published: dt.date | None) -> list[Ti
     """All date expressions in ``sentence`` (which starts at ``offset`` in its article)."""
     found: list[TimeExpression] = []
     taken: list[tuple[int, int]] = []  # spans already read, in order and apart
-    tense = "future" if _FUTURE.search(sentence) else (
-        "past" if _PAST_CUE.search(sentence) else "")
+    tense: str | None = None  # read once, and only for a sentence with a date in it
     for kind, pattern in _PATTERNS:
         added: list[tuple[int, int]] = []
         index = 0
@@ -88,6 +87,9 @@ def find_dates(sentence: str, offset: int, published: dt.date | None) -> list[Ti
                 index += 1
             if index < len(taken) and taken[index][0] < end:
                 continue
+            if tense is None:
+                tense = "future" if _FUTURE.search(sentence) else (
+                    "past" if _PAST_CUE.search(sentence) else "")
             resolved = _resolve(kind, match, sentence, published, tense)
             if resolved is None:
                 continue

@@ -139,6 +139,9 @@ class Reader(Owners, ImpliedForces, Presences):
             return self._they(token)
         if numbers and (token.tag_ == "CD" or token.lower_ in ("more", "others", "another")):
             template = self._template(token)
+            if template is None and token.tag_ == "CD":
+                return None  # a bare number stands for people only after a force of them
+                # ("Of the 3,000 sailors, 2,000 will go"), not "March 30 in Talla"
             start, end = self.index.span(numbers[0])
             end = max(end, self.index.span(token)[1])
             return Force(start, end, self.text[start:end], count=number(numbers[0].text),
@@ -306,6 +309,9 @@ class Reader(Owners, ImpliedForces, Presences):
             for c in v.children  # who is driven out, never the subject driving them
             if c.dep_ in ("obj", "nsubj:pass") and self.force_of(c) is not None), None)
         force = self.force_of(force_token)
+        if lemma == "evacuate" and force_token is not None and force_token.dep_ != "obj" and any(
+                c.dep_ == "obj" for c in trigger.children):
+            return []  # who evacuates others ("evacuated women and children from X") stays
         if lemma in REDUCE_VERBS:  # what is cut is the force: "cut 2,000 jobs" moves nobody
             if force is None or force_token is None or force_token.dep_ != "obj" or \
                     force.personnel is None and not force.unit:
@@ -318,12 +324,11 @@ class Reader(Owners, ImpliedForces, Presences):
             return self._held_base(trigger)
         if force is None and lemma == "presence":
             return self._military_presence(trigger)
-        if lemma in TRAIN_VERBS and any(c.dep_ == "obj" and (
-                self.force_of(c) is not None or self.code_of(c) is not None) or
-                                        c.dep_ == "mark" and c.lower_ == "to"
-                                        for c in trigger.children):
-            return []  # who trains others is no drill of its own; "sent 10,000 soldiers to
-            # train in Russia" is the sending
+        if lemma in TRAIN_VERBS and (force_token is None or any(
+                c.dep_ == "obj" and (self.force_of(c) or self.code_of(c))
+                or c.dep_ == "mark" and c.lower_ == "to" for c in trigger.children)):
+            return []  # only a force drills, not who trains others ("practising medicine in
+            # Iran", "trained Ukrainian recruits"); "sent soldiers to train in X" is a sending
         if frame == "exercise" and (force_token is None or lemma in TRAIN_VERBS):
             return self._exercise(trigger, lemma)  # "5,000 US troops and 3,800 Filipino
             # soldiers trained on Luzon": each army drills

@@ -197,11 +197,11 @@ MILITARY_WORDS = re.compile(
     r"fighter jet|drone|tank|commando|reservist|mercenar|garrison|squadron|fleet|vessel|"
     r"drill|exercise|manoeuvre|maneuver|war ?game|deploy|redeploy|withdr[ae]w|pull(?:ed|s|ing)? "
     r"(?:out|back)|station(?:ed|ing)|buildup|build-up|massing|massed|invad|invasion|incursion|"
-    r"retreat|disengag|bases?\b|presence|ouste|expel|dislodg|driven|"
+    r"retreat|disengag|bases?\b|(?:military|naval|troop|army|its|their) presence|ouste|"
+    r"expel|dislodg|driven (?:from|out|back)|"
     r"outposts?\b|handover|hand(?:ed|s|ing)? (?:over|back)|servicem[ae]n|service ?members?|"
-    r"personnel|conscript|guardsm[ae]n|infantry|airborne|artillery|howitzer|helicopter|"
-    r"warplane|aircraft|jets?\b|cruiser|corvette|train(?:ed|s|ing)?\b|practi[cs]|rehears)",
-    re.I)
+    r"(?:military|army|naval|defen[cs]e|security|service) personnel|conscript|guardsm[ae]n|"
+    r"infantry|airborne|artillery|howitzer|warplane|cruiser|corvette)", re.I)
 # Words of a country or group moving itself: they call for the parser only when the sentence
 # names a country or group ("Russia captured the town of Avdiivka"), not in "police captured
 # the suspect".

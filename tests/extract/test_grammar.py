@@ -375,6 +375,13 @@ NO_EVENT: dict[str, tuple[str, str]] = {
     "embassy-is-no-base": ("France closed its embassy in Niamey.", "Niamey"),
     "year-is-no-count": ("Relations soured in October 2019 when the talks collapsed in Doha.",
                          "Doha"),
+    "evacuating-others": ("Officials accuse Georgia of massing tanks and infantry near the "
+                          "zone, and say they have evacuated women and children from "
+                          "Tskhinvali.", "Tskhinvali"),
+    "a-date-is-no-force": ("Members will have a training session on March 30 in Dublin.",
+                           "Dublin"),
+    "practising-medicine": ("He started practicing in Mount Pleasant in 2001.",
+                            "Mount Pleasant"),
     "trainers-are-no-drill": ("British instructors trained Ukrainian recruits in "
                               "Salisbury.", "Salisbury"),
     "diplomatic-presence": ("China has a diplomatic presence in Kabul.", "Kabul"),
