@@ -329,9 +329,8 @@ class Reader(Owners, ImpliedForces, Presences):
                 or c.dep_ == "mark" and c.lower_ == "to" for c in trigger.children)):
             return []  # only a force drills, not who trains others ("practising medicine in
             # Iran", "trained Ukrainian recruits"); "sent soldiers to train in X" is a sending
-        if frame == "exercise" and (force_token is None or lemma in TRAIN_VERBS):
-            return self._exercise(trigger, lemma)  # "5,000 US troops and 3,800 Filipino
-            # soldiers trained on Luzon": each army drills
+        if frame == "exercise":  # "5,000 US troops and 3,800 Filipino soldiers trained on
+            return self._exercise(trigger, lemma, force_token)  # Luzon": each army drills
         if force is None and frame in ("deployment", "withdrawal") and _bare_mention(trigger):
             return [Builder(self, trigger, None, None).draft(frame)]  # "the withdrawal will
             # be complete": the story's last one, found by the pipeline
@@ -381,7 +380,8 @@ class Reader(Owners, ImpliedForces, Presences):
             return drafts
         return [replace(d, actor=code) for code in codes for d in drafts]
 
-    def _exercise(self, trigger: Token, lemma: str) -> list[Draft]:
+    def _exercise(self, trigger: Token, lemma: str, force_token: Token | None = None
+                  ) -> list[Draft]:
         """Drills need no force: "China held drills around Taiwan", "joint exercises in the
         Baltic Sea", "US and Philippine troops began exercises". The place is the trigger's
         or, for a noun, its verb's; the actor the owner or that verb's subject."""
@@ -395,14 +395,20 @@ class Reader(Owners, ImpliedForces, Presences):
         if not places:
             return []
         taking_part = [c for v in {trigger, host} for c in v.children
-                       if c.dep_ in ("nmod", "obl", "nsubj") and case_of(c) in ("with", "")]
+                       if c.dep_ in ("nmod", "obl", "nsubj") and case_of(c) in ("with", "")
+                       or c.dep_ == "obj" and v.lemma_.lower() in _SEEING]
         if trigger.dep_ == "acl" and trigger.tag_.startswith("VB"):  # "5,000 US troops,
             taking_part += [trigger.head, *(  # along with 40 Australian troops, trained"
                 c for c in trigger.head.children if c.dep_ == "nmod" and case_of(c) in (
                     "with", "along"))]
         found = [(c, self.force_of(c)) for c in taking_part]
         forces = [(c, f) for c, f in found if f is not None]
-        actor = self.owner(trigger) or self.subject_code(host)
+        held = self.force_of(force_token)  # "it was conducting exercises" (the carrier)
+        if force_token is not None and held is not None and all(c.i != force_token.i
+                                                                 for c, _ in forces):
+            forces.append((force_token, held))
+        actor = self.owner(trigger) or self.subject_code(host) or (
+            self._actor(held, force_token, trigger) if held and force_token else None)
         for token, force in forces:  # "20,000 troops from 13 NATO countries take part"
             actor = actor or force.actor or next(
                 (self.code_of(c) for c in token.children
@@ -410,12 +416,48 @@ class Reader(Owners, ImpliedForces, Presences):
         parties = [p.mention.place.country for p in slots.parties
                    if p.mention.place is not None and p.mention.place.kind == "country"]
         actor = actor or self.last_actor or (parties[0] if parties else None)
+        nations = self._participants(trigger, host, taking_part)
+        codes = list(dict.fromkeys([actor, *self._partners(host, taking_part), *nations]))
+        subjects = [c for c in host.children if c.dep_ in ("nsubj", "nsubj:pass")
+                    and c.i != trigger.i]
+        if len(codes) > 1 and None in codes and not subjects:
+            codes.remove(None)  # "the exercise is joined by troops from X and Y", but "it
+            # was conducting exercises with Italy": "it" is the story's
         drafts: list[Draft] = []
-        for code in dict.fromkeys([actor, *self._partners(host, taking_part)]):
+        for code in codes:
             force = next((f for _, f in forces if f.actor == code), None) or (
-                forces[0][1] if forces and code == actor else None)
+                forces[0][1] if forces and (code == actor or code in nations) else None)
             drafts.extend(Builder(self, trigger, force, code).exercise(Slots(at=places)))
         return drafts
+
+    def _participants(self, trigger: Token, host: Token, taking_part: Sequence[Token]
+                      ) -> list[str]:
+        """The nations a drill names as taking part: "2,500 servicemen from Kazakhstan,
+        Russia and Tajikistan", "joined by participants from Australia and Japan",
+        "contingents from 20 countries, including Pakistan", "a joint exercise between
+        India and Nepal", "a joint Russia-Tajik exercise"."""
+        verbs = [host, *(c for c in host.children if c.dep_ == "conj" and c.tag_.startswith(
+            "VB"))] if host is not trigger else [trigger]
+        who = list(taking_part) + [c for v in verbs for c in v.children if c.dep_ in (
+            "obl", "obl:agent") and case_of(c) == "by"]
+        named: list[Token] = []
+        for token in who:
+            for child in token.children:
+                if child.dep_ == "nmod" and case_of(child) == "from":
+                    named += coordinated(child)
+                    named += [g for c in coordinated(child) for g in c.children
+                              if g.dep_ == "nmod" and case_of(g) == "including"]
+        named += [t for c in trigger.children if c.dep_ == "nmod" and case_of(c) == "between"
+                  for t in coordinated(c)]
+        modifiers = [c for c in trigger.children if c.dep_ in ("compound", "amod")]
+        modifiers += [g for c in modifiers for g in c.children if g.dep_ in (
+            "compound", "amod")]  # "a joint Russia-Tajik antiterrorism exercise"
+        modifiers += [g for c in modifiers for g in c.children if g.dep_ == "compound"]
+        named += [t for c in modifiers for t in coordinated(c)]
+        named += [t for c in list(named) for t in coordinated(c) if t.dep_ == "conj"]
+        return list(dict.fromkeys(code for t in named
+                                  for code in [self.code_of(t) or self.actor_of(t.text)]
+                                  if code))
 
     def _partners(self, host: Token, taking_part: Sequence[Token]) -> list[str]:
         """The other armies of a joint exercise: coordinated subjects ("India and France
@@ -439,6 +481,8 @@ class Reader(Owners, ImpliedForces, Presences):
         return replace(force, count=number(by[0].text), count_text=by[0].text,
                        count_min=number(by[0].text), count_max=number(by[0].text))
 
+# Verbs whose object is who a drill brings together ("will see contingents from 20 countries").
+_SEEING = frozenset({"see", "involve", "include", "feature", "bring", "draw", "gather"})
 _LEAVE_OF_ABSENCE = frozenset({"on", "of", "annual", "sick", "shore", "home", "their", "his",
                                "her", "its", "maternity", "paternity"})
 

@@ -335,6 +335,22 @@ ROWS: dict[str, Row] = {
                                            "fighters seized Rubaya last year. The rebels "
                                            "advanced on Goma on Sunday.", "deployment",
                                            "Goma", actor="M23"),
+    "drill-servicemen-from-each": Row("About 2,500 servicemen from Kazakhstan, Kyrgyzstan, "
+                                      "Russia and Tajikistan will take part in the drills in "
+                                      "Aktau.", "exercise", "Aktau", actor="KG", count=2500,
+                                      modality="planned"),
+    "drill-joined-by-participants-from": Row("The two-week exercise will be held in East Java "
+                                             "and is being joined by participants from "
+                                             "Australia, Japan and France.", "exercise",
+                                             "East Java", actor="JP", modality="planned"),
+    "drill-hyphenated-partners": Row("Russian aircraft arrived in Tajikistan for a joint "
+                                     "Russia-Tajik antiterrorism exercise near Dushanbe.",
+                                     "exercise", "Dushanbe", actor="TJ"),
+    "drill-contingents-including": Row("The exercise in Riyadh will see contingents from 20 "
+                                       "countries, including Pakistan and Egypt.", "exercise",
+                                       "Riyadh", actor="EG", modality="planned"),
+    "drill-troops-from-two": Row("Troops from Mongolia and India held joint drills near "
+                                 "Ulaanbaatar.", "exercise", "Ulaanbaatar", actor="IN"),
     "escalation-of-presence": Row("Uganda's escalation of its military presence in eastern "
                                   "Congo is bound to anger Kinshasa.", "deployment", "Congo",
                                   actor="UG"),
