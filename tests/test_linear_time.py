@@ -87,6 +87,7 @@ USES: dict[str, Use] = {
     "forces._BARE": _finditer,
     "forces._ANY_FORCE_WORD": _search,
     "forces._UNIT": _finditer,
+    "forces.SHIP_NAME": _search,
     "forces._UNIT_GAP": _fullmatch,
     "dates._PATTERNS": _finditer,
     "dates._FUTURE": _finditer,
@@ -98,6 +99,7 @@ USES: dict[str, Use] = {
     "lexicon.MILITARY_WORDS": _search,
     "lexicon.ACTOR_MOVE_WORDS": _search,
     "pipeline.ACTOR_MOVE_WORDS": _search,
+    "pipeline.SHIP_NAME": _search,
 }
 BOUNDED = {
     "split._QUOTED_END": "a headline of at most 120 characters",

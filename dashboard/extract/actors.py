@@ -27,6 +27,14 @@ _SEATS = {
     "irgc": "IR", "revolutionary guard": "IR", "revolutionary guards": "IR",
     "islamic revolutionary guard corps": "IR", "quds force": "IR", "royal navy": "GB",
     "usaf": "US", "luftwaffe": "DE", "rosgvardia": "RU",
+    "royal air force": "GB", "raf": "GB", "royal marines": "GB",
+    "royal australian air force": "AU", "raaf": "AU", "royal australian navy": "AU",
+    "australian defence force": "AU", "royal canadian air force": "CA", "rcaf": "CA",
+    "royal canadian navy": "CA", "royal new zealand air force": "NZ", "rnzaf": "NZ",
+    "royal new zealand navy": "NZ", "republic of fiji military forces": "FJ", "rfmf": "FJ",
+    "sandf": "ZA", "tni": "ID", "pla navy": "CN", "pla air force": "CN",
+    "pla rocket force": "CN", "ispr": "PK", "fanb": "VE", "marine nationale": "FR",
+    "russian aerospace forces": "RU", "vks": "RU", "zahal": "IL",
 }
 _ALLIANCES = {"nato": "NATO", "european union": "EU", "eu": "EU", "united nations": "UN",
               "un": "UN", "csto": "CSTO", "african union": "AFRICAN_UNION", "osce": "OSCE"}

@@ -240,6 +240,8 @@ _SHIP_PREFIX = re.compile(r"^,?\s+(USS|HMS|HMAS|HMCS|HMNZS|INS|FS|JS|ROKS|TCG|HN
 SHIP_PREFIXES = {"USS": "US", "HMS": "GB", "HMAS": "AU", "HMCS": "CA", "HMNZS": "NZ",
                  "INS": "IN", "FS": "FR", "JS": "JP", "ROKS": "KR", "TCG": "TR", "HNLMS": "NL",
                  "ITS": "IT", "ESPS": "ES", "KRI": "ID", "BRP": "PH", "ARA": "AR", "PNS": "PK"}
+# A warship named by its navy's prefix ("HMAS Tobruk will arrive"), capitals as written.
+SHIP_NAME = re.compile(r"\b(?:" + "|".join(SHIP_PREFIXES) + r") [A-Z]")
 
 
 def _with_ship_prefix(force: Force, sentence: str, offset: int) -> Force:

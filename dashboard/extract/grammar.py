@@ -150,12 +150,16 @@ class Reader(Owners, ImpliedForces, Presences):
                          actor=template.actor if template else None)
         ship = next((c for c in token.children if c.dep_ == "compound" and (
             c.lower_ in SHIP_WORDS - HULLS or c.text in SHIP_PREFIXES)), None)
+        if ship is None and token.text in SHIP_PREFIXES and any(  # "HMAS Tobruk" read with
+                c.dep_ in ("flat", "compound") and c.tag_ == "NNP" for c in token.children):
+            ship = token  # the prefix as its head
         if ship is not None and token.tag_ in ("NNP", "NN") and (
                 token.tag_ == "NNP" or ship.text in SHIP_PREFIXES):  # "the carrier USS Gerald
             # R. Ford", "the USS Abraham Lincoln" (its last word read as a common noun)
             words = sorted(phrase(token, owned=True), key=lambda t: t.i)
             start, end = self.index.span(words[0])[0], self.index.span(words[-1])[1]
-            prefix = next((c.text for c in token.children if c.text in SHIP_PREFIXES), None)
+            prefix = token.text if ship is token else next(
+                (c.text for c in token.children if c.text in SHIP_PREFIXES), None)
             kind = next((c.lower_ for c in token.children if c.lower_ in SHIP_WORDS), "ship")
             return Force(start, end, self.text[start:end], equipment=(kind,),
                          actor=SHIP_PREFIXES.get(prefix or "") or self.owner(token))

@@ -17,7 +17,7 @@ from dashboard.extract import context, nlp
 from dashboard.extract import grammar as grammar_rules
 from dashboard.extract.dates import TimeExpression, find_dates
 from dashboard.extract.events import Draft, find_drafts
-from dashboard.extract.forces import find_forces, is_police
+from dashboard.extract.forces import SHIP_NAME, find_forces, is_police
 from dashboard.extract.geocode import event_geometry
 from dashboard.extract.lexicon import ACTOR_MOVE_WORDS, DEFINITE_PLACES, NOUN_ONLY_TRIGGERS
 from dashboard.extract.resolve import resolve
@@ -187,7 +187,8 @@ class _Reading:
             any(a.code in actor_rules.group_codes() for a in self.actors)
             or any(f.unit or f.count_text for f in self.forces)
             or bool(self.actors) and ACTOR_MOVE_WORDS.search(self.sentence.text) is not None
-            or grammar_rules.MILITARY_WORDS.search(self.sentence.text) is not None)
+            or grammar_rules.MILITARY_WORDS.search(self.sentence.text) is not None
+            or SHIP_NAME.search(self.sentence.text) is not None)
 
     def drafts(self, text: str, people: dict[str, str | None], doc: Any, actor_of: Any,
                earlier: Sequence[Mention] = ()) -> list[Draft]:

@@ -351,6 +351,10 @@ ROWS: dict[str, Row] = {
                                        "Riyadh", actor="EG", modality="planned"),
     "drill-troops-from-two": Row("Troops from Mongolia and India held joint drills near "
                                  "Ulaanbaatar.", "exercise", "Ulaanbaatar", actor="IN"),
+    "air-force-by-its-name": Row("The RAAF will deploy two aircraft to Honiara on Monday.",
+                                 "deployment", "Honiara", actor="AU", modality="planned"),
+    "ship-prefix-as-head": Row("HMAS Tobruk will arrive in Townsville today.", "deployment",
+                               "Townsville", actor="AU", modality="planned"),
     "escalation-of-presence": Row("Uganda's escalation of its military presence in eastern "
                                   "Congo is bound to anger Kinshasa.", "deployment", "Congo",
                                   actor="UG"),
