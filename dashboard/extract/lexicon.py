@@ -78,6 +78,10 @@ FRAMES: dict[tuple[str, str], str] = {
 # that the Navy maintains a force in the Gulf" (denying is not one of them).
 SAY_VERBS = frozenset("say tell state add report note explain confirm write announce "
                       "reveal disclose show indicate".split())
+# Verbs of harming: a force they strike is a casualty, not a presence ("terrorists killed 15
+# soldiers along the border").
+HARM_VERBS = frozenset("kill wound injure attack ambush target shoot bomb strike hit abduct "
+                       "kidnap slay murder behead execute capture".split())
 # Verbs that give a force's size: "the brigade will consist of 5,000 soldiers".
 SIZE_VERBS = frozenset("consist comprise number total include".split())
 # Nouns that, named by an alliance or group, are a force of their own ("the African Union

@@ -13,7 +13,15 @@ from typing import Any
 
 from dashboard.extract.events import Draft
 from dashboard.extract.frames import Builder
-from dashboard.extract.lexicon import AT, HOLD_VERBS, MISSIONS, NOMINAL, SIZE_VERBS, Token
+from dashboard.extract.lexicon import (
+    AT,
+    HARM_VERBS,
+    HOLD_VERBS,
+    MISSIONS,
+    NOMINAL,
+    SIZE_VERBS,
+    Token,
+)
 from dashboard.extract.syntax import Place, case_of, phrase, places_of
 from dashboard.records import Force
 
@@ -24,6 +32,7 @@ class Presences:
     index: Any
     doc: Any
     used: set[int]
+    vetoed: set[int]
 
     def _distributed(self, build: Builder, force_token: Token, places: Sequence[Place]
                      ) -> list[Draft]:
@@ -55,6 +64,11 @@ class Presences:
             if token.i in self.used or not token.tag_.startswith(("NN", "CD", "JJR")):
                 continue
             if token.head.i in self.used and token.dep_ in NOMINAL:
+                continue
+            if token.dep_ in ("obj", "nsubj:pass") and token.head.lemma_.lower() in HARM_VERBS:
+                struck = self.force_of(token)  # "terrorists killed 15 soldiers along the
+                if struck is not None:  # border": casualties, whatever the word order says
+                    self.vetoed.add(struck.start)
                 continue
             places = [c for c in token.children if c.dep_ in ("nmod", "obl")
                       and case_of(c) in AT]

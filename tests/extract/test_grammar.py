@@ -402,6 +402,8 @@ NO_EVENT: dict[str, tuple[str, str]] = {
                            "Dublin"),
     "practising-medicine": ("He started practicing in Mount Pleasant in 2001.",
                             "Mount Pleasant"),
+    "casualties-are-no-presence": ("Militants killed 15 soldiers along Tunisia's border "
+                                   "with Algeria.", "Tunisia"),
     "trainers-are-no-drill": ("British instructors trained Ukrainian recruits in "
                               "Salisbury.", "Salisbury"),
     "diplomatic-presence": ("China has a diplomatic presence in Kabul.", "Kabul"),
