@@ -442,8 +442,10 @@ class Reader(Owners, ImpliedForces, Presences):
         India and Nepal", "a joint Russia-Tajik exercise"."""
         verbs = [host, *(c for c in host.children if c.dep_ == "conj" and c.tag_.startswith(
             "VB"))] if host is not trigger else [trigger]
-        who = list(taking_part) + [c for v in verbs for c in v.children if c.dep_ in (
-            "obl", "obl:agent") and case_of(c) == "by"]
+        verbs += [c for c in trigger.children if c.dep_ == "acl:relcl"]  # "the exercise,
+        who = list(taking_part) + [c for v in verbs for c in v.children if c.dep_ in (  # which
+            "obl", "obl:agent") and case_of(c) == "by" or c.dep_ == "obj"  # will see troops
+            and v.lemma_.lower() in _SEEING]  # from 20 countries"
         named: list[Token] = []
         for token in who:
             for child in token.children:
