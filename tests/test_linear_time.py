@@ -28,8 +28,10 @@ from dashboard.extract import (
     pipeline,
     sentences,
     slots,
+    toponyms,
 )
 from dashboard.ingest import markup, meta, read, split
+from geodata.gazetteer import load_gazetteer
 
 SMALL = 2_000
 GROWTH = 4
@@ -245,6 +247,7 @@ WHOLE_TEXT: dict[str, tuple[re.Pattern[str], Use]] = {
     "slots.DIRECT": (slots.DIRECT, _match),
     "slots._FORCE_AT": (slots._FORCE_AT, _match),
     "lexicon.MILITARY_WORDS": (lexicon.MILITARY_WORDS, _finditer),
+    "toponyms._INITIALISM": (toponyms._INITIALISM, _finditer),
 }
 
 
@@ -279,6 +282,7 @@ SHAPES: list[Callable[[int], str]] = [
     lambda n: "the\n" * (n // 4),
     lambda n: " \n" * (n // 2),
     lambda n: "a" + " " * n + "\nB",
+    lambda n: "CAR " * (n // 4),
 ]
 READERS: dict[str, Callable[[str], object]] = {
     "read_text": lambda s: read.read_text("Headline line for a story\n\n" + s + "."),
@@ -290,7 +294,14 @@ READERS: dict[str, Callable[[str], object]] = {
     "forces": lambda s: forces.find_forces(s, 0, {"US": "US"}.get),
     "dates": lambda s: dates.find_dates(s, 0, dt.date(2022, 2, 2)),
     "modality": lambda s: modality.modality_of(s, 0, len(s) - 1, len(s)),
+    "initialisms": lambda s: toponyms.initialisms(s, _named(s)),
 }
+
+
+def _named(text: str) -> list[tuple[int, int, str, object]]:
+    """A toponym at every 40th character, so that many initials meet many mentions."""
+    place = load_gazetteer().lookup("Central African Republic")[0]
+    return [(i, i + 3, "Central African Republic", place) for i in range(0, len(text), 40)]
 
 
 @pytest.mark.parametrize("reader", sorted(READERS))

@@ -22,7 +22,7 @@ from dashboard.extract.geocode import event_geometry
 from dashboard.extract.lexicon import ACTOR_MOVE_WORDS, DEFINITE_PLACES, NOUN_ONLY_TRIGGERS
 from dashboard.extract.resolve import resolve
 from dashboard.extract.sentences import split_sentences
-from dashboard.extract.toponyms import find_candidates
+from dashboard.extract.toponyms import find_candidates, initialisms
 from dashboard.records import Actor, Article, Event, Extraction, Force, Mention, Sentence
 from geodata.gazetteer import Gazetteer
 
@@ -49,11 +49,15 @@ def predict_toponyms(text: str, gazetteer: Gazetteer, home: str | None = None
     mentions = [Mention("", c.start, c.end, c.text, p) for c, p in
                 zip(candidates, places, strict=True)]
     names = actor_rules.leader_spans(text)
-    return [
+    found = [
         Mention(m.article_id, m.start, m.end, m.text, m.place, _role(text, m, c.demonym))
         for m, c in zip(mentions, candidates, strict=True)
         if not _inside(names, m.start, m.end)  # "Vladimir" in "Vladimir Putin"
     ]
+    again = [Mention("", start, end, words, place) for start, end, words, place in initialisms(
+        text, [(m.start, m.end, m.text, m.place) for m in found if m.role != "demonym"])]
+    return sorted(found + [replace(m, role=_role(text, m, None)) for m in again],
+                  key=lambda m: m.start)  # "CAR" for the Central African Republic named before
 
 
 def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:

@@ -4,8 +4,10 @@
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from geodata.gazetteer import Gazetteer
@@ -348,3 +350,35 @@ def _state_after(text: str, tokens: list[Token], k: int, gazetteer: Gazetteer, u
                       state_abbreviation=code)
     consumed = sum(1 for t in tokens[k:] if t.end <= span_end)
     return (code, state), used + consumed
+
+
+# Capitals standing alone: a place's initials ("CAR" after "Central African Republic").
+_INITIALISM = re.compile(r"(?<![\w.-])[A-Z]{3,6}(?![\w.-])")
+
+
+def initialisms(text: str, named: Sequence[tuple[int, int, str, Place | None]]
+                ) -> list[tuple[int, int, str, Place]]:
+    """The places a story names again by their initials: "Rwanda will send troops to the
+    Central African Republic ... arrive in CAR", "Papua New Guinea ... PNG troops". Only
+    initials of a place of three or more capitalised words named in the same text count,
+    so an acronym never resolves to an unrelated town. ``named``: (start, end, text, place)
+    of the toponyms found."""
+    places: dict[str, Place] = {}
+    for _, _, words, place in named:
+        capitals = [w[0] for w in words.split() if w[:1].isupper()]
+        if place is not None and len(capitals) >= 3:
+            places.setdefault("".join(capitals), place)
+    if not places:
+        return []
+    taken = sorted((start, end) for start, end, _, _ in named)
+    starts = [start for start, _ in taken]
+    found = []
+    for match in _INITIALISM.finditer(text):
+        place = places.get(match.group())
+        if place is None:
+            continue
+        i = bisect.bisect_left(starts, match.end())  # toponyms starting before its end
+        if i and taken[i - 1][1] > match.start():  # the last of them reaches into it
+            continue
+        found.append((match.start(), match.end(), match.group(), place))
+    return found

@@ -66,3 +66,15 @@ def test_demonyms_are_marked_and_resolve_to_their_country() -> None:
     mentions = predict_toponyms("German soldiers arrived.", load_gazetteer())
     assert [(m.text, m.role, m.place.country if m.place else None) for m in mentions] == [
         ("German", "demonym", "DE")]
+
+
+def test_initials_of_a_place_named_before_are_that_place() -> None:
+    text = ("Rwanda will send 800 troops to the Central African Republic. Our troops will "
+            "arrive in CAR in about ten days.")
+    found = {m.text: m.place.name for m in predict_toponyms(text, load_gazetteer()) if m.place}
+    assert found.get("CAR") == "Central African Republic"
+
+
+def test_initials_alone_are_no_place() -> None:
+    text = "The CAR said on Monday that troops will arrive in Bangui."
+    assert "CAR" not in {m.text for m in predict_toponyms(text, load_gazetteer())}
