@@ -24,7 +24,7 @@ from dashboard.extract.lexicon import (
     Token,
 )
 from dashboard.extract.modality import modality_of
-from dashboard.extract.syntax import Place, Slots, is_stative
+from dashboard.extract.syntax import Place, Slots, is_stative, place_of
 from dashboard.records import Force
 
 
@@ -88,6 +88,9 @@ class Builder:
         verb = self.trigger
         for _ in range(4):
             where = [c for c in verb.children if c.lower_ == "where" and c.dep_ == "advmod"]
+            if where and verb.dep_ == "acl:relcl" and verb.head.tag_ in ("NN", "NNS"):
+                place = place_of(verb.head, self.reader.index)  # "divided into two groups,
+                return [place] if place is not None else []  # where 32 were airlifted"
             if where:
                 start = self.reader.index.span(where[0])[0]
                 before = [m for m in self.reader.index.place.values()

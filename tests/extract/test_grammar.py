@@ -402,6 +402,8 @@ NO_EVENT: dict[str, tuple[str, str]] = {
                            "Dublin"),
     "practising-medicine": ("He started practicing in Mount Pleasant in 2001.",
                             "Mount Pleasant"),
+    "where-of-a-common-noun": ("Fiji's contingent has been divided into two groups, where "
+                               "32 of the 51 personnel were airlifted on a C-17.", "Fiji"),
     "casualties-are-no-presence": ("Militants killed 15 soldiers along Tunisia's border "
                                    "with Algeria.", "Tunisia"),
     "trainers-are-no-drill": ("British instructors trained Ukrainian recruits in "
