@@ -24,6 +24,7 @@ _KIND_WEIGHT = {
     "conflict_area": 13.0,
     "sea": 13.0,
     "installation": 13.0,
+    "island": 13.0,
     "admin2": 4.0,
     "city": 0.0,
 }

@@ -22,6 +22,7 @@ _KIND_ORDER = {
     "conflict_area": 2,
     "sea": 3,
     "installation": 4,
+    "island": 4,
     "admin1": 5,
     "admin2": 6,
     "city": 7,

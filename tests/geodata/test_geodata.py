@@ -131,6 +131,12 @@ NAMES = [
     ("Sea of Azov", None, 46.1, 36.6, 161, "sea"),
     ("eastern Europe", None, 50.0, 27.0, 400, "region"),
     ("NATO's eastern flank", None, 51.0, 23.0, 400, "region"),
+    # Islands news names (the populated places of the same name are small or elsewhere)
+    ("Palawan", "PH", 9.8, 118.7, 100, "island"),
+    ("Trinidad", "TT", 10.45, -61.3, 60, "island"),
+    ("Lesvos", "GR", 39.2, 26.3, 60, "island"),
+    ("Franz Josef Land", "RU", 80.6, 54.0, 200, "island"),
+    ("Kara Sea", None, 76.0, 80.0, 400, "sea"),
 ]
 
 
