@@ -395,6 +395,10 @@ class Reader(Owners, ImpliedForces, Presences):
         if not slots.at and host is not trigger and host.lemma_.lower() in DRILL_HOSTS:
             slots = slots_of(host, self.index, lemma)  # "held drills in the Baltic Sea", not
             # "the exercise deepened the relationship between Australia and the US"
+        for verb in [c for c in trigger.children if c.dep_ in ("acl", "acl:relcl")
+                     and c.lemma_.lower() in DRILL_HOSTS] if not slots.at else []:
+            slots = slots_of(verb, self.index, lemma)  # "the exercise, Surya Kiran,
+            break  # commenced at Butwal" (a verb the parse hung on its subject)
         places = slots.at
         if not places:
             return []
@@ -455,10 +459,11 @@ class Reader(Owners, ImpliedForces, Presences):
                               if g.dep_ == "nmod" and case_of(g) == "including"]
         named += [t for c in trigger.children if c.dep_ == "nmod" and case_of(c) == "between"
                   for t in coordinated(c)]
-        modifiers = [c for c in trigger.children if c.dep_ in ("compound", "amod")]
-        modifiers += [g for c in modifiers for g in c.children if g.dep_ in (
-            "compound", "amod")]  # "a joint Russia-Tajik antiterrorism exercise"
-        modifiers += [g for c in modifiers for g in c.children if g.dep_ == "compound"]
+        modifiers, level = [], [trigger]  # "a joint Russia-Tajik antiterrorism exercise",
+        for _ in range(5):  # "the India-Nepal combined battalion level training exercise"
+            level = [c for t in level for c in t.children if c.dep_ in ("compound", "amod",
+                                                                         "flat")]
+            modifiers += level
         named += [t for c in modifiers for t in coordinated(c)]
         named += [t for c in list(named) for t in coordinated(c) if t.dep_ == "conj"]
         return list(dict.fromkeys(code for t in named

@@ -123,7 +123,8 @@ OWNER_MOVES = frozenset("withdrawal pullout pull-out pullback retreat incursion 
 # Verbs that take control of a place ("took control of the village of Robotyne").
 CONTROL_VERBS = frozenset("take gain regain seize assume wrest establish".split())
 # Verbs whose subject owns the move their object names ("launched an offensive into").
-LAUNCH_VERBS = frozenset("launch begin start complete mount conduct carry finish".split())
+LAUNCH_VERBS = frozenset("launch begin start complete mount conduct carry finish "
+                         "commence".split())
 # What makes a "presence" a force's ("a military presence", "its naval presence"), and
 # the verbs that grow or shrink one ("expanded its naval presence in the Red Sea", "scaled
 # back its military presence in Iraq").

@@ -349,6 +349,9 @@ ROWS: dict[str, Row] = {
     "drill-contingents-including": Row("The exercise in Riyadh will see contingents from 20 "
                                        "countries, including Pakistan and Egypt.", "exercise",
                                        "Riyadh", actor="EG", modality="planned"),
+    "drill-named-partners-deep": Row("The 18th India-Nepal combined battalion level military "
+                                     "training Exercise, Surya Kiran, commenced at Butwal in "
+                                     "Nepal on Tuesday.", "exercise", "Butwal", actor="IN"),
     "drill-troops-from-two": Row("Troops from Mongolia and India held joint drills near "
                                  "Ulaanbaatar.", "exercise", "Ulaanbaatar", actor="IN"),
     "air-force-by-its-name": Row("The RAAF will deploy two aircraft to Honiara on Monday.",
