@@ -254,7 +254,8 @@ def _naming(token: Token) -> list[Token]:
         near += [c for c in token.children if c.dep_ == "obj"]  # its object
     if token.lemma_.lower() in BASE_NOUNS and located:  # "Turkey's military base in Qatar"
         return [token, *located, *sorted(near, key=lambda t: t.i)]  # stands in Qatar
-    return [token, *sorted(near, key=lambda t: t.i), *located]
+    return [token, *sorted(near, key=lambda t: (t.dep_ == "nmod:poss", t.i)), *located]
+    # "Vietnam's Cam Ranh port" is Cam Ranh: the name before the noun, then its owner
 
 
 def places_of(token: Token, index: Index) -> tuple[Place, ...]:

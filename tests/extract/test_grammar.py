@@ -352,6 +352,8 @@ ROWS: dict[str, Row] = {
     "drill-named-partners-deep": Row("The 18th India-Nepal combined battalion level military "
                                      "training Exercise, Surya Kiran, commenced at Butwal in "
                                      "Nepal on Tuesday.", "exercise", "Butwal", actor="IN"),
+    "named-port-of-a-country": Row("Russian warships arrived at Vietnam's Cam Ranh port on "
+                                   "Monday.", "deployment", "Cam Ranh", actor="RU"),
     "drill-troops-from-two": Row("Troops from Mongolia and India held joint drills near "
                                  "Ulaanbaatar.", "exercise", "Ulaanbaatar", actor="IN"),
     "air-force-by-its-name": Row("The RAAF will deploy two aircraft to Honiara on Monday.",
