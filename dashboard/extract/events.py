@@ -465,9 +465,17 @@ def _last_place(text: str, places: Sequence[Mention], clause: tuple[int, int],
               and p.place is not None and (p.place.kind == "country" and not _INSTITUTION_AFTER
                                           .match(text, p.end, p.end + 40)
                                           and not _FORCE_AFTER.match(text, p.end, p.end + 40)
+                                          and not _PARTICIPANT_BEFORE.search(
+                                              text, max(clause[0], p.start - 30), p.start)
                                           or _LOCATIVE_BEFORE.search(
                                               text, max(clause[0], p.start - 40), p.start))]
     return inside[-1] if inside else None
+
+
+# A country among those taking part ("forces from 15 NATO countries, including the United
+# States"): no place where the drills are held.
+_PARTICIPANT_BEFORE = re.compile(r"\b(?:including|from|such as|joined by)\s++(?:the\s++)?$",
+                                 re.I)
 
 
 # A country naming whose forces they are ("US and Australian units practised"): no place.

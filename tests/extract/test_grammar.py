@@ -409,6 +409,10 @@ NO_EVENT: dict[str, tuple[str, str]] = {
                             "Mount Pleasant"),
     "where-of-a-common-noun": ("Fiji's contingent has been divided into two groups, where "
                                "32 of the 51 personnel were airlifted on a C-17.", "Fiji"),
+    "participant-is-no-drill-place": ("Norwegian soldiers will be supported by allied forces "
+                                      "from 15 NATO countries, including the United States, "
+                                      "when the winter exercise kicks off in mid-March.",
+                                      "United States"),
     "casualties-are-no-presence": ("Militants killed 15 soldiers along Tunisia's border "
                                    "with Algeria.", "Tunisia"),
     "trainers-are-no-drill": ("British instructors trained Ukrainian recruits in "
