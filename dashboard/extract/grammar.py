@@ -219,6 +219,9 @@ class Reader(Owners, ImpliedForces, Presences):
                 # "returned its last military bases in Senegal"
             frame = FRAMES.get(("V", lemma))
         elif tag.startswith("NN"):
+            if lemma == "game" and any(c.dep_ == "compound" and c.lower_ == "war"
+                                       for c in token.children):
+                return "exercise", "wargame"  # "staged war games around Taiwan"
             if lemma in HANDOVER_NOUNS or lemma in RETURN_WORDS and _names_base(token, "nmod"):
                 return "withdrawal", "handover"  # "the return of the Rufisque military base"
             if lemma == "presence" and token.dep_ == "obj" and \

@@ -354,6 +354,8 @@ ROWS: dict[str, Row] = {
                                      "Nepal on Tuesday.", "exercise", "Butwal", actor="IN"),
     "named-port-of-a-country": Row("Russian warships arrived at Vietnam's Cam Ranh port on "
                                    "Monday.", "deployment", "Cam Ranh", actor="RU"),
+    "war-games-by-a-capital": Row("Drills were held after Beijing staged war games around "
+                                  "Taiwan.", "exercise", "Taiwan", actor="CN"),
     "drill-troops-from-two": Row("Troops from Mongolia and India held joint drills near "
                                  "Ulaanbaatar.", "exercise", "Ulaanbaatar", actor="IN"),
     "air-force-by-its-name": Row("The RAAF will deploy two aircraft to Honiara on Monday.",
