@@ -198,6 +198,8 @@ class Reader(Owners, ImpliedForces, Presences):
             return None  # "went on leave", "their annual leave" (a verb to the parse)
         if tag.startswith("VB"):
             particles = {c.lower_ for c in token.children if c.dep_ == "compound:prt"}
+            if lemma in ("fly", "move") and "out" in particles:
+                return "withdrawal", "depart"  # "flew out of Fort Bragg (for Poland)"
             if lemma in PULL_VERBS and particles & {"out", "back", "away"} or lemma == "pull" \
                     and any(case_of(c) == "from" for c in token.children):  # "pulled some of
                 return "withdrawal", "withdraw"  # its forces from Aden"

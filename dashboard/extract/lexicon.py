@@ -103,6 +103,9 @@ IN_IS_DESTINATION = frozenset("arrive land deploy station base enter dock send m
 # place the force reaches ("six F-22s transited through RAF Lakenheath").
 ON_IS_DESTINATION = frozenset("advance march push converge".split())
 THROUGH_IS_DESTINATION = frozenset("transit fly sail move".split())
+# Verbs of setting out whose "for" is where the force goes ("airlifted for Tongatapu",
+# "set sail for Crete", "left Kidal for Gao").
+FOR_IS_DESTINATION = frozenset("head fly sail airlift ship set embark depart".split())
 # Verbs whose bare object is a place: where the force goes, or what it leaves.
 OBJECT_DESTINATION = frozenset(
     "enter invade reach cross storm capture seize occupy overrun infiltrate penetrate "

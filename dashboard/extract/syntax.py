@@ -16,6 +16,7 @@ from dashboard.extract.lexicon import (
     BORDER_WORDS,
     DEFINITE_PLACES,
     END_VERBS,
+    FOR_IS_DESTINATION,
     FROM,
     LAUNCH_VERBS,
     NOMINAL,
@@ -310,7 +311,7 @@ def slots_of(trigger: Token, index: Index, lemma: str, force: Token | None = Non
                     at.append(place)
                 elif lemma in OBJECT_ORIGIN:
                     sources.append(place)
-            elif case in TO or (case == "for" and lemma in OBJECT_ORIGIN | {"head"}) or (
+            elif case in TO or (case == "for" and lemma in OBJECT_ORIGIN | FOR_IS_DESTINATION) or (
                     case == "of" and lemma in OF_IS_DESTINATION) or (
                     case == "on" and lemma in ON_IS_DESTINATION) or (
                     case in ("through", "via") and lemma in THROUGH_IS_DESTINATION):

@@ -356,6 +356,12 @@ ROWS: dict[str, Row] = {
                                    "Monday.", "deployment", "Cam Ranh", actor="RU"),
     "war-games-by-a-capital": Row("Drills were held after Beijing staged war games around "
                                   "Taiwan.", "exercise", "Taiwan", actor="CN"),
+    "airlifted-for": Row("Thirty Fijian soldiers were airlifted for Tongatapu on Monday.",
+                         "deployment", "Tongatapu", actor="FJ", count=30),
+    "flew-out-of-for": Row("US paratroopers flew out of Fort Bragg for Poland.", "deployment",
+                           "Poland", actor="US", origin="Fort Bragg"),
+    "flew-out-of": Row("US troops flew out of Kabul on Monday.", "withdrawal", "Kabul",
+                       actor="US"),
     "drill-troops-from-two": Row("Troops from Mongolia and India held joint drills near "
                                  "Ulaanbaatar.", "exercise", "Ulaanbaatar", actor="IN"),
     "air-force-by-its-name": Row("The RAAF will deploy two aircraft to Honiara on Monday.",
