@@ -114,6 +114,7 @@ BOUNDED = {
     "forces._YEAR_WORD_BEFORE": "12 characters before a count",
     "forces.YEAR": "a count's digits",
     "context._DEFINITE_BEFORE": "40 characters before a force",
+    "actors._AIRFIELD_AFTER": "matched once, right after an air force's name",
     "context._IRREGULAR": "a force's own words",
     "context._INSURGENTS": "a force's own words",
     "pipeline._DATELINE": "a sentence's first 80 characters",

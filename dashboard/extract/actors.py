@@ -40,6 +40,8 @@ _ALLIANCES = {"nato": "NATO", "european union": "EU", "eu": "EU", "united nation
               "un": "UN", "csto": "CSTO", "african union": "AFRICAN_UNION", "osce": "OSCE"}
 _ALLIANCE_RE = re.compile(r"\b(NATO|European Union|EU|United Nations|UN|CSTO|African Union|"
                           r"OSCE)\b")
+# An air force's name followed by a base or a place's name is that airfield.
+_AIRFIELD_AFTER = re.compile(r"(?<=RAF|AAF|CAF|ZAF|SAF)\s+(?:[Bb]ase|[Ss]tation)\b")
 _SEAT_RE = re.compile(r"\b(?:the\s+)?(" + "|".join(re.escape(k) for k in _SEATS) + r")\b", re.I)
 # A place name used for its government: followed by a verb of saying, wanting, acting.
 _METONYMY_AFTER = re.compile(
@@ -121,6 +123,10 @@ def find_actors(text: str, start: int, end: int, mentions: Sequence[Mention],
             actors.append(Actor(place.country, mention.start, mention.end, mention.text))
     segment = text[start:end]
     for match in _SEAT_RE.finditer(segment):
+        at = start + match.start(1)
+        if _AIRFIELD_AFTER.match(segment, match.end()) or any(
+                m.start <= at < m.end for m in mentions):
+            continue  # "Darwin's RAAF base", "RAF Lakenheath": a place, not who acts
         code = _SEATS[match.group(1).lower()]
         actors.append(Actor(code, start + match.start(1), start + match.end(1), match.group(1)))
     for match in _ALLIANCE_RE.finditer(segment):

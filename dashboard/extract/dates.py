@@ -52,7 +52,8 @@ _IRREGULAR_PAST = (
 # A past tense that is no verb of saying ("the ministry said the drills are in May" tells
 # nothing of when the drills are).
 _PAST_CUE = re.compile(r"(?<!\bis )(?<!\bare )(?<!\bbe )(?<!\bbeen )(?<!\bbeing )\b(?:did|"
-                       + _IRREGULAR_PAST.removeprefix("said|told|") + r")\b")  # not "are held"
+                       + _IRREGULAR_PAST.removeprefix("said|told|")
+                       + r"|[a-z]{3,}ed)\b")  # "arrived in June", not "are held"
 _PAST_VERB = re.compile(r"\b(?:" + _IRREGULAR_PAST + r"|[a-z]{3,}ed)\s+(?:on\s+)?$")
 _UNTIL = re.compile(r"\b(?:until|till|through|to)\s++$", re.I)
 _UNTIL_WINDOW = 40  # "until" is looked for this far before a date, not in all the sentence
@@ -149,8 +150,8 @@ def _year_for(month: int, published: dt.date | None, tense: str) -> int | None:
     if published is None:
         return None
     delta = month - published.month
-    if delta > 6 or delta > 0 and tense == "past":
-        return published.year - 1
+    if delta > 6 and tense != "future" or delta > 0 and tense == "past":
+        return published.year - 1  # "will leave Mali in December" stays ahead
     if delta < -6 and tense == "future":
         return published.year + 1
     return published.year

@@ -310,7 +310,12 @@ def _patrol(s: _Slots) -> list[Draft]:
 
 
 def _exercise(s: _Slots) -> list[Draft]:
-    """Drills and exercises, located where the clause says."""
+    """Drills and exercises, located where the clause says ("practised" only of a force:
+    not "the doctor practised medicine in Kenya")."""
+    word = s.text[s.trigger[0]:s.trigger[1]].lower()
+    if s.force is None and word.startswith("practi") or word.startswith("war") and \
+            _PLAYED.search(s.text, max(s.clause[0], s.trigger[0] - 16), s.trigger[0]):
+        return []  # nor "students played war games on their laptops"
     where = slots.place_after(s.text, s.trigger[1], s.clause[1], s.places, _BETWEEN_OR_IN,
                               max_gap=60)
     if where is not None:  # "drills between Russia and Belarus": the last one is the host
@@ -478,10 +483,12 @@ _PARTICIPANT_BEFORE = re.compile(r"\b(?:including|from|such as|joined by)\s++(?:
                                  re.I)
 
 
+_PLAYED = re.compile(r"\bplay(?:s|ed|ing)?\s++(?:\w+\s++)?$", re.I)
 # A country naming whose forces they are ("US and Australian units practised"): no place.
 _FORCE_AFTER = re.compile(
     r"(?:\s++and\s++[A-Z][\w-]{0,20})?\s++(?:troops|soldiers|forces|units|marines|sailors|"
-    r"navies|armies|personnel|contingents?)\b", re.I)
+    r"navies|armies|personnel|contingents?|navy|army|air\s++force|military|coast\s++guard|"
+    r"marine\s++corps)\b", re.I)
 # A country naming the body that speaks ("the U.S. military said", "a Philippines Department
 # of Foreign Affairs spokesperson"): no place where drills are held ("Taiwan's military
 # launched drills" holds them at home).

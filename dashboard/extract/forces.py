@@ -128,8 +128,8 @@ _UNIT = re.compile(
     r"Wing|Group|Expeditionary Unit|Marine Expeditionary Unit|Airborne|Infantry|Cavalry)"
     r"|(?:[A-Z][\w-]{1,40}+\s++){1,3}(?:Fleet|Expeditionary Unit|Strike Group|"
     r"Airborne Division)"
-    r"|(?:(?:a|an|one)\s+)?(?:[A-Z][\w-]{1,40}+\s++)(?:squadron|battalion|brigade|regiment|"
-    r"company|division))\b"
+    r"|(?:(?:a|an|one)\s+)?(?!(?:The|This|That|These|Those|Its|Their|Our|His|Her|A|An)\s)"
+    r"(?:[A-Z][\w-]{1,40}+\s++)(?:squadron|battalion|brigade|regiment|company|division))\b"
 )
 _UNIT_GAP = re.compile(r"\s*+(?:of|from|,)?+\s*+(?:the)?+\s*+")
 

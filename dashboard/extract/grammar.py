@@ -198,6 +198,8 @@ class Reader(Owners, ImpliedForces, Presences):
             return None  # "went on leave", "their annual leave" (a verb to the parse)
         if tag.startswith("VB"):
             particles = {c.lower_ for c in token.children if c.dep_ == "compound:prt"}
+            if lemma == "bring" and any(c.lower_ == "together" for c in token.children):
+                return None  # "the exercise brought together servicemen from Kazakhstan"
             if lemma in ("fly", "move") and "out" in particles:
                 return "withdrawal", "depart"  # "flew out of Fort Bragg (for Poland)"
             if lemma in PULL_VERBS and particles & {"out", "back", "away"} or lemma == "pull" \
@@ -205,7 +207,9 @@ class Reader(Owners, ImpliedForces, Presences):
                 return "withdrawal", "withdraw"  # its forces from Aden"
             if lemma in EXPEL_VERBS or lemma in EXPEL_WITH_PARTICLE and (
                     particles & {"out", "back", "away"} or any(
-                        c.dep_ == "obl" and case_of(c) in FROM for c in token.children)):
+                        c.dep_ == "obl" and case_of(c) in FROM for c in token.children)
+                    or any(n.dep_ == "nmod" and case_of(n) == "out" for c in token.children
+                           if c.dep_ == "obj" for n in c.children)):
                 return "withdrawal", "expel"  # "were driven from Kherson"
             if lemma == "build" and "up" not in particles:
                 return None
@@ -221,8 +225,8 @@ class Reader(Owners, ImpliedForces, Presences):
                 # "returned its last military bases in Senegal"
             frame = FRAMES.get(("V", lemma))
         elif tag.startswith("NN"):
-            if lemma == "game" and any(c.dep_ == "compound" and c.lower_ == "war"
-                                       for c in token.children):
+            if lemma == "game" and token.head.lemma_.lower() != "play" and any(
+                    c.dep_ == "compound" and c.lower_ == "war" for c in token.children):
                 return "exercise", "wargame"  # "staged war games around Taiwan"
             if lemma in HANDOVER_NOUNS or lemma in RETURN_WORDS and _names_base(token, "nmod"):
                 return "withdrawal", "handover"  # "the return of the Rufisque military base"
@@ -353,6 +357,11 @@ class Reader(Owners, ImpliedForces, Presences):
         slots = _with_partitive_origin(slots_of(trigger, self.index, lemma, force_token),
                                        trigger, self)  # country": not the U.S.
         self.index.avoid = None
+        if lemma == "expel" and slots.source is None and force_token is not None:
+            out = [p for c in force_token.children if c.dep_ == "nmod" and case_of(c) in FROM
+                   for p in places_of(c, self.index)]  # "drove Russian troops out of X", the
+            slots = replace(slots, source=out[0], sources=tuple(out)) if out else slots  # "of
+            # X" hung on the troops
         if lemma == "take control":  # what is controlled is where the force went
             slots = Slots(to=tuple(p for c in trigger.children if c.lemma_.lower() == "control"
                                    for n in c.children if n.dep_ == "nmod" and case_of(n) == "of"
@@ -400,6 +409,10 @@ class Reader(Owners, ImpliedForces, Presences):
         if not slots.at and host is not trigger and host.lemma_.lower() in DRILL_HOSTS:
             slots = slots_of(host, self.index, lemma)  # "held drills in the Baltic Sea", not
             # "the exercise deepened the relationship between Australia and the US"
+        parties_only = bool(slots.at) and all(p in slots.parties for p in slots.at)
+        if parties_only and host is not trigger and host.lemma_.lower() in DRILL_HOSTS:
+            own = slots_of(host, self.index, lemma)  # "a joint exercise between India and
+            slots = own if own.at else slots  # France began in Jodhpur": not in France
         for verb in [c for c in trigger.children if c.dep_ in ("acl", "acl:relcl")
                      and c.lemma_.lower() in DRILL_HOSTS] if not slots.at else []:
             slots = slots_of(verb, self.index, lemma)  # "the exercise, Surya Kiran,
@@ -467,7 +480,7 @@ class Reader(Owners, ImpliedForces, Presences):
         modifiers, level = [], [trigger]  # "a joint Russia-Tajik antiterrorism exercise",
         for _ in range(5):  # "the India-Nepal combined battalion level training exercise"
             level = [c for t in level for c in t.children if c.dep_ in ("compound", "amod",
-                                                                         "flat")]
+                                                                         "flat", "appos")]
             modifiers += level
         named += [t for c in modifiers for t in coordinated(c)]
         named += [t for c in list(named) for t in coordinated(c) if t.dep_ == "conj"]

@@ -94,7 +94,8 @@ class ImpliedForces:
         subjects = [c for c in verb.children if c.dep_ == "nsubj"] if verb is not None else []
         if not any(c.dep_ in ("amod", "compound") and c.lemma_.lower() in PRESENCE_KINDS
                    for c in trigger.children) and not any(  # "the U.S. military has
-                s.lemma_.lower() in PRESENCE_KINDS or self.force_of(s) for s in subjects):
+                s.lemma_.lower() in PRESENCE_KINDS | MISSIONS or self.force_of(s)
+                for s in subjects):
             return []  # escalated its presence in the Caribbean"
         places = slots_of(trigger, self.index, "presence").at or (
             slots_of(verb, self.index, "presence").at if verb is not None else ())

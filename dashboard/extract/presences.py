@@ -131,6 +131,9 @@ class Presences:
             if force is None and code is not None:  # "the UN mission is still present in X"
                 force = self._force_named_by(subject, code)
             places = tuple(p for w in wheres for p in places_of(w, self.index))
+            if where is None and force is not None and force.actor is None and \
+                    force.count_text is None:
+                continue  # "the company is present in France": "present" needs whose force
             if force is None or not places:
                 continue
             self.used.update(t.i for t in phrase(subject))

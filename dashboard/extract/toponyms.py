@@ -353,7 +353,7 @@ def _state_after(text: str, tokens: list[Token], k: int, gazetteer: Gazetteer, u
 
 
 # Capitals standing alone: a place's initials ("CAR" after "Central African Republic").
-_INITIALISM = re.compile(r"(?<![\w.-])[A-Z]{3,6}(?![\w.-])")
+_INITIALISM = re.compile(r"(?<![\w.-])[A-Z]{3,6}(?![\w-])(?!\.\w)")
 
 
 def initialisms(text: str, named: Sequence[tuple[int, int, str, Place | None]]

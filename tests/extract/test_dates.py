@@ -28,6 +28,9 @@ WEDNESDAY = dt.date(2022, 2, 2)
         ("Russian troops were ousted from Kharkiv in May.", dt.date(2021, 5, 1),
          dt.date(2021, 5, 31)),
         ("The drills are held in May.", dt.date(2022, 5, 1), dt.date(2022, 5, 31)),
+        ("A frigate arrived in Cyprus in May.", dt.date(2021, 5, 1), dt.date(2021, 5, 31)),
+        ("German troops will leave Mali in December.", dt.date(2022, 12, 1),
+         dt.date(2022, 12, 31)),
     ],
 )
 def test_resolves(sentence: str, date: dt.date, date_end: dt.date | None) -> None:

@@ -362,6 +362,19 @@ ROWS: dict[str, Row] = {
                            "Poland", actor="US", origin="Fort Bragg"),
     "flew-out-of": Row("US troops flew out of Kabul on Monday.", "withdrawal", "Kabul",
                        actor="US"),
+    "drill-between-begins-in": Row("A joint exercise between India and France began in "
+                                   "Jodhpur.", "exercise", "Jodhpur", actor="FR"),
+    "drill-hyphen-apposition": Row("The joint Russia-Belarus exercise took place near Brest.",
+                                   "exercise", "Brest", actor="BY"),
+    "drove-out-of-hung-on-troops": Row("Ukrainian forces drove Russian troops out of Kupiansk "
+                                       "last week.", "withdrawal", "Kupiansk", actor="RU"),
+    "mission-reduces-presence": Row("The UN mission will reduce its presence in Mali.",
+                                    "withdrawal", "Mali", actor="UN", modality="planned"),
+    "initials-end-a-sentence": Row("Fighting continued in the Central African Republic. "
+                                   "Russian troops were deployed to CAR.", "deployment",
+                                   "Central African Republic", actor="RU"),
+    "airfield-is-no-actor": Row("About 300 US marines flew out of Darwin's RAAF base today.",
+                                "withdrawal", "Darwin", actor="US", count=300),
     "drill-troops-from-two": Row("Troops from Mongolia and India held joint drills near "
                                  "Ulaanbaatar.", "exercise", "Ulaanbaatar", actor="IN"),
     "air-force-by-its-name": Row("The RAAF will deploy two aircraft to Honiara on Monday.",
@@ -421,6 +434,12 @@ NO_EVENT: dict[str, tuple[str, str]] = {
                                       "from 15 NATO countries, including the United States, "
                                       "when the winter exercise kicks off in mid-March.",
                                       "United States"),
+    "company-present-in": ("The company is present in France, Germany and Spain.",
+                           "France"),
+    "doctor-practised": ("The doctor practised medicine in Kenya.", "Kenya"),
+    "played-war-games": ("Students played war games on their laptops in Seoul.", "Seoul"),
+    "brought-together-from": ("The exercise brought together servicemen from Kazakhstan, "
+                              "Kyrgyzstan and Tajikistan near Bishkek.", "Kazakhstan"),
     "casualties-are-no-presence": ("Militants killed 15 soldiers along Tunisia's border "
                                    "with Algeria.", "Tunisia"),
     "trainers-are-no-drill": ("British instructors trained Ukrainian recruits in "
