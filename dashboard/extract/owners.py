@@ -45,6 +45,18 @@ class Owners:
             if child.dep_ == "nmod:poss" and child.lower_ in ("its", "their"):
                 return self.governing_subject(token) or self.first_actor(
                     self.index.span(child)[0])
+            if child.dep_ == "nmod:poss" and child.lower_ == "whose":
+                clause = token  # "Iraq, whose forces were driven out of Kuwait": Iraq's
+                for _ in range(3):
+                    if clause.dep_ == "acl:relcl" or clause.head.i == clause.i:
+                        break
+                    clause = clause.head
+                if clause.dep_ == "acl:relcl":
+                    return self.code_of(clause.head)
+                before = child.nbor(-1) if child.i else None  # the clause read as another
+                if before is not None and before.is_punct and before.i:  # verb's: the word
+                    before = before.nbor(-1)  # before "whose"
+                return self.code_of(before) if before is not None else None
             if child.dep_ in ("nmod:poss", "compound", "amod", "nmod"):
                 if child.dep_ == "nmod" and case_of(child) != "of":
                     continue

@@ -375,6 +375,8 @@ ROWS: dict[str, Row] = {
                                    "Central African Republic", actor="RU"),
     "airfield-is-no-actor": Row("About 300 US marines flew out of Darwin's RAAF base today.",
                                 "withdrawal", "Darwin", actor="US", count=300),
+    "whose-forces": Row("Russia, whose troops withdrew from Kherson in November, shelled the "
+                        "city.", "withdrawal", "Kherson", actor="RU"),
     "drill-troops-from-two": Row("Troops from Mongolia and India held joint drills near "
                                  "Ulaanbaatar.", "exercise", "Ulaanbaatar", actor="IN"),
     "air-force-by-its-name": Row("The RAAF will deploy two aircraft to Honiara on Monday.",
