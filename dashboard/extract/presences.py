@@ -65,11 +65,12 @@ class Presences:
                 continue
             if token.head.i in self.used and token.dep_ in NOMINAL:
                 continue
-            if token.dep_ in ("obj", "nsubj:pass") and token.head.lemma_.lower() in HARM_VERBS:
+            if case_of(token) in ("against", "versus") or token.dep_ in (
+                    "obj", "nsubj:pass") and token.head.lemma_.lower() in HARM_VERBS:
                 struck = self.force_of(token)  # "terrorists killed 15 soldiers along the
-                if struck is not None:  # border": casualties, whatever the word order says
-                    self.vetoed.add(struck.start)
-                continue
+                if struck is not None:  # border" (casualties), "an offensive against Houthi
+                    self.vetoed.add(struck.start)  # rebels in Yemen" (the foe, in passing),
+                continue  # whatever the word order says
             places = [c for c in token.children if c.dep_ in ("nmod", "obl")
                       and case_of(c) in AT]
             if not places and token.dep_ == "obj" and token.head.lemma_.lower() in HOLD_VERBS:

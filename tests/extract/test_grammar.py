@@ -475,6 +475,8 @@ ABSENT: dict[str, tuple[str, str | None, str]] = {
                                         "departed.", "ES", "Kosovo"),
     "rebels-are-not-their-countrys-army": ("Congolese rebels advanced on Bukavu.", "CD",
                                            "Bukavu"),
+    "the-foe-is-no-presence": ("Saudi Arabia is involved in a military offensive against "
+                               "Houthi rebels in Yemen.", "HOUTHIS", "Yemen"),
     "rebels-are-not-the-last-events-army": ("US troops arrived in Poland. The rebels "
                                             "advanced on Goma on Sunday.", "US", "Goma"),
     "victor-is-not-who-is-driven-out": ("Ukrainian forces drove Russian troops out of "
