@@ -243,4 +243,5 @@ def test_the_layer_control_says_what_each_layer_draws(page, app_url):
           const labels = doc ? [...doc.querySelectorAll('.leaflet-control-layers-overlays label')]
             : [];
           return labels.some(l => l.innerText.includes('Movements (none)')); }""",
-        arg='iframe[title="streamlit_folium.st_folium"]', timeout=20_000)
+        arg='iframe[title="streamlit_folium.st_folium"]', timeout=45_000)  # a loaded
+        # machine redraws slowly
