@@ -17,13 +17,13 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
 
+from dashboard.extract.drills import Drills
 from dashboard.extract.events import Draft
 from dashboard.extract.forces import SHIP_PREFIXES
 from dashboard.extract.frames import Builder, unique, without_origins
 from dashboard.extract.implied import ImpliedForces
 from dashboard.extract.lexicon import (
     CONTROL_VERBS,
-    DRILL_HOSTS,
     END_VERBS,
     EXPEL_VERBS,
     EXPEL_WITH_PARTICLE,
@@ -75,10 +75,10 @@ from dashboard.records import Actor, Force, Mention, Sentence
 __all__ = ["FRAMES", "MILITARY_WORDS", "Reader"]
 
 
-class Reader(Owners, ImpliedForces, Presences):
+class Reader(Owners, ImpliedForces, Presences, Drills):
     """Reads the military frames of one parsed sentence (whose the forces are: ``Owners``;
     forces no force word names: ``ImpliedForces``; forces said to be somewhere with no verb
-    of moving: ``Presences``)."""
+    of moving: ``Presences``; drills and who takes part in them: ``Drills``)."""
 
     def __init__(self, text: str, sentence: Sentence, doc: Any, places: Sequence[Mention],
                  forces: Sequence[Force], actors: Sequence[Actor],
@@ -398,109 +398,6 @@ class Reader(Owners, ImpliedForces, Presences):
             return drafts
         return [replace(d, actor=code) for code in codes for d in drafts]
 
-    def _exercise(self, trigger: Token, lemma: str, force_token: Token | None = None
-                  ) -> list[Draft]:
-        """Drills need no force: "China held drills around Taiwan", "joint exercises in the
-        Baltic Sea", "US and Philippine troops began exercises". The place is the trigger's
-        or, for a noun, its verb's; the actor the owner or that verb's subject."""
-        host = trigger.head if trigger.tag_.startswith("NN") and trigger.dep_ in (
-            "obj", "nsubj", "nsubj:pass", "obl") else trigger  # "take part in the exercise"
-        slots = slots_of(trigger, self.index, lemma)
-        if not slots.at and host is not trigger and host.lemma_.lower() in DRILL_HOSTS:
-            slots = slots_of(host, self.index, lemma)  # "held drills in the Baltic Sea", not
-            # "the exercise deepened the relationship between Australia and the US"
-        parties_only = bool(slots.at) and all(p in slots.parties for p in slots.at)
-        if parties_only and host is not trigger and host.lemma_.lower() in DRILL_HOSTS:
-            own = slots_of(host, self.index, lemma)  # "a joint exercise between India and
-            slots = own if own.at else slots  # France began in Jodhpur": not in France
-        for verb in [c for c in trigger.children if c.dep_ in ("acl", "acl:relcl")
-                     and c.lemma_.lower() in DRILL_HOSTS] if not slots.at else []:
-            slots = slots_of(verb, self.index, lemma)  # "the exercise, Surya Kiran,
-            break  # commenced at Butwal" (a verb the parse hung on its subject)
-        places = slots.at
-        if not places:
-            return []
-        taking_part = [c for v in {trigger, host} for c in v.children
-                       if c.dep_ in ("nmod", "obl", "nsubj") and case_of(c) in ("with", "")
-                       or c.dep_ == "obj" and v.lemma_.lower() in _SEEING]
-        if trigger.dep_ == "acl" and trigger.tag_.startswith("VB"):  # "5,000 US troops,
-            taking_part += [trigger.head, *(  # along with 40 Australian troops, trained"
-                c for c in trigger.head.children if c.dep_ == "nmod" and case_of(c) in (
-                    "with", "along"))]
-        found = [(c, self.force_of(c)) for c in taking_part]
-        forces = [(c, f) for c, f in found if f is not None]
-        held = self.force_of(force_token)  # "it was conducting exercises" (the carrier)
-        if force_token is not None and held is not None and all(c.i != force_token.i
-                                                                 for c, _ in forces):
-            forces.append((force_token, held))
-        actor = self.owner(trigger) or self.subject_code(host) or (
-            self._actor(held, force_token, trigger) if held and force_token else None)
-        for token, force in forces:  # "20,000 troops from 13 NATO countries take part"
-            actor = actor or force.actor or next(
-                (self.code_of(c) for c in token.children
-                 if c.dep_ == "nmod" and case_of(c) == "from" and self.code_of(c)), None)
-        parties = [p.mention.place.country for p in slots.parties
-                   if p.mention.place is not None and p.mention.place.kind == "country"]
-        actor = actor or self.last_actor or (parties[0] if parties else None)
-        nations = self._participants(trigger, host, taking_part)
-        codes = list(dict.fromkeys([actor, *self._partners(host, taking_part), *nations]))
-        subjects = [c for c in host.children if c.dep_ in ("nsubj", "nsubj:pass")
-                    and c.i != trigger.i]
-        if len(codes) > 1 and None in codes and not subjects:
-            codes.remove(None)  # "the exercise is joined by troops from X and Y", but "it
-            # was conducting exercises with Italy": "it" is the story's
-        drafts: list[Draft] = []
-        for code in codes:
-            force = next((f for _, f in forces if f.actor == code), None) or (
-                forces[0][1] if forces and (code == actor or code in nations) else None)
-            drafts.extend(Builder(self, trigger, force, code).exercise(Slots(at=places)))
-        return drafts
-
-    def _participants(self, trigger: Token, host: Token, taking_part: Sequence[Token]
-                      ) -> list[str]:
-        """The nations a drill names as taking part: "2,500 servicemen from Kazakhstan,
-        Russia and Tajikistan", "joined by participants from Australia and Japan",
-        "contingents from 20 countries, including Pakistan", "a joint exercise between
-        India and Nepal", "a joint Russia-Tajik exercise"."""
-        verbs = [host, *(c for c in host.children if c.dep_ == "conj" and c.tag_.startswith(
-            "VB"))] if host is not trigger else [trigger]
-        verbs += [c for c in trigger.children if c.dep_ == "acl:relcl"]  # "the exercise,
-        who = list(taking_part) + [c for v in verbs for c in v.children if c.dep_ in (  # which
-            "obl", "obl:agent") and case_of(c) == "by" or c.dep_ == "obj"  # will see troops
-            and v.lemma_.lower() in _SEEING]  # from 20 countries"
-        named: list[Token] = []
-        for token in who:
-            for child in token.children:
-                if child.dep_ == "nmod" and case_of(child) == "from":
-                    named += coordinated(child)
-                    named += [g for c in coordinated(child) for g in c.children
-                              if g.dep_ == "nmod" and case_of(g) == "including"]
-        named += [t for c in trigger.children if c.dep_ == "nmod" and case_of(c) == "between"
-                  for t in coordinated(c)]
-        modifiers, level = [], [trigger]  # "a joint Russia-Tajik antiterrorism exercise",
-        for _ in range(5):  # "the India-Nepal combined battalion level training exercise"
-            level = [c for t in level for c in t.children if c.dep_ in ("compound", "amod",
-                                                                         "flat", "appos")]
-            modifiers += level
-        named += [t for c in modifiers for t in coordinated(c)]
-        named += [t for c in list(named) for t in coordinated(c) if t.dep_ == "conj"]
-        return list(dict.fromkeys(code for t in named
-                                  for code in [self.code_of(t) or self.actor_of(t.text)]
-                                  if code))
-
-    def _partners(self, host: Token, taking_part: Sequence[Token]) -> list[str]:
-        """The other armies of a joint exercise: coordinated subjects ("India and France
-        concluded"), coordinated owners ("US and Philippine troops") and "with" partners
-        ("exercises with Italy")."""
-        tokens = [c for t in taking_part for c in coordinated(t)]
-        tokens += [c for t in host.children if t.dep_ == "nsubj" for c in coordinated(t)]
-        tokens += [g for t in list(tokens) for c in t.children if c.dep_ in ("amod", "compound",
-                                                                            "nmod:poss")
-                   for g in coordinated(c)]
-        codes = [self.code_of(t) if t.i not in self.index.force else
-                 self.index.force[t.i].actor or self.code_of(t) for t in tokens]
-        return [c for c in codes if c]
-
     def _cut_by(self, trigger: Token, force: Force) -> Force:
         """The size of a cut: "trim its forces in South Korea by 4,500"."""
         by = [c for c in trigger.children if c.dep_ == "obl" and case_of(c) == "by"
@@ -510,8 +407,6 @@ class Reader(Owners, ImpliedForces, Presences):
         return replace(force, count=number(by[0].text), count_text=by[0].text,
                        count_min=number(by[0].text), count_max=number(by[0].text))
 
-# Verbs whose object is who a drill brings together ("will see contingents from 20 countries").
-_SEEING = frozenset({"see", "involve", "include", "feature", "bring", "draw", "gather"})
 _LEAVE_OF_ABSENCE = frozenset({"on", "of", "annual", "sick", "shore", "home", "their", "his",
                                "her", "its", "maternity", "paternity"})
 
