@@ -101,12 +101,9 @@ def from_where_it_was(draft: Draft, earlier: list[Event], sentence: Sentence,
 
 
 _STORY_REACH = 6  # sentences back that a withdrawal with no place looks for one
-_IRREGULAR = re.compile(r"rebel|insurgent|militant|militia|guerrilla|jihadist|paramilitar|"
-                        r"fighter|gunm[ae]n|mercenar", re.I)
-
-
-_INSURGENTS = re.compile(r"rebel|insurgent|militant|militia|guerrilla|jihadist|separatist",
-                         re.I)
+_REBELS = r"rebel|insurgent|militant|militia|guerrilla|jihadist"
+_IRREGULAR = re.compile(_REBELS + r"|paramilitar|fighter|gunm[ae]n|mercenar", re.I)
+_INSURGENTS = re.compile(_REBELS + r"|separatist", re.I)
 
 
 def insurgents(text: str, draft: Draft) -> Draft:

@@ -375,11 +375,9 @@ class Reader(Owners, ImpliedForces, Presences, Drills):
             drafts = build.movement(slots, lemma)
         elif frame == "withdrawal":
             drafts = build.withdrawal(slots, lemma)
-        elif frame == "presence":  # "fighters have operated from Spangdahlem Air Base"
+        else:  # a presence (drills were read above): "fighters have operated from Spangdahlem"
             drafts = self._distributed(build, force_token, slots.at or slots.to or (
                 slots.sources if lemma == "operate" else ()))
-        else:
-            drafts = build.exercise(slots)
         if drafts:
             self.used.update(t.i for t in phrase(force_token))
         return self._each_nation(force_token, drafts)

@@ -134,9 +134,9 @@ LAUNCH_VERBS = frozenset("launch begin start complete mount conduct carry finish
 PRESENCE_KINDS = frozenset("military naval navy army troop air armed".split())
 GROW_WORDS = frozenset("expand increase boost bolster strengthen escalate reinforce step "
                        "beef build establish enhance double triple expansion escalation "
-                       "increase reinforcement strengthening".split())
+                       "reinforcement strengthening".split())
 SHRINK_WORDS = frozenset("scale wind draw decrease lower lessen withdraw remove reduction "
-                         "drawdown decrease".split())
+                         "drawdown".split())
 # Verbs that end a force's presence somewhere: "MINUSMA ended its presence in Kidal".
 END_VERBS = frozenset("end terminate conclude".split())
 # Verbs whose place is that of the drills they govern ("held drills in the Baltic Sea").

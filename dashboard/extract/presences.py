@@ -89,7 +89,6 @@ class Presences:
             out.extend(Builder(self, token, force, actor).presence(where))
         return out
 
-
     def _sent_by(self, token: Token) -> str | None:
         """Whose a force in place is by where it comes from: "troops from Burundi are part
         of the AU mission in Somalia" (for a movement, "from" is where it starts)."""
@@ -128,8 +127,9 @@ class Presences:
             if subject is None or subject.i in self.used:
                 continue
             force = self.force_of(subject)
-            code = self.code_of(subject) if subject.lemma_.lower() in MISSIONS else None
-            if force is None and code is not None:  # "the UN mission is still present in X"
+            code = self.code_of(subject) if force is None and subject.lemma_.lower() in \
+                MISSIONS else None
+            if code is not None:  # "the UN mission is still present in X"
                 force = self._force_named_by(subject, code)
             places = tuple(p for w in wheres for p in places_of(w, self.index))
             if where is None and force is not None and force.actor is None and \
