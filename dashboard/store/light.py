@@ -53,16 +53,22 @@ def decode_geometries(rows: Iterable[tuple[str, bytes | None]]) -> dict[str, Bas
     return dict(zip(ids, shapes[which].tolist(), strict=True))
 
 
+def _rows_where_in(conn: sqlite3.Connection, sql: str, column: str, keys: Iterable[Any]
+                   ) -> list[tuple]:
+    """The rows of ``sql`` whose ``column`` is one of ``keys``, asked for in parts."""
+    ordered, rows = sorted(keys), []
+    for i in range(0, len(ordered), _PART):
+        part = ordered[i : i + _PART]
+        rows += conn.execute(f"{sql} WHERE {column} IN ({', '.join('?' * len(part))})", part)
+    return rows
+
+
 def _story_rows(conn: sqlite3.Connection, ids: set[str] | None) -> list[tuple]:
     """(row number, id, text, extraction JSON) of every story or of the stories ``ids``."""
     sql = "SELECT fid, id, text, extraction FROM stories"
     if ids is None:
         return conn.execute(sql + " ORDER BY fid").fetchall()
-    ordered, rows = sorted(ids), []
-    for i in range(0, len(ordered), _PART):
-        part = ordered[i : i + _PART]
-        rows += conn.execute(f"{sql} WHERE id IN ({', '.join('?' * len(part))})", part)
-    return sorted(rows)
+    return sorted(_rows_where_in(conn, sql, "id", ids))
 
 
 def _layer_geometries(conn: sqlite3.Connection, ids: set[str] | None
@@ -71,11 +77,7 @@ def _layer_geometries(conn: sqlite3.Connection, ids: set[str] | None
     sql = "SELECT event_id, geom FROM events"
     if ids is None:
         return decode_geometries(conn.execute(sql))
-    ordered, rows = sorted(ids), []
-    for i in range(0, len(ordered), _PART):
-        part = ordered[i : i + _PART]
-        rows += conn.execute(f"{sql} WHERE story_id IN ({', '.join('?' * len(part))})", part)
-    return decode_geometries(rows)
+    return decode_geometries(_rows_where_in(conn, sql, "story_id", ids))
 
 
 def _read(story_id: str, text: str, encoded: str,
@@ -102,13 +104,10 @@ def view_extractions(conn: sqlite3.Connection) -> list[Extraction]:
             log.info("story %s: its compact row is damaged, its extraction is read", story_id)
             found[fid] = None
     missing = [fid for fid, ex in found.items() if ex is None]
-    for i in range(0, len(missing), _PART):
-        part = missing[i : i + _PART]
-        sql = (f"SELECT fid, id, text, extraction FROM stories "
-               f"WHERE fid IN ({', '.join('?' * len(part))})")
-        for fid, story_id, text, encoded in conn.execute(sql, part):
-            found[fid] = _read(story_id, text, encoded,
-                               lambda data, text: view_extraction(data, text, geometries))
+    sql = "SELECT fid, id, text, extraction FROM stories"
+    for fid, story_id, text, encoded in _rows_where_in(conn, sql, "fid", missing):
+        found[fid] = _read(story_id, text, encoded,
+                           lambda data, text: view_extraction(data, text, geometries))
     return [ex for ex in found.values() if ex is not None]
 
 
