@@ -217,9 +217,18 @@ def test_a_report_picked_from_the_list_highlights_its_movements_arrow(page, app_
 
 def layer_names(frame) -> list[str]:
     """The overlay names the map's layer control lists (the control opened first)."""
-    frame.locator(".leaflet-control-layers").hover()
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
     names = frame.locator(".leaflet-control-layers-overlays label")
-    names.first.wait_for(timeout=10_000)
+    for attempt in range(6):  # the map may be redrawn under the pointer on a loaded machine:
+        frame.locator(".leaflet-control-layers").hover()  # hover again until it opens
+        try:
+            names.first.wait_for(timeout=5_000)
+            break
+        except PlaywrightTimeout:
+            if attempt == 5:
+                raise
+            frame.locator("body").hover(position={"x": 5, "y": 5})
     return [" ".join(text.split()) for text in names.all_inner_texts()]
 
 
