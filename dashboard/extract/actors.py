@@ -35,6 +35,11 @@ _SEATS = {
     "sandf": "ZA", "tni": "ID", "pla navy": "CN", "pla air force": "CN",
     "pla rocket force": "CN", "ispr": "PK", "fanb": "VE", "marine nationale": "FR",
     "russian aerospace forces": "RU", "vks": "RU", "zahal": "IL",
+    # fleets known by their own names
+    "northern fleet": "RU", "black sea fleet": "RU", "baltic fleet": "RU",
+    "caspian flotilla": "RU", "second fleet": "US", "third fleet": "US", "fourth fleet": "US",
+    "fifth fleet": "US", "sixth fleet": "US", "seventh fleet": "US",
+    "marine expeditionary force": "US", "marine expeditionary unit": "US",
 }
 _ALLIANCES = {"nato": "NATO", "european union": "EU", "eu": "EU", "united nations": "UN",
               "un": "UN", "csto": "CSTO", "african union": "AFRICAN_UNION", "osce": "OSCE"}

@@ -55,8 +55,14 @@ def with_context_actor(text: str, sentence: Sentence, actors: Sequence[Actor], d
     seats = {a.code for a in actors if actor_rules.is_seat(a.text)}
     if len(seats) == 1 and not is_irregular(draft.force):
         return replace(draft, actor=seats.pop())
+    return with_story_actor(draft, tally)
+
+
+def with_story_actor(draft: Draft, tally: Counter[str]) -> Draft:
+    """A draft with no actor takes whoever the story's forces most often belong to (the
+    first of them on a tie), unless it is police or irregulars of no armed group."""
     story_actor = max(tally, key=tally.__getitem__) if tally else None
-    if story_actor is None or is_police(draft.force) or (
+    if draft.actor is not None or story_actor is None or is_police(draft.force) or (
             is_irregular(draft.force) and story_actor not in actor_rules.group_codes()):
         return draft  # "Rebels seized Rubaya" after a story of US troops: not US rebels
     return replace(draft, actor=story_actor)

@@ -27,7 +27,7 @@ from dashboard.records import Actor, Article, Event, Extraction, Force, Mention,
 from geodata.gazetteer import Gazetteer
 
 # Bump when extraction output changes, so that stores re-extract their stories.
-EXTRACTOR_VERSION = "0.5.0"
+EXTRACTOR_VERSION = "0.6.0"
 
 MAX_TEXT_CHARS = 2_000_000
 # No real sentence is longer; a longer run (a table, a list without full stops, a hostile
@@ -98,6 +98,7 @@ def extract_article(article: Article, gazetteer: Gazetteer, *, grammar: bool = T
     events: list[Event] = []
     tally: Counter[str] = Counter()  # whose forces the story speaks of, and how often
     groups: list[str] = []  # the armed groups it names, in order
+    unowned: list[tuple[int, Draft, Sentence, Any]] = []  # events whose actor is not known
     for reading in readings:
         groups.extend(a.code for a in reading.actors if a.code in actor_rules.group_codes())
         earlier = readings[reading.sentence.index - 1].places if reading.sentence.index else ()
@@ -118,8 +119,15 @@ def extract_article(article: Article, gazetteer: Gazetteer, *, grammar: bool = T
             if draft.type in _MILITARY and draft.actor and draft.modality in (
                     "asserted", "planned"):
                 tally[draft.actor] += 1
+            if draft.actor is None and draft.type in _MILITARY:
+                unowned.append((len(events), draft, reading.sentence, dates))
             events.append(_events_from(article, draft, reading.sentence, dates,
                                        len(events) + 1))
+    owners = tally or Counter(f.actor for r in readings for f in r.forces if f.actor)
+    for index, draft, sentence, dates in unowned:  # a force named before its owner is
+        draft = context.with_story_actor(draft, owners)  # known: the story's own forces
+        if draft.actor is not None:
+            events[index] = _events_from(article, draft, sentence, dates, index + 1)
     return Extraction(article, sentences, mentions,
                       tuple(a for r in readings for a in r.actors),
                       tuple(f for r in readings for f in r.forces), tuple(events), warnings)

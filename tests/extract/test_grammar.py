@@ -109,6 +109,14 @@ ROWS: dict[str, Row] = {
         "Kenya sent 400 soldiers to Haiti on Monday. Officials praised the mission. "
         "Crowds gathered at the airport. The newly arrived soldiers are in "
         "Port-au-Prince.", "presence", "Port-au-Prince", actor="KE"),
+    "owner-named-later": Row(
+        "About 300 soldiers arrived in Gao on Monday. Officials spoke. Prices rose. Markets "
+        "fell. Chad's army said it would send 1,000 more troops to Mali.", "deployment", "Gao",
+        actor="TD", count=300),
+    "fleet-by-name": Row("Ships of the Northern Fleet held drills in the Barents Sea.",
+                         "exercise", "Barents Sea", actor="RU"),
+    "numbered-fleet": Row("The Seventh Fleet sent two destroyers to Manila.", "deployment",
+                          "Manila", actor="US", count=2),
     "base-handed-over": Row("French troops handed over the Gao base to the Malian army.",
                             "withdrawal", "Gao", actor="FR", origin="Gao"),
     "base-closed": Row("The coalition closed its base in Kirkuk on Monday.", "withdrawal",
@@ -477,6 +485,8 @@ ABSENT: dict[str, tuple[str, str | None, str]] = {
                                            "Bukavu"),
     "the-foe-is-no-presence": ("Saudi Arabia is involved in a military offensive against "
                                "Houthi rebels in Yemen.", "HOUTHIS", "Yemen"),
+    "rebels-are-not-a-later-army": ("Rebels advanced on Goma on Sunday. Rwandan troops "
+                                    "crossed into Congo.", "RW", "Goma"),
     "rebels-are-not-the-last-events-army": ("US troops arrived in Poland. The rebels "
                                             "advanced on Goma on Sunday.", "US", "Goma"),
     "victor-is-not-who-is-driven-out": ("Ukrainian forces drove Russian troops out of "

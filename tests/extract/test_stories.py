@@ -506,7 +506,6 @@ KNOWN_GAPS: dict[str, str] = {
     "kherson-30000-across-river": "'moved across the river' names no place",
     "lebanon-army-5000-south": "the Litani River is not in the gazetteer",
     "niger-eu-mission-told-to-leave": "'leave the country' refers back to Niger",
-    "turkey-into-iraq": "the place is in the previous sentence ('operations there')",
     "blinken-qin-to-washington": "the text gives no country for Foreign Minister Qin Gang",
 }
 
