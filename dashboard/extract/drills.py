@@ -55,7 +55,7 @@ class Drills:
             taking_part += [trigger.head, *(  # along with 40 Australian troops, trained"
                 c for c in trigger.head.children if c.dep_ == "nmod" and case_of(c) in (
                     "with", "along"))]
-        found = [(c, self.force_of(c)) for c in taking_part]
+        found = [(c, self.force_of(c)) for t in taking_part for c in coordinated(t)]
         forces = [(c, f) for c, f in found if f is not None]
         held = self.force_of(force_token)  # "it was conducting exercises" (the carrier)
         if force_token is not None and held is not None and all(c.i != force_token.i

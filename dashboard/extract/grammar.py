@@ -380,7 +380,32 @@ class Reader(Owners, ImpliedForces, Presences, Drills):
                 slots.sources if lemma == "operate" else ()))
         if drafts:
             self.used.update(t.i for t in phrase(force_token))
-        return self._each_nation(force_token, drafts)
+        return self._each_owner(force_token, self._each_nation(force_token, drafts))
+
+    def _each_owner(self, force_token: Token, drafts: list[Draft]) -> list[Draft]:
+        """Forces of several owners move each for their own: coordinated owners ("French and
+        German troops arrived") and coordinated forces of other owners ("Kenyan police and
+        Jamaican soldiers arrived"), each with its own count."""
+        if not drafts or len({d.actor for d in drafts}) > 1:
+            return drafts
+        actor = drafts[0].actor
+        others: list[tuple[str, Force | None]] = []
+        for child in force_token.children:
+            if child.dep_ in ("amod", "compound", "nmod:poss"):
+                codes = [self.code_of(t) for t in coordinated(child)]
+                if len(codes) > 1 and all(codes) and actor in codes:
+                    others += [(code, None) for code in codes]
+        first = force_token.head if force_token.dep_ == "conj" else force_token
+        for member in coordinated(first):
+            force = self.force_of(member) if member.i != force_token.i else None
+            code = force.actor or self.owner(member) if force is not None else None
+            if code:
+                others.append((code, force))
+        out = list(drafts)
+        for code, force in others:
+            if code != actor and all(d.actor != code for d in out):
+                out += [replace(d, actor=code, force=force or d.force) for d in drafts]
+        return out
 
     def _each_nation(self, force_token: Token, drafts: list[Draft]) -> list[Draft]:
         """A force drawn from several countries moves for each of them: "the peacekeeping

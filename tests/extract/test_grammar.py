@@ -117,6 +117,11 @@ ROWS: dict[str, Row] = {
                          "exercise", "Barents Sea", actor="RU"),
     "numbered-fleet": Row("The Seventh Fleet sent two destroyers to Manila.", "deployment",
                           "Manila", actor="US", count=2),
+    "coordinated-owners": Row("French and German troops arrived in Lithuania on Monday.",
+                              "deployment", "Lithuania", actor="FR"),
+    "coordinated-forces-each-count": Row(
+        "Some 5,000 U.S. troops and 3,800 Philippine soldiers took part in the exercise on "
+        "Luzon.", "exercise", "Luzon", actor="PH", count=3800),
     "base-handed-over": Row("French troops handed over the Gao base to the Malian army.",
                             "withdrawal", "Gao", actor="FR", origin="Gao"),
     "base-closed": Row("The coalition closed its base in Kirkuk on Monday.", "withdrawal",
@@ -485,6 +490,8 @@ ABSENT: dict[str, tuple[str, str | None, str]] = {
                                            "Bukavu"),
     "the-foe-is-no-presence": ("Saudi Arabia is involved in a military offensive against "
                                "Houthi rebels in Yemen.", "HOUTHIS", "Yemen"),
+    "each-force-its-own-place": ("Some 900 US troops are in Syria and 2,500 British troops "
+                                 "in Iraq.", "GB", "Syria"),
     "rebels-are-not-a-later-army": ("Rebels advanced on Goma on Sunday. Rwandan troops "
                                     "crossed into Congo.", "RW", "Goma"),
     "rebels-are-not-the-last-events-army": ("US troops arrived in Poland. The rebels "
