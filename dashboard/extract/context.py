@@ -76,18 +76,22 @@ def placed(draft: Draft) -> bool:
 def from_where_it_was(draft: Draft, earlier: list[Event], sentence: Sentence,
                       named: bool) -> Draft | None:
     """A withdrawal the sentence gives no place ("the first convoy of French soldiers
-    departed on Oct. 10") leaves where the story last put the same actor's forces, within
+    departed on Oct. 10") leaves where the story last put the same actor's forces, and
+    forces taking part in "this war game" drill where the story's last drill was, within
     the last few sentences; with no such place it is dropped. ``named``: the sentence names
     a place or a state."""
     told = draft.force is None  # "the withdrawal will be complete": the last one told,
     if told and not named:  # in a sentence naming a place or
         return None  # a state ("Baghdad welcomed the withdrawal", not "the company said this
         # deployment went smoothly")
-    if draft.type != "withdrawal" and not told or draft.actor is None:
+    if draft.type not in ("withdrawal", "exercise") and not told or draft.actor is None:
         return None
     for event in reversed(earlier):
         if event.sentence.index < sentence.index - _STORY_REACH:
             break
+        if draft.type == "exercise" and event.type == "exercise" and event.location:
+            return replace(draft, location=event.location, extent=event.extent)  # "2,500
+            # servicemen from four countries will take part in this war game": the last drill
         if event.actor != draft.actor or event.type not in MILITARY:
             continue
         if told:

@@ -46,8 +46,10 @@ class Drills:
             slots = slots_of(verb, self.index, lemma)  # "the exercise, Surya Kiran,
             break  # commenced at Butwal" (a verb the parse hung on its subject)
         places = slots.at
-        if not places:
-            return []
+        told = not places and trigger.tag_.startswith("NN") and any(
+            c.dep_ == "det" and c.lower_ in ("this", "these", "the") for c in trigger.children)
+        if not places and not told:  # "this war game": the drill the story told of, placed
+            return []  # by the pipeline
         taking_part = [c for v in {trigger, host} for c in v.children
                        if c.dep_ in ("nmod", "obl", "nsubj") and case_of(c) in ("with", "")
                        or c.dep_ == "obj" and v.lemma_.lower() in _SEEING]
@@ -81,7 +83,10 @@ class Drills:
         for code in codes:
             force = next((f for _, f in forces if f.actor == code), None) or (
                 forces[0][1] if forces and (code == actor or code in nations) else None)
-            drafts.extend(Builder(self, trigger, force, code).exercise(Slots(at=places)))
+            build = Builder(self, trigger, force, code)
+            drafts.extend(build.exercise(Slots(at=places)) if places else (
+                [build.draft("exercise")] if force in self.index.forces and force.personnel
+                else []))  # told again by a force the sentence names
         return drafts
 
     def _participants(self, trigger: Token, host: Token, taking_part: Sequence[Token]

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from dashboard.extract import slots
+from dashboard.extract.lexicon import CIVIL_DRILLS
 from dashboard.extract.modality import modality_of
 from dashboard.records import Actor, Force, Mention, Sentence
 
@@ -44,7 +45,8 @@ _PRESENCE = (r"patrol|patrols|patrolled|patrolling|station|stations|serve|serves
              r"operating|operate|operates|occupying|occupy|occupied")
 _SHARED_BORDER = (r"(?:along|on|near|at|across)\s+(?:their|the)\s+(?:shared\s+|common\s+|"
                   r"disputed\s+|tense\s+)?(?:border|frontier|line of contact)")
-_EXERCISE = r"drills?|exercises?|war games|wargames|maneuvers|manoeuvres|practiced|practised"
+_EXERCISE = "".join(rf"(?:(?<=[\w-]{word} )|(?<!{word} ))" for word in sorted(CIVIL_DRILLS)) + (
+    r"(?:drills?|exercises?|war games|wargames|maneuvers|manoeuvres|practiced|practised)")
 _ARMS = (r"supply|supplies|supplied|supplying|deliver|delivers|delivered|delivering|delivery|"
          r"deliveries|sale|sales|sold|sell|sells|selling|provide|provides|provided|providing|"
          r"transfer of|donate|donated|gift|gave|give|gives|arming|buy|buys|bought|buying|"

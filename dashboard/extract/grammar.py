@@ -13,6 +13,7 @@ the place it is in or going to.
 
 from __future__ import annotations
 
+import calendar
 from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
@@ -23,6 +24,7 @@ from dashboard.extract.forces import SHIP_PREFIXES
 from dashboard.extract.frames import Builder, unique, without_origins
 from dashboard.extract.implied import ImpliedForces
 from dashboard.extract.lexicon import (
+    CIVIL_DRILLS,
     CONTROL_VERBS,
     END_VERBS,
     EXPEL_VERBS,
@@ -133,7 +135,9 @@ class Reader(Owners, ImpliedForces, Presences, Drills):
         """A force the extractor did not list: a count standing for an earlier force's
         people ("2,000 will go", "20,000 more"), or a military noun without a count."""
         numbers = [t for t in phrase(token) if t.tag_ == "CD" and number(t.text) is not None
-                   and not YEAR.fullmatch(t.text)]  # "since 2017" is no count
+                   and not YEAR.fullmatch(t.text)  # "since 2017" is no count, nor "the
+                   and not (t.i and t.nbor(-1).lower_.rstrip(".") in _MONTHS)]  # February
+        # 10-20 drills"
         lemma = token.lemma_.lower()
         if token.lower_ == "they" and token.dep_ in ("nsubj", "nsubj:pass"):
             return self._they(token)
@@ -234,6 +238,9 @@ class Reader(Owners, ImpliedForces, Presences, Drills):
                     token.head.lemma_.lower() in END_VERBS:  # "MINUSMA ended its presence in
                 return "withdrawal", "withdrawal"  # the Kidal region"
             frame = FRAMES.get(("N", lemma))
+            if frame == "exercise" and any(c.dep_ in ("compound", "amod") and c.lower_ in
+                                           CIVIL_DRILLS for c in token.children):
+                return None  # "a fire drill", "an earthquake drill"
         else:
             frame = None
         return (frame, lemma) if frame else None
@@ -430,6 +437,7 @@ class Reader(Owners, ImpliedForces, Presences, Drills):
         return replace(force, count=number(by[0].text), count_text=by[0].text,
                        count_min=number(by[0].text), count_max=number(by[0].text))
 
+_MONTHS = frozenset(m.lower() for m in (*calendar.month_name, *calendar.month_abbr) if m)
 _LEAVE_OF_ABSENCE = frozenset({"on", "of", "annual", "sick", "shore", "home", "their", "his",
                                "her", "its", "maternity", "paternity"})
 

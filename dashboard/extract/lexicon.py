@@ -38,6 +38,9 @@ STAY_VERBS = frozenset(
     "station base mass amass position garrison remain stay operate concentrate gather keep "
     "maintain poise deploy build".split()) | OBJECT_LOCATION
 DRILL_VERBS = frozenset("drill exercise".split())
+# Drills that are no military exercise: "a fire drill", "an earthquake drill".
+CIVIL_DRILLS = frozenset("fire safety evacuation earthquake tsunami lockdown disaster "
+                         "shooter flood".split())
 # Verbs of training, drills only when intransitive ("5,000 troops trained on Luzon", not
 # "instructors trained Ukrainian soldiers in Germany").
 TRAIN_VERBS = frozenset("train practice practise rehearse".split())

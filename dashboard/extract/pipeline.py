@@ -173,8 +173,10 @@ def without_dateline(sentence: Sentence) -> Sentence:
                     sentence.text[cut:])
 
 
-_PLACE_ANAPHORA = re.compile(r"\b(?:there|the (?:" + "|".join(DEFINITE_PLACES) + r")|(?:the|this) "
-                             r"(?:" + "|".join(sorted(NOUN_ONLY_TRIGGERS)) + r"))\b", re.I)
+_PLACE_ANAPHORA = re.compile(
+    r"\b(?:there|the (?:" + "|".join(DEFINITE_PLACES) + r")|(?:the|this) (?:"
+    + "|".join(sorted(NOUN_ONLY_TRIGGERS)) + r")|(?:the|this|these) (?:drills?|exercises?|"
+    r"war ?games?|manoeuvres?|maneuvers?))\b", re.I)
 
 
 @dataclass(frozen=True, slots=True)

@@ -122,6 +122,14 @@ ROWS: dict[str, Row] = {
     "coordinated-forces-each-count": Row(
         "Some 5,000 U.S. troops and 3,800 Philippine soldiers took part in the exercise on "
         "Luzon.", "exercise", "Luzon", actor="PH", count=3800),
+    "drill-told-again": Row(
+        "Russia and Belarus began the Zapad drills in Belarus on Friday. Officials said some "
+        "12,700 servicemen are taking part in the drill.", "exercise", "Belarus",
+        count=12700),
+    "drill-told-again-by-its-nations": Row(
+        "Kazakhstan began a joint war game near Aktau on Monday. About 2,500 servicemen "
+        "from Kazakhstan, Kyrgyzstan and Russia will take part in this war game.", "exercise",
+        "Aktau", actor="KG", count=2500, modality="planned"),
     "base-handed-over": Row("French troops handed over the Gao base to the Malian army.",
                             "withdrawal", "Gao", actor="FR", origin="Gao"),
     "base-closed": Row("The coalition closed its base in Kirkuk on Monday.", "withdrawal",
@@ -451,6 +459,8 @@ NO_EVENT: dict[str, tuple[str, str]] = {
                                       "United States"),
     "company-present-in": ("The company is present in France, Germany and Spain.",
                            "France"),
+    "fire-drill": ("Students held a fire drill in Leeds. About 300 pupils took part in the "
+                   "drill.", "Leeds"),
     "doctor-practised": ("The doctor practised medicine in Kenya.", "Kenya"),
     "played-war-games": ("Students played war games on their laptops in Seoul.", "Seoul"),
     "brought-together-from": ("The exercise brought together servicemen from Kazakhstan, "
