@@ -340,10 +340,14 @@ def _parse_count(words: str) -> int | None:
     return int(value) if value <= MAX_COUNT else None
 
 
+_PROXY = ("-backed", "-supported", "-sponsored", "-funded", "-trained", "-armed", "-aligned",
+          "-allied", "-affiliated", "-linked", "-inspired")
+
+
 def _actor_in(words: str, actor_of: ActorOf) -> str | None:
     """The actor named by a modifier word ("US", "Russian", "North Korean")."""
-    tokens = [t.removesuffix("-led").removesuffix("-backed")
-              for t in re.findall(r"[A-Z][\w.'\u2019-]*", words)]
+    tokens = [t.removesuffix("-led") for t in re.findall(r"[A-Z][\w.'\u2019-]*", words)
+              if not t.lower().endswith(_PROXY)]  # "Iranian-backed fighters" are not Iran's
     for end in range(len(tokens), 0, -1):  # the actor nearest the noun, longest name first
         for size in (3, 2, 1):
             if end - size >= 0:

@@ -201,14 +201,16 @@ class Reader(Owners, ImpliedForces, Presences, Drills):
         if lemma == "leave" and token.i and token.nbor(-1).lower_ in _LEAVE_OF_ABSENCE:
             return None  # "went on leave", "their annual leave" (a verb to the parse)
         if tag.startswith("VB"):
-            particles = {c.lower_ for c in token.children if c.dep_ == "compound:prt"}
+            particles = {c.lower_ for c in token.children if c.dep_ == "compound:prt"} | {
+                case_of(c) for c in token.children if c.dep_ == "obl"} & {"out", "back", "away"}
             if lemma == "bring" and any(c.lower_ == "together" for c in token.children):
                 return None  # "the exercise brought together servicemen from Kazakhstan"
             if lemma in ("fly", "move") and "out" in particles:
                 return "withdrawal", "depart"  # "flew out of Fort Bragg (for Poland)"
             if lemma in PULL_VERBS and particles & {"out", "back", "away"} or lemma == "pull" \
                     and any(case_of(c) == "from" for c in token.children):  # "pulled some of
-                return "withdrawal", "withdraw"  # its forces from Aden"
+                return "withdrawal", "withdraw"  # its forces from Aden", "will pull out of
+                # Chad" (with "out" read as the place's preposition)
             if lemma in EXPEL_VERBS or lemma in EXPEL_WITH_PARTICLE and (
                     particles & {"out", "back", "away"} or any(
                         c.dep_ == "obl" and case_of(c) in FROM for c in token.children)

@@ -130,6 +130,11 @@ ROWS: dict[str, Row] = {
         "Kazakhstan began a joint war game near Aktau on Monday. About 2,500 servicemen "
         "from Kazakhstan, Kyrgyzstan and Russia will take part in this war game.", "exercise",
         "Aktau", actor="KG", count=2500, modality="planned"),
+    "pull-out-of": Row("The French army will pull out of Chad by the end of January.",
+                       "withdrawal", "Chad", actor="FR", origin="Chad", modality="planned"),
+    "demonym-nepali": Row("Around 600 Nepali peacekeepers serve with UNIFIL in southern "
+                          "Lebanon.", "presence", "southern Lebanon", actor="NP",
+                          count=600),
     "base-handed-over": Row("French troops handed over the Gao base to the Malian army.",
                             "withdrawal", "Gao", actor="FR", origin="Gao"),
     "base-closed": Row("The coalition closed its base in Kirkuk on Monday.", "withdrawal",
@@ -502,6 +507,8 @@ ABSENT: dict[str, tuple[str, str | None, str]] = {
                                "Houthi rebels in Yemen.", "HOUTHIS", "Yemen"),
     "each-force-its-own-place": ("Some 900 US troops are in Syria and 2,500 British troops "
                                  "in Iraq.", "GB", "Syria"),
+    "proxies-are-not-the-backers": ("Some 2,000 Iranian-backed fighters crossed into Syria "
+                                    "from Iraq.", "IR", "Syria"),
     "rebels-are-not-a-later-army": ("Rebels advanced on Goma on Sunday. Rwandan troops "
                                     "crossed into Congo.", "RW", "Goma"),
     "rebels-are-not-the-last-events-army": ("US troops arrived in Poland. The rebels "
