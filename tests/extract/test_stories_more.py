@@ -471,7 +471,6 @@ KNOWN_GAPS: dict[str, str] = {
     "mali-barkhane-to-niger": "'moving most of its troops to Niger' after a withdrawal noun",
     "baltops-range": "the count is in a 'with ... taking part' phrase",
     "baltops-russia-kaliningrad": "the count is in the next sentence",
-    "colombia-5000-catatumbo": "Catatumbo is not in the gazetteer",
     "colombia-joint-op-possible":
         "'a joint operation ... was possible' is not read as "
         "hypothetical",
@@ -481,9 +480,6 @@ KNOWN_SPURIOUS: dict[str, str] = {
         "the row also matches the asserted redeployment of brigades "
         "to Kursk",
     "poland-capitals-are-no-place": "Kyiv standing for Ukraine's government is mapped as the city",
-    "colombia-joint-op-not-asserted":
-        "'sent ... to the Catatumbo region on the border with "
-        "Venezuela' becomes a deployment to Venezuela",
     "ethiopia-denial-not-asserted":
         "'moved ... toward its border with Eritrea' is read as "
         "asserted",
