@@ -359,6 +359,9 @@ def _slot_tokens(trigger: Token, force: Token | None) -> list[Token]:
         out.append(child)
         if child.dep_ in ("obj", "nsubj:pass"):
             out.extend(c for c in child.children if c.dep_ == "nmod" and case_of(c) != "of")
+            out.extend(c for m in child.children if m.dep_ == "nmod" and case_of(m) == "of"
+                       for c in m.children if c.dep_ == "nmod" and case_of(c) in TO | FROM)
+            # "sent a flotilla of six ships to the South Pacific"
 
     if trigger.tag_.startswith("NN") and trigger.dep_ == "obj" and \
             trigger.head.lemma_.lower() in LAUNCH_VERBS | END_VERBS:  # "completed its

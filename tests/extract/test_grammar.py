@@ -135,6 +135,9 @@ ROWS: dict[str, Row] = {
     "demonym-nepali": Row("Around 600 Nepali peacekeepers serve with UNIFIL in southern "
                           "Lebanon.", "presence", "southern Lebanon", actor="NP",
                           count=600),
+    "destination-on-the-counted-part": Row(
+        "The Chinese navy sent a flotilla of six ships to the South Pacific.", "deployment",
+        "South Pacific", actor="CN"),
     "base-handed-over": Row("French troops handed over the Gao base to the Malian army.",
                             "withdrawal", "Gao", actor="FR", origin="Gao"),
     "base-closed": Row("The coalition closed its base in Kirkuk on Monday.", "withdrawal",
@@ -466,6 +469,7 @@ NO_EVENT: dict[str, tuple[str, str]] = {
                            "France"),
     "fire-drill": ("Students held a fire drill in Leeds. About 300 pupils took part in the "
                    "drill.", "Leeds"),
+    "letter-of-protest-sent": ("The minister sent a letter of protest to Moscow.", "Moscow"),
     "doctor-practised": ("The doctor practised medicine in Kenya.", "Kenya"),
     "played-war-games": ("Students played war games on their laptops in Seoul.", "Seoul"),
     "brought-together-from": ("The exercise brought together servicemen from Kazakhstan, "
