@@ -154,6 +154,10 @@ class Reader(Owners, ImpliedForces, Presences, Drills):
                          actor=template.actor if template else None)
         ship = next((c for c in token.children if c.dep_ == "compound" and (
             c.lower_ in SHIP_WORDS - HULLS or c.text in SHIP_PREFIXES)), None)
+        if ship is None:  # "the USS Abraham Lincoln" with "USS" hung on "Abraham"
+            ship = next((g for c in token.children if c.dep_ in ("compound", "flat")
+                         for g in c.children if g.dep_ == "compound"
+                         and g.text in SHIP_PREFIXES), None)
         if ship is None and token.text in SHIP_PREFIXES and any(  # "HMAS Tobruk" read with
                 c.dep_ in ("flat", "compound") and c.tag_ == "NNP" for c in token.children):
             ship = token  # the prefix as its head
@@ -162,7 +166,7 @@ class Reader(Owners, ImpliedForces, Presences, Drills):
             # R. Ford", "the USS Abraham Lincoln" (its last word read as a common noun)
             words = sorted(phrase(token, owned=True), key=lambda t: t.i)
             start, end = self.index.span(words[0])[0], self.index.span(words[-1])[1]
-            prefix = token.text if ship is token else next(
+            prefix = ship.text if ship.text in SHIP_PREFIXES else next(
                 (c.text for c in token.children if c.text in SHIP_PREFIXES), None)
             kind = next((c.lower_ for c in token.children if c.lower_ in SHIP_WORDS), "ship")
             return Force(start, end, self.text[start:end], equipment=(kind,),
@@ -219,6 +223,11 @@ class Reader(Owners, ImpliedForces, Presences, Drills):
                 return "withdrawal", "expel"  # "were driven from Kherson"
             if lemma == "build" and "up" not in particles:
                 return None
+            if lemma == "fight" and not any(c.dep_ == "obj" or c.dep_ == "mark" and c.lower_
+                                            == "to" for c in token.children):  # nor "sent to
+                # fight in Ukraine", whose sending is the event
+                return "presence", "fight"  # "5,000 Chadian troops are fighting in northern
+                # Mali" (not who they fight: "fighting Russian troops near Bakhmut")
             if lemma == "deploy":
                 return "deployment", lemma
             if lemma in CONTROL_VERBS and any(c.dep_ == "obj" and c.lemma_.lower() == "control"

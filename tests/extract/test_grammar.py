@@ -138,6 +138,13 @@ ROWS: dict[str, Row] = {
     "destination-on-the-counted-part": Row(
         "The Chinese navy sent a flotilla of six ships to the South Pacific.", "deployment",
         "South Pacific", actor="CN"),
+    "fighting-in": Row("Some 5,000 Chadian troops are fighting in northern Mali.", "presence",
+                       "Mali", actor="TD", count=5000),
+    "ship-prefix-on-first-name": Row(
+        "The Pentagon ordered the USS Abraham Lincoln to the Middle East.", "deployment",
+        "Middle East", actor="US", modality="planned"),
+    "line-of-actual-control": Row("Chinese troops are present along the LAC in Ladakh.",
+                                  "presence", "Line of Actual Control", actor="CN"),
     "base-handed-over": Row("French troops handed over the Gao base to the Malian army.",
                             "withdrawal", "Gao", actor="FR", origin="Gao"),
     "base-closed": Row("The coalition closed its base in Kirkuk on Monday.", "withdrawal",
@@ -470,6 +477,7 @@ NO_EVENT: dict[str, tuple[str, str]] = {
     "fire-drill": ("Students held a fire drill in Leeds. About 300 pupils took part in the "
                    "drill.", "Leeds"),
     "letter-of-protest-sent": ("The minister sent a letter of protest to Moscow.", "Moscow"),
+    "fighting-for-a-cause": ("The activists are fighting for peace in Gaza.", "Gaza"),
     "doctor-practised": ("The doctor practised medicine in Kenya.", "Kenya"),
     "played-war-games": ("Students played war games on their laptops in Seoul.", "Seoul"),
     "brought-together-from": ("The exercise brought together servicemen from Kazakhstan, "

@@ -302,7 +302,7 @@ FACTS: dict[str, Fact] = {
     "ladakh-troops-remain": Fact(
         "ladakh_disengagement.txt",
         "presence",
-        "Ladakh|IN",
+        "Line of Actual Control|Ladakh|IN",
         modality="asserted",
         actor=("IN", "CN"),
         count=(50000, 60000),
