@@ -169,6 +169,15 @@ def is_seat(words: str) -> bool:
 
 
 @functools.cache
+def rebel_codes() -> frozenset[str]:
+    """The codes of the non-state armed groups alone (no companies, no missions)."""
+    source = importlib.resources.files("dashboard.extract").joinpath("data/armed_groups.csv")
+    with source.open(encoding="utf-8") as handle:
+        return frozenset(row["code"] for row in csv.DictReader(handle)
+                         if row["kind"] == "armed group")
+
+
+@functools.cache
 def group_codes() -> frozenset[str]:
     """The codes of every armed group, private military company and mission."""
     return frozenset(armed_groups()[1].values())

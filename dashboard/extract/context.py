@@ -35,10 +35,10 @@ def with_context_actor(text: str, sentence: Sentence, actors: Sequence[Actor], d
     are the armed group the story named last ("M23 ... the rebels advanced")."""
     if draft.actor is not None or draft.type not in MILITARY:
         return draft
-    rebels = draft.force is not None and _INSURGENTS.search(
-        draft.force.personnel or draft.force.text) is not None
-    if rebels and groups:
-        return replace(draft, actor=groups[-1])
+    rebels = _are_rebels(draft.force)
+    named = [code for code in groups if code in actor_rules.rebel_codes()]
+    if rebels and named:
+        return replace(draft, actor=named[-1])
     clause = text[sentence.start:draft.trigger_end]
     place = draft.origin or draft.location or draft.destination
     if _HOME_FORCES.search(clause) and place is not None and place.place is not None \
@@ -50,7 +50,7 @@ def with_context_actor(text: str, sentence: Sentence, actors: Sequence[Actor], d
             break
         if event.type in MILITARY and event.actor and event.modality in (
                 "asserted", "planned") and not (  # "US troops arrived in Poland. The
-                rebels and event.actor not in actor_rules.group_codes()):  # rebels advanced"
+                rebels and event.actor not in actor_rules.rebel_codes()):  # rebels advanced"
             return replace(draft, actor=event.actor)
     seats = {a.code for a in actors if actor_rules.is_seat(a.text)}
     if len(seats) == 1 and not is_irregular(draft.force):
@@ -58,12 +58,19 @@ def with_context_actor(text: str, sentence: Sentence, actors: Sequence[Actor], d
     return with_story_actor(draft, tally)
 
 
-def with_story_actor(draft: Draft, tally: Counter[str]) -> Draft:
+def with_story_actor(draft: Draft, tally: Counter[str], groups: Sequence[str] = ()) -> Draft:
     """A draft with no actor takes whoever the story's forces most often belong to (the
-    first of them on a tie), unless it is police or irregulars of no armed group."""
+    first of them on a tie), unless it is police or irregulars of no armed group; rebels,
+    militants or insurgents named before any armed group take the first one the story
+    names ("Syrian rebels entered Damascus ... HTS fighters")."""
+    named = [code for code in groups if code in actor_rules.rebel_codes()]
+    rebels = _are_rebels(draft.force)
+    if draft.actor is None and rebels and named:
+        return replace(draft, actor=named[0])
     story_actor = max(tally, key=tally.__getitem__) if tally else None
     if draft.actor is not None or story_actor is None or is_police(draft.force) or (
-            is_irregular(draft.force) and story_actor not in actor_rules.group_codes()):
+            is_irregular(draft.force) and story_actor not in actor_rules.group_codes()) or (
+            rebels and story_actor not in actor_rules.rebel_codes()):  # no mission's rebels
         return draft  # "Rebels seized Rubaya" after a story of US troops: not US rebels
     return replace(draft, actor=story_actor)
 
@@ -125,6 +132,11 @@ def insurgents(text: str, draft: Draft) -> Draft:
                 _force_words(text, force)) is None:
         return draft
     return replace(draft, actor=None)
+
+
+def _are_rebels(force: Force | None) -> bool:
+    """Whether a force is rebels, insurgents, militants or separatists by its own words."""
+    return force is not None and _INSURGENTS.search(force.personnel or force.text) is not None
 
 
 def is_irregular(force: Force | None) -> bool:

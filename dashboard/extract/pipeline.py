@@ -125,7 +125,8 @@ def extract_article(article: Article, gazetteer: Gazetteer, *, grammar: bool = T
                                        len(events) + 1))
     owners = tally or Counter(f.actor for r in readings for f in r.forces if f.actor)
     for index, draft, sentence, dates in unowned:  # a force named before its owner is
-        draft = context.with_story_actor(draft, owners)  # known: the story's own forces
+        # known takes the story's forces' owner, rebels the story's armed group
+        draft = context.with_story_actor(draft, owners, groups)  # known: the story's own
         if draft.actor is not None:
             events[index] = _events_from(article, draft, sentence, dates, index + 1)
     return Extraction(article, sentences, mentions,

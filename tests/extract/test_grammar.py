@@ -145,6 +145,9 @@ ROWS: dict[str, Row] = {
         "Middle East", actor="US", modality="planned"),
     "line-of-actual-control": Row("Chinese troops are present along the LAC in Ladakh.",
                                   "presence", "Line of Actual Control", actor="CN"),
+    "rebels-before-their-group": Row(
+        "Syrian rebels entered Damascus on Sunday. HTS fighters later took Homs.",
+        "deployment", "Damascus", actor="HTS"),
     "base-handed-over": Row("French troops handed over the Gao base to the Malian army.",
                             "withdrawal", "Gao", actor="FR", origin="Gao"),
     "base-closed": Row("The coalition closed its base in Kirkuk on Monday.", "withdrawal",
@@ -521,6 +524,10 @@ ABSENT: dict[str, tuple[str, str | None, str]] = {
                                  "in Iraq.", "GB", "Syria"),
     "proxies-are-not-the-backers": ("Some 2,000 Iranian-backed fighters crossed into Syria "
                                     "from Iraq.", "IR", "Syria"),
+    "rebels-are-not-the-mission": ("Rebels entered Goma on Monday. MONUSCO peacekeepers left "
+                                   "Bukavu.", "UN", "Goma"),
+    "rebels-are-not-the-company": ("Rebels entered Goma on Monday. Wagner mercenaries left "
+                                   "Bangui.", "WAGNER", "Goma"),
     "rebels-are-not-a-later-army": ("Rebels advanced on Goma on Sunday. Rwandan troops "
                                     "crossed into Congo.", "RW", "Goma"),
     "rebels-are-not-the-last-events-army": ("US troops arrived in Poland. The rebels "
