@@ -177,8 +177,10 @@ class Reader(Owners, ImpliedForces, Presences, Drills):
             start, end = self.index.span(words[0])[0], self.index.span(words[-1])[1]
             owner = self.owner(token)
             if owner is None and lemma.removesuffix("s") in OWNED_ONLY | HULLS and not any(
-                    t.lower_ in MILITARY_MODIFIERS for t in words):
+                    t.lower_ in MILITARY_MODIFIERS for t in words) and not (
+                    token.dep_ == "obj" and self.subject_code(token.head)):
                 return None  # "firefighting reinforcements", "the ship docked in Rotterdam"
+                # (but "Ukraine moved reinforcements to Pokrovsk": a state's)
             return Force(start, end, self.text[start:end], personnel=token.lower_,
                          actor=owner)
         return None
@@ -221,6 +223,13 @@ class Reader(Owners, ImpliedForces, Presences, Drills):
                     or any(n.dep_ == "nmod" and case_of(n) == "out" for c in token.children
                            if c.dep_ == "obj" for n in c.children)):
                 return "withdrawal", "expel"  # "were driven from Kherson"
+            if lemma in _ESTABLISH and (lemma != "set" or "up" in particles) and any(
+                    self._is_base(b) for c in token.children if c.dep_ == "obj"
+                    for b in [c, *c.children] if b is c or b.dep_ == "nmod"):
+                return "presence", "establish"  # "has established dozens of bases in X"
+            if lemma == "take" and "up" in particles and any(
+                    c.dep_ == "obj" and c.lemma_.lower() == "position" for c in token.children):
+                return "presence", "remain"  # "troops took up positions around the palace"
             if lemma == "build" and "up" not in particles:
                 return None
             if lemma == "fight" and not any(c.dep_ == "obj" or c.dep_ == "mark" and c.lower_
@@ -351,7 +360,7 @@ class Reader(Owners, ImpliedForces, Presences, Drills):
         if force is None and frame in ("deployment", "withdrawal") or \
                 force is None and lemma in OBJECT_LOCATION:
             force_token, force = self._actor_as_force(trigger, lemma)
-        if force is None and frame == "presence" and lemma in HOLD_VERBS:
+        if force is None and frame == "presence" and lemma in HOLD_VERBS or lemma == "establish":
             return self._held_base(trigger)
         if force is None and lemma == "presence":
             return self._military_presence(trigger)
@@ -448,6 +457,7 @@ class Reader(Owners, ImpliedForces, Presences, Drills):
         return replace(force, count=number(by[0].text), count_text=by[0].text,
                        count_min=number(by[0].text), count_max=number(by[0].text))
 
+_ESTABLISH = frozenset("establish build open set construct".split())  # a base
 _MONTHS = frozenset(m.lower() for m in (*calendar.month_name, *calendar.month_abbr) if m)
 _LEAVE_OF_ABSENCE = frozenset({"on", "of", "annual", "sick", "shore", "home", "their", "his",
                                "her", "its", "maternity", "paternity"})

@@ -71,9 +71,12 @@ class ImpliedForces:
         return [build.draft("withdrawal", origin=p) for p in places]
 
     def _held_base(self, trigger: Token) -> list[Draft]:
-        """A base a country or group keeps is its presence there: "Russia keeps a naval
-        base at Tartus", "France maintains a base in Djibouti"."""
-        bases = [c for c in trigger.children if c.dep_ == "obj" and self._is_base(c)]
+        """A base a country or group keeps or sets up is its presence there: "Russia keeps
+        a naval base at Tartus", "France maintains a base in Djibouti", "the Turkish
+        military has established dozens of bases in northern Iraq"."""
+        bases = [b for c in trigger.children if c.dep_ == "obj" for b in [c, *(  # "dozens
+            m for m in c.children if m.dep_ == "nmod" and case_of(m) == "of")]  # of bases"
+            if self._is_base(b)]
         if not bases:
             return []
         places = self._base_places(bases[0], trigger, AT)

@@ -123,10 +123,13 @@ def extract_article(article: Article, gazetteer: Gazetteer, *, grammar: bool = T
                 unowned.append((len(events), draft, reading.sentence, dates))
             events.append(_events_from(article, draft, reading.sentence, dates,
                                        len(events) + 1))
-    owners = tally or Counter(f.actor for r in readings for f in r.forces if f.actor)
     for index, draft, sentence, dates in unowned:  # a force named before its owner is
-        # known takes the story's forces' owner, rebels the story's armed group
-        draft = context.with_story_actor(draft, owners, groups)  # known: the story's own
+        # known takes the story's forces' owner, rebels the story's armed group; with no
+        # owned event, the owner of the story's forces outside the sentence ("will train with
+        # Lithuanian units" names a partner, not the owner)
+        owners = tally or Counter(f.actor for r in readings for f in r.forces
+                                  if f.actor and r.sentence.index != sentence.index)
+        draft = context.with_story_actor(draft, owners, groups)
         if draft.actor is not None:
             events[index] = _events_from(article, draft, sentence, dates, index + 1)
     return Extraction(article, sentences, mentions,

@@ -148,6 +148,12 @@ ROWS: dict[str, Row] = {
     "rebels-before-their-group": Row(
         "Syrian rebels entered Damascus on Sunday. HTS fighters later took Homs.",
         "deployment", "Damascus", actor="HTS"),
+    "bases-established": Row("The Turkish military has established dozens of bases in "
+                             "northern Iraq.", "presence", "IQ", actor="TR"),
+    "took-up-positions": Row("Russian troops took up positions along the border with "
+                             "Ukraine.", "presence", "UA", actor="RU"),
+    "a-states-reinforcements": Row("Ukraine moved reinforcements to Pokrovsk after Russian "
+                                   "advances.", "deployment", "Pokrovsk", actor="UA"),
     "base-handed-over": Row("French troops handed over the Gao base to the Malian army.",
                             "withdrawal", "Gao", actor="FR", origin="Gao"),
     "base-closed": Row("The coalition closed its base in Kirkuk on Monday.", "withdrawal",
@@ -481,6 +487,8 @@ NO_EVENT: dict[str, tuple[str, str]] = {
                    "drill.", "Leeds"),
     "letter-of-protest-sent": ("The minister sent a letter of protest to Moscow.", "Moscow"),
     "fighting-for-a-cause": ("The activists are fighting for peace in Gaza.", "Gaza"),
+    "office-opened": ("The company opened a new office in Berlin.", "Berlin"),
+    "stock-positions": ("The bank took up positions in Tesla stock in New York.", "New York"),
     "doctor-practised": ("The doctor practised medicine in Kenya.", "Kenya"),
     "played-war-games": ("Students played war games on their laptops in Seoul.", "Seoul"),
     "brought-together-from": ("The exercise brought together servicemen from Kazakhstan, "
@@ -528,6 +536,8 @@ ABSENT: dict[str, tuple[str, str | None, str]] = {
                                    "Bukavu.", "UN", "Goma"),
     "rebels-are-not-the-company": ("Rebels entered Goma on Monday. Wagner mercenaries left "
                                    "Bangui.", "WAGNER", "Goma"),
+    "partner-is-not-owner": ("The soldiers, who arrived in Vilnius on Monday, will train "
+                             "with Lithuanian units.", "LT", "Vilnius"),
     "rebels-are-not-a-later-army": ("Rebels advanced on Goma on Sunday. Rwandan troops "
                                     "crossed into Congo.", "RW", "Goma"),
     "rebels-are-not-the-last-events-army": ("US troops arrived in Poland. The rebels "
