@@ -410,8 +410,8 @@ def is_partitive(token: Token) -> bool:
 def is_stative(trigger: Token) -> bool:
     """A participle saying where a force is, not that it moves: "troops deployed in Iraq",
     "remain deployed in", "are deployed in"."""
-    if trigger.dep_ in ("acl", "amod"):
-        return True
+    if trigger.dep_ in ("acl", "amod"):  # (a participle with an object is a main verb the
+        return not any(c.dep_ == "obj" for c in trigger.children)  # parse hung on its subject)
     auxes = {c.lemma_.lower() for c in trigger.children if c.dep_ in ("aux", "aux:pass",
                                                                        "cop")}
     return trigger.tag_ == "VBN" and bool(auxes & {"be", "remain", "stay"}) and not any(

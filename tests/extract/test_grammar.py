@@ -154,6 +154,9 @@ ROWS: dict[str, Row] = {
                              "Ukraine.", "presence", "UA", actor="RU"),
     "a-states-reinforcements": Row("Ukraine moved reinforcements to Pokrovsk after Russian "
                                    "advances.", "deployment", "Pokrovsk", actor="UA"),
+    "participle-with-object-is-the-verb": Row(
+        "The United States Air Force deployed at least six F-22 Raptor fighters in Poland to "
+        "support NATO.", "deployment", "Poland", actor="US"),
     "base-handed-over": Row("French troops handed over the Gao base to the Malian army.",
                             "withdrawal", "Gao", actor="FR", origin="Gao"),
     "base-closed": Row("The coalition closed its base in Kirkuk on Monday.", "withdrawal",
