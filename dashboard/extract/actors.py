@@ -43,8 +43,8 @@ _SEATS = {
 }
 _ALLIANCES = {"nato": "NATO", "european union": "EU", "eu": "EU", "united nations": "UN",
               "un": "UN", "csto": "CSTO", "african union": "AFRICAN_UNION", "osce": "OSCE"}
-_ALLIANCE_RE = re.compile(r"\b(NATO|European Union|EU|United Nations|UN|CSTO|African Union|"
-                          r"OSCE)\b")
+_ALLIANCE_RE = re.compile(r"\b(NATO|Nato|European Union|EU|United Nations|UN|CSTO|African Union|"
+                          r"OSCE)\b")  # "Nato" in British style
 # An air force's name followed by a base or a place's name is that airfield.
 _AIRFIELD_AFTER = re.compile(r"(?<=RAF|AAF|CAF|ZAF|SAF)\s+(?:[Bb]ase|[Ss]tation)\b")
 _SEAT_RE = re.compile(r"\b(?:the\s+)?(" + "|".join(re.escape(k) for k in _SEATS) + r")\b", re.I)

@@ -29,6 +29,7 @@ PERSONNEL = (
 EQUIPMENT = (
     r"main battle tanks|tanks|combat helicopters|attack helicopters|helicopters|"
     r"fighter jets|fighter planes|warplanes|jets|bombers|aircraft carriers?|"
+    r"(?:fighter|combat|military|attack|strike|transport|surveillance|patrol) aircraft|"
     r"carrier strike groups?|strike groups?|combat drones|attack drones|drones|"
     r"unmanned aerial vehicles|missile systems|missile launchers|missiles|"
     r"air defen[cs]e systems|patriot batter(?:y|ies)|patriot missiles?|batteries|"
@@ -36,7 +37,8 @@ EQUIPMENT = (
     r"armou?red vehicles|armou?red personnel carriers|infantry fighting vehicles|"
     r"warships?|ships|vessels|destroyers?|frigates?|corvettes?|submarines?|landing ships|"
     r"cruisers?|guided-missile destroyers?|"
-    r"amphibious assault ships?|f-\d+s?|su-\d+s?|mig-\d+s?|b-52s?|bayraktars?|"
+    r"amphibious assault ships?|(?:f-\d+s?|su-\d+s?|mig-\d+s?|b-52s?)(?!\s++(?:[A-Z][\w-]{0,40}+"
+    r"\s++){0,2}(?:fighters?|jets?|bombers?|aircraft|warplanes?|planes?)\b)|bayraktars?|"
     r"artillery shells|shells|rounds of ammunition|ammunition|munitions|weapons|arms|"
     r"military equipment|military hardware|pieces of military hardware|military aid"
 )

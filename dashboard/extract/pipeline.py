@@ -226,7 +226,9 @@ class _Reading:
         if not any(context.placed(d) for d in parsed):  # the parse found no military frame with
             found = {(d.type, d.trigger_start) for d in drafts}  # a place: the rules' drafts
             return drafts + [d for d in parsed if (d.type, d.trigger_start) not in found]
-        return [d for d in drafts if d.type not in _MILITARY] + parsed
+        found = {(d.type, d.trigger_start) for d in parsed}  # an arms transfer the parse
+        return [d for d in drafts if d.type not in _MILITARY  # read as well is told once
+                and (d.type, d.trigger_start) not in found] + parsed
 
 
 def _read_sentence(text: str, sentence: Sentence, mentions: Sequence[Mention],

@@ -272,6 +272,8 @@ def _joins(text: str, left: Token, right: Token) -> bool:
 
 
 _NAME_ABBREVIATIONS = frozenset({"saint", "sainte", "fort", "mount", "port"})
+# Alliances written as words ("Nato" in British style) are no towns of the same name.
+_ALLIANCES = frozenset({"nato", "otan", "csto", "osce", "asean", "ecowas"})
 
 
 def _acceptable(text: str, tokens: list[Token], i: int, j: int, key: str,
@@ -284,7 +286,8 @@ def _acceptable(text: str, tokens: list[Token], i: int, j: int, key: str,
         return False
     if j > i:
         return True
-    if token.key in _DIRECTIONS or len(token.key) < 2 or _CONTRACTION.search(token.text):
+    if token.key in _DIRECTIONS or len(token.key) < 2 or _CONTRACTION.search(token.text) \
+            or token.key in _ALLIANCES:
         return False
     if token.text.isupper() and "." not in token.text and gazetteer.country_code(
             token.text) is None and not _is_major(gazetteer.candidates(key)):

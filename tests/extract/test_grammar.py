@@ -157,6 +157,10 @@ ROWS: dict[str, Row] = {
     "participle-with-object-is-the-verb": Row(
         "The United States Air Force deployed at least six F-22 Raptor fighters in Poland to "
         "support NATO.", "deployment", "Poland", actor="US"),
+    "aircraft-by-model": Row("The US sent six F-22 Raptor fighters to Poland.", "deployment",
+                             "Poland", actor="US", count=6),
+    "nato-in-british-style": Row("Nato allies sent troops to Estonia.", "deployment",
+                                 "Estonia", actor="NATO"),
     "base-handed-over": Row("French troops handed over the Gao base to the Malian army.",
                             "withdrawal", "Gao", actor="FR", origin="Gao"),
     "base-closed": Row("The coalition closed its base in Kirkuk on Monday.", "withdrawal",
