@@ -14,7 +14,7 @@ from dataclasses import replace
 from dashboard.extract import actors as actor_rules
 from dashboard.extract.events import Draft
 from dashboard.extract.forces import is_police
-from dashboard.records import Actor, Event, Force, Sentence
+from dashboard.records import Actor, Event, Force, Mention, Sentence
 
 _HOME_FORCES = re.compile(r"\b(?:the|its|their|government|national|regular)\s+(?:army|military|"
                           r"armed forces)\b|\b(?:government|national|regular)\s+(?:troops|"
@@ -58,21 +58,33 @@ def with_context_actor(text: str, sentence: Sentence, actors: Sequence[Actor], d
     return with_story_actor(draft, tally)
 
 
-def with_story_actor(draft: Draft, tally: Counter[str], groups: Sequence[str] = ()) -> Draft:
+def with_story_actor(draft: Draft, tally: Counter[str]) -> Draft:
     """A draft with no actor takes whoever the story's forces most often belong to (the
-    first of them on a tie), unless it is police or irregulars of no armed group; rebels,
-    militants or insurgents named before any armed group take the first one the story
-    names ("Syrian rebels entered Damascus ... HTS fighters")."""
-    named = [code for code in groups if code in actor_rules.rebel_codes()]
+    first of them on a tie), unless it is police, irregulars of no armed group or rebels
+    of no rebel group."""
     rebels = _are_rebels(draft.force)
-    if draft.actor is None and rebels and named:
-        return replace(draft, actor=named[0])
     story_actor = max(tally, key=tally.__getitem__) if tally else None
     if draft.actor is not None or story_actor is None or is_police(draft.force) or (
             is_irregular(draft.force) and story_actor not in actor_rules.group_codes()) or (
             rebels and story_actor not in actor_rules.rebel_codes()):  # no mission's rebels
         return draft  # "Rebels seized Rubaya" after a story of US troops: not US rebels
     return replace(draft, actor=story_actor)
+
+
+def same_theatre(draft: Draft, events: Sequence[Event]) -> bool:
+    """Whether a draft's place lies in a country where the story puts its actor's forces
+    (or names no country): "About 300 soldiers arrived in Gao ... Chad will send troops to
+    Mali" is one theatre; "soldiers patrolled Kyiv ... Russia deployed troops to Kursk" is
+    not, so the soldiers are not lent to Russia."""
+    here = _countries(draft.origin, draft.destination, draft.location)
+    own = [e for e in events if e.actor == draft.actor]
+    return not here or bool(here & {c for e in own
+                                    for c in _countries(e.origin, e.destination, e.location)})
+
+
+def _countries(*mentions: Mention | None) -> set[str]:
+    return {m.place.country for m in mentions
+            if m is not None and m.place is not None and m.place.country}
 
 
 def placed(draft: Draft) -> bool:

@@ -124,13 +124,15 @@ def extract_article(article: Article, gazetteer: Gazetteer, *, grammar: bool = T
             events.append(_events_from(article, draft, reading.sentence, dates,
                                        len(events) + 1))
     for index, draft, sentence, dates in unowned:  # a force named before its owner is
-        # known takes the story's forces' owner, rebels the story's armed group; with no
-        # owned event, the owner of the story's forces outside the sentence ("will train with
+        # known takes the owner of the story's events in the same country; with no owned
+        # event, the owner of the story's forces outside the sentence ("will train with
         # Lithuanian units" names a partner, not the owner)
         owners = tally or Counter(f.actor for r in readings for f in r.forces
                                   if f.actor and r.sentence.index != sentence.index)
-        draft = context.with_story_actor(draft, owners, groups)
-        if draft.actor is not None:
+        if context.is_irregular(draft.force):
+            continue  # rebels told before any group may be anyone's foes
+        draft = context.with_story_actor(draft, owners)
+        if draft.actor is not None and (not tally or context.same_theatre(draft, events)):
             events[index] = _events_from(article, draft, sentence, dates, index + 1)
     return Extraction(article, sentences, mentions,
                       tuple(a for r in readings for a in r.actors),

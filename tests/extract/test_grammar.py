@@ -145,9 +145,6 @@ ROWS: dict[str, Row] = {
         "Middle East", actor="US", modality="planned"),
     "line-of-actual-control": Row("Chinese troops are present along the LAC in Ladakh.",
                                   "presence", "Line of Actual Control", actor="CN"),
-    "rebels-before-their-group": Row(
-        "Syrian rebels entered Damascus on Sunday. HTS fighters later took Homs.",
-        "deployment", "Damascus", actor="HTS"),
     "bases-established": Row("The Turkish military has established dozens of bases in "
                              "northern Iraq.", "presence", "IQ", actor="TR"),
     "took-up-positions": Row("Russian troops took up positions along the border with "
@@ -539,6 +536,11 @@ ABSENT: dict[str, tuple[str, str | None, str]] = {
                                  "in Iraq.", "GB", "Syria"),
     "proxies-are-not-the-backers": ("Some 2,000 Iranian-backed fighters crossed into Syria "
                                     "from Iraq.", "IR", "Syria"),
+    "rebels-are-not-their-foe": ("Syrian rebels pushed into Raqqa province. Islamic State "
+                                 "fighters ambushed them near Tabqa.", "ISIS", "Raqqa"),
+    "home-troops-are-not-the-foes": ("Soldiers patrolled the streets of Kyiv on Tuesday. "
+                                     "Russia has deployed 50,000 troops to the Kursk region.",
+                                     "RU", "Kyiv"),
     "rebels-are-not-the-mission": ("Rebels entered Goma on Monday. MONUSCO peacekeepers left "
                                    "Bukavu.", "UN", "Goma"),
     "rebels-are-not-the-company": ("Rebels entered Goma on Monday. Wagner mercenaries left "
