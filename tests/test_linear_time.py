@@ -115,6 +115,7 @@ BOUNDED = {
     "forces.YEAR": "a count's digits",
     "context._DEFINITE_BEFORE": "40 characters before a force",
     "actors._AIRFIELD_AFTER": "matched once, right after an air force's name",
+    "actors._OWNED_BEFORE": "30 characters before a fleet's name",
     "context._IRREGULAR": "a force's own words",
     "context._INSURGENTS": "a force's own words",
     "pipeline._DATELINE": "a sentence's first 80 characters",

@@ -47,6 +47,7 @@ _ALLIANCE_RE = re.compile(r"\b(NATO|Nato|European Union|EU|United Nations|UN|CST
                           r"OSCE)\b")  # "Nato" in British style
 # An air force's name followed by a base or a place's name is that airfield.
 _AIRFIELD_AFTER = re.compile(r"(?<=RAF|AAF|CAF|ZAF|SAF)\s+(?:[Bb]ase|[Ss]tation)\b")
+_OWNED_BEFORE = re.compile(r"(?:['\u2019]s|[A-Z][a-z]+(?:ese|ian|ish|an|i))\s+(?:the\s+)?$")
 _SEAT_RE = re.compile(r"\b(?:the\s+)?(" + "|".join(re.escape(k) for k in _SEATS) + r")\b", re.I)
 # A place name used for its government: followed by a verb of saying, wanting, acting.
 _METONYMY_AFTER = re.compile(
@@ -130,8 +131,11 @@ def find_actors(text: str, start: int, end: int, mentions: Sequence[Mention],
     for match in _SEAT_RE.finditer(segment):
         at = start + match.start(1)
         if _AIRFIELD_AFTER.match(segment, match.end()) or any(
-                m.start <= at < m.end for m in mentions):
+                m.start <= at and start + match.end(1) <= m.end for m in mentions):
             continue  # "Darwin's RAAF base", "RAF Lakenheath": a place, not who acts
+        if match.group(1).lower().endswith(("fleet", "flotilla")) and _OWNED_BEFORE.search(
+                segment, max(0, match.start() - 30), match.start()):
+            continue  # "China's Northern Fleet": not Russia's
         code = _SEATS[match.group(1).lower()]
         actors.append(Actor(code, start + match.start(1), start + match.end(1), match.group(1)))
     for match in _ALLIANCE_RE.finditer(segment):

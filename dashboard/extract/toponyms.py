@@ -284,6 +284,9 @@ def _acceptable(text: str, tokens: list[Token], i: int, j: int, key: str,
     before = text[max(0, token.start - 40):token.start]
     if _TITLE_BEFORE.search(before):
         return False
+    if j + 1 < len(tokens) and tokens[j + 1].key in ("fleet", "flotilla") and \
+            text[tokens[j].end:tokens[j + 1].start] == " ":
+        return False  # "the Black Sea Fleet", "the Caspian Flotilla": a force, not a place
     if j > i:
         return True
     if token.key in _DIRECTIONS or len(token.key) < 2 or _CONTRACTION.search(token.text) \

@@ -115,6 +115,8 @@ ROWS: dict[str, Row] = {
         actor="TD", count=300),
     "fleet-by-name": Row("Ships of the Northern Fleet held drills in the Barents Sea.",
                          "exercise", "Barents Sea", actor="RU"),
+    "fleet-named-by-a-sea": Row("The Baltic Fleet deployed 20 ships to the Gulf of Finland.",
+                                "deployment", "Gulf of Finland", actor="RU"),
     "numbered-fleet": Row("The Seventh Fleet sent two destroyers to Manila.", "deployment",
                           "Manila", actor="US", count=2),
     "coordinated-owners": Row("French and German troops arrived in Lithuania on Monday.",
@@ -541,6 +543,8 @@ ABSENT: dict[str, tuple[str, str | None, str]] = {
     "home-troops-are-not-the-foes": ("Soldiers patrolled the streets of Kyiv on Tuesday. "
                                      "Russia has deployed 50,000 troops to the Kursk region.",
                                      "RU", "Kyiv"),
+    "another-navys-northern-fleet": ("Ships of China's Northern Fleet entered the Yellow "
+                                     "Sea.", "RU", "Yellow Sea"),
     "rebels-are-not-the-mission": ("Rebels entered Goma on Monday. MONUSCO peacekeepers left "
                                    "Bukavu.", "UN", "Goma"),
     "rebels-are-not-the-company": ("Rebels entered Goma on Monday. Wagner mercenaries left "
