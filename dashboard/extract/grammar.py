@@ -407,16 +407,24 @@ class Reader(Owners, ImpliedForces, Presences, Drills):
                 slots.sources if lemma == "operate" else ()))
         if drafts:
             self.used.update(t.i for t in phrase(force_token))
-        return self._each_owner(force_token, self._each_nation(force_token, drafts))
+        return self._each_owner(trigger, force_token, self._each_nation(force_token, drafts))
 
-    def _each_owner(self, force_token: Token, drafts: list[Draft]) -> list[Draft]:
+    def _each_owner(self, trigger: Token, force_token: Token, drafts: list[Draft]
+                    ) -> list[Draft]:
         """Forces of several owners move each for their own: coordinated owners ("French and
-        German troops arrived") and coordinated forces of other owners ("Kenyan police and
-        Jamaican soldiers arrived"), each with its own count."""
+        German troops arrived"), coordinated forces of other owners ("Kenyan police and
+        Jamaican soldiers arrived"), each with its own count, and coordinated senders of a
+        force of no one's ("Britain and France sent warships to the Red Sea")."""
         if not drafts or len({d.actor for d in drafts}) > 1:
             return drafts
         actor = drafts[0].actor
         others: list[tuple[str, Force | None]] = []
+        force = self.force_of(force_token)
+        if force is not None and force.actor is None and self.owner(force_token) is None:
+            for subject in [c for c in trigger.children if c.dep_ == "nsubj"][:1]:
+                codes = [self.code_of(t) for t in coordinated(subject)]
+                if len(codes) > 1 and all(codes) and actor in codes:
+                    others += [(code, None) for code in codes if code]
         for child in force_token.children:
             if child.dep_ in ("amod", "compound", "nmod:poss"):
                 codes = [self.code_of(t) for t in coordinated(child)]

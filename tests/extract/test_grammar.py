@@ -160,6 +160,8 @@ ROWS: dict[str, Row] = {
                              "Poland", actor="US", count=6),
     "nato-in-british-style": Row("Nato allies sent troops to Estonia.", "deployment",
                                  "Estonia", actor="NATO"),
+    "coordinated-senders": Row("Britain and France sent warships to the Red Sea.",
+                               "deployment", "Red Sea", actor="FR"),
     "base-handed-over": Row("French troops handed over the Gao base to the Malian army.",
                             "withdrawal", "Gao", actor="FR", origin="Gao"),
     "base-closed": Row("The coalition closed its base in Kirkuk on Monday.", "withdrawal",
