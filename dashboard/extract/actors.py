@@ -10,6 +10,7 @@ import importlib.resources
 import re
 from collections.abc import Sequence
 
+from dashboard.extract.forces import proxy_at
 from dashboard.extract.slots import is_locative
 from dashboard.records import Actor, Mention
 from geodata.gazetteer import Gazetteer
@@ -118,6 +119,8 @@ def find_actors(text: str, start: int, end: int, mentions: Sequence[Mention],
         if not (start <= mention.start < end) or mention.place is None:
             continue
         place = mention.place
+        if proxy_at(text, mention.start, mention.end):
+            continue  # "pro-Russian fighters", "Iranian-backed militias": whom they serve
         if mention.role != "actor" and (is_locative(text, mention) or _AFTER_PLACE.search(
                 text[max(0, mention.start - 3):mention.start]) and _follows_place(
                     mention, mentions)):

@@ -346,10 +346,29 @@ _PROXY = ("-backed", "-supported", "-sponsored", "-funded", "-trained", "-armed"
           "-allied", "-affiliated", "-linked", "-inspired")
 
 
+def is_proxy(word: str) -> bool:
+    """Whether a modifier names whom a force serves, not whose it is ("Iranian-backed",
+    "UAE-trained", "pro-Russian", "anti-government")."""
+    word = word.lower()
+    return word.endswith(_PROXY) or word.startswith(("pro-", "anti-"))
+
+
+def proxy_at(text: str, start: int, end: int) -> bool:
+    """Whether the name at ``start:end`` is part of a hyphenated word naming whom a force
+    serves ("pro-Russian", "Iranian-backed"), read at most 12 characters either side."""
+    left = start
+    while left > max(0, start - 12) and (text[left - 1].isalnum() or text[left - 1] == "-"):
+        left -= 1
+    right = end
+    while right < min(len(text), end + 12) and (text[right].isalnum() or text[right] == "-"):
+        right += 1
+    return is_proxy(text[left:right])
+
+
 def _actor_in(words: str, actor_of: ActorOf) -> str | None:
     """The actor named by a modifier word ("US", "Russian", "North Korean")."""
-    tokens = [t.removesuffix("-led") for t in re.findall(r"[A-Z][\w.'\u2019-]*", words)
-              if not t.lower().endswith(_PROXY)]  # "Iranian-backed fighters" are not Iran's
+    tokens = [t.removesuffix("-led") for t in re.findall(r"(?<![\w-])[A-Z][\w.'\u2019-]*", words)
+              if not is_proxy(t)]  # "Iranian-backed" or "pro-Russian" fighters are no one's
     for end in range(len(tokens), 0, -1):  # the actor nearest the noun, longest name first
         for size in (3, 2, 1):
             if end - size >= 0:

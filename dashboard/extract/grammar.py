@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
 
+from dashboard.extract.actors import group_codes
 from dashboard.extract.drills import Drills
 from dashboard.extract.events import Draft
 from dashboard.extract.forces import SHIP_PREFIXES
@@ -171,6 +172,8 @@ class Reader(Owners, ImpliedForces, Presences, Drills):
             kind = next((c.lower_ for c in token.children if c.lower_ in SHIP_WORDS), "ship")
             return Force(start, end, self.text[start:end], equipment=(kind,),
                          actor=SHIP_PREFIXES.get(prefix or "") or self.owner(token))
+        if lemma in ("fleet", "flotilla", "convoy") and _civil(token):
+            return None  # "a fleet of 40 buses"
         if token.tag_.startswith("NN") and (lemma in MILITARY_HEADS
                                             or lemma.removesuffix("s") in MILITARY_HEADS):
             words = sorted(phrase(token, owned=True), key=lambda t: t.i)
@@ -178,7 +181,7 @@ class Reader(Owners, ImpliedForces, Presences, Drills):
             owner = self.owner(token)
             if owner is None and lemma.removesuffix("s") in OWNED_ONLY | HULLS and not any(
                     t.lower_ in MILITARY_MODIFIERS for t in words) and not (
-                    token.dep_ == "obj" and self.subject_code(token.head)):
+                    token.dep_ == "obj" and self.subject_code(token.head) and not _civil(token)):
                 return None  # "firefighting reinforcements", "the ship docked in Rotterdam"
                 # (but "Ukraine moved reinforcements to Pokrovsk": a state's)
             return Force(start, end, self.text[start:end], personnel=token.lower_,
@@ -224,8 +227,8 @@ class Reader(Owners, ImpliedForces, Presences, Drills):
                            if c.dep_ == "obj" for n in c.children)):
                 return "withdrawal", "expel"  # "were driven from Kherson"
             if lemma in _ESTABLISH and (lemma != "set" or "up" in particles) and any(
-                    self._is_base(b) for c in token.children if c.dep_ == "obj"
-                    for b in [c, *c.children] if b is c or b.dep_ == "nmod"):
+                    self._is_base(b) and not _civil(b) for c in token.children
+                    if c.dep_ == "obj" for b in [c, *c.children] if b is c or b.dep_ == "nmod"):
                 return "presence", "establish"  # "has established dozens of bases in X"
             if lemma == "take" and "up" in particles and any(
                     c.dep_ == "obj" and c.lemma_.lower() == "position" for c in token.children):
@@ -376,6 +379,9 @@ class Reader(Owners, ImpliedForces, Presences, Drills):
             # be complete": the story's last one, found by the pipeline
         if force is None or force_token is None or is_partitive(force_token):
             return []
+        if lemma == "fight" and force.personnel in ("fighters", "fighter") and force.actor \
+                not in group_codes():
+            return []  # "UFC fighters are fighting in Abu Dhabi": a bout, not a war
         if lemma in OBSERVE_VERBS | HOST_VERBS or lemma == "expel":  # the seer, the host
             actor = force.actor or self.owner(force_token)  # or the victor is not the owner
         else:
@@ -465,6 +471,26 @@ class Reader(Owners, ImpliedForces, Presences, Drills):
         return replace(force, count=number(by[0].text), count_text=by[0].text,
                        count_min=number(by[0].text), count_max=number(by[0].text))
 
+def _civil(token: Token) -> bool:
+    """Whether a noun's own words make it civilian: a modifier or an "of" member that is
+    neither military nor a force ("a research base", "a fan base", "steel reinforcements",
+    "reinforcements of doctors", "a fleet of 40 buses")."""
+    for child in token.children:
+        words = [child] if child.dep_ in ("compound", "amod") else [
+            g for g in coordinated(child)] if child.dep_ == "nmod" and case_of(child) == "of" \
+            else []
+        for word in words:
+            lemma = word.lemma_.lower()
+            if word.tag_.startswith(("NN", "JJ")) and not word.text[:1].isupper() and not (
+                    lemma in MILITARY_MODIFIERS | MILITARY_HEADS | _MILITARY_BASE_WORDS
+                    or lemma.removesuffix("s") in MILITARY_HEADS):
+                return True
+    return False
+
+
+_MILITARY_BASE_WORDS = frozenset("air naval missile drone forward operating logistics "
+                                 "submarine airborne helicopter rocket radar combat new "
+                                 "permanent large major key main second first".split())
 _ESTABLISH = frozenset("establish build open set construct".split())  # a base
 _MONTHS = frozenset(m.lower() for m in (*calendar.month_name, *calendar.month_abbr) if m)
 _LEAVE_OF_ABSENCE = frozenset({"on", "of", "annual", "sick", "shore", "home", "their", "his",

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from dashboard.extract.forces import proxy_at
 from dashboard.extract.lexicon import HOLD_VERBS, RELATIVE_PRONOUNS, Token
 from dashboard.extract.syntax import case_of, phrase
 from dashboard.records import Force
@@ -20,6 +21,7 @@ class Owners:
 
     index: Any
     doc: Any
+    text: str
     actor_of: Any
     last_actor: str | None
 
@@ -58,8 +60,9 @@ class Owners:
                     before = before.nbor(-1)  # before "whose"
                 return self.code_of(before) if before is not None else None
             if child.dep_ in ("nmod:poss", "compound", "amod", "nmod"):
-                if child.dep_ == "nmod" and case_of(child) != "of":
-                    continue
+                if child.dep_ == "nmod" and case_of(child) != "of" or proxy_at(
+                        self.text, *self.index.span(child)):
+                    continue  # "pro-Russian fighters", "Iranian-backed militias": no one's
                 code = self.actor_of(child.text) or self.code_of(child)
                 if code:
                     return code

@@ -54,10 +54,34 @@ def predict_toponyms(text: str, gazetteer: Gazetteer, home: str | None = None
         for m, c in zip(mentions, candidates, strict=True)
         if not _inside(names, m.start, m.end)  # "Vladimir" in "Vladimir Putin"
     ]
+    found = _supported_acronyms(found, gazetteer)
     again = [Mention("", start, end, words, place) for start, end, words, place in initialisms(
         text, [(m.start, m.end, m.text, m.place) for m in found if m.role != "demonym"])]
     return sorted(found + [replace(m, role=_role(text, m, None)) for m in again],
                   key=lambda m: m.start)  # "CAR" for the Central African Republic named before
+
+
+def _supported_acronyms(mentions: list[Mention], gazetteer: Gazetteer) -> list[Mention]:
+    """Short acronyms that are no country ("LAC") stand for a place only when the story names
+    its country elsewhere: "the LAC" in a story of India and China is the Line of Actual
+    Control, and "LAC beat Denver" names no place."""
+    def countries(mention: Mention) -> set[str]:
+        place = mention.place
+        if place is None:
+            return set()
+        return {place.country} if place.country else set(gazetteer.members.get(place.id, ()))
+
+    named = Counter(c for m in mentions for c in countries(m))
+    out = []
+    for mention in mentions:
+        short = mention.text.isalpha() and mention.text.isupper() and len(mention.text) <= 4
+        if short and mention.place is not None and mention.place.kind != "country" and \
+                gazetteer.country_code(mention.text) is None:
+            own = countries(mention)
+            if not any(named[c] > (c in own) for c in own):  # named beyond this mention
+                continue
+        out.append(mention)
+    return out
 
 
 def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
