@@ -497,6 +497,13 @@ NO_EVENT: dict[str, tuple[str, str]] = {
     "fighting-for-a-cause": ("The activists are fighting for peace in Gaza.", "Gaza"),
     "office-opened": ("The company opened a new office in Berlin.", "Berlin"),
     "stock-positions": ("The bank took up positions in Tesla stock in New York.", "New York"),
+    "research-base": ("Japan built a research base in Antarctica.", "Antarctica"),
+    "fan-base": ("Turkey's football federation is building a fan base in Germany.", "Germany"),
+    "fleet-of-buses": ("The company sent a fleet of 40 buses to Paris.", "Paris"),
+    "reinforcements-of-doctors": ("Germany sent reinforcements of doctors to Italy.", "Italy"),
+    "steel-reinforcements": ("China sent steel reinforcements to the bridge project in "
+                             "Serbia.", "Serbia"),
+    "a-bout": ("UFC fighters are fighting in Abu Dhabi this weekend.", "Abu Dhabi"),
     "doctor-practised": ("The doctor practised medicine in Kenya.", "Kenya"),
     "played-war-games": ("Students played war games on their laptops in Seoul.", "Seoul"),
     "brought-together-from": ("The exercise brought together servicemen from Kazakhstan, "
@@ -538,6 +545,8 @@ ABSENT: dict[str, tuple[str, str | None, str]] = {
                                "Houthi rebels in Yemen.", "HOUTHIS", "Yemen"),
     "each-force-its-own-place": ("Some 900 US troops are in Syria and 2,500 British troops "
                                  "in Iraq.", "GB", "Syria"),
+    "pro-russian-is-not-russian": ("Pro-Russian fighters seized government buildings in "
+                                   "Sloviansk.", "RU", "Sloviansk"),
     "proxies-are-not-the-backers": ("Some 2,000 Iranian-backed fighters crossed into Syria "
                                     "from Iraq.", "IR", "Syria"),
     "rebels-are-not-their-foe": ("Syrian rebels pushed into Raqqa province. Islamic State "

@@ -31,6 +31,7 @@ def found(text: str) -> dict[str, tuple[str | None, str | None]]:
         ("Israeli troops entered Gaza on Monday.", "Gaza", "PS"),
         ("Islamic State fighters in Deir ez-Zor attacked a convoy.", "Deir ez-Zor", "SY"),
         ("RSF fighters entered el-Fasher.", "el-Fasher", "SD"),
+        ("Indian and Chinese troops pulled back along the LAC.", "LAC", None),
     ],
 )
 def test_names_news_writes(text: str, written: str, country: str) -> None:
@@ -55,6 +56,9 @@ def test_names_news_writes(text: str, written: str, country: str) -> None:
         ("The carrier USS Gerald R. Ford arrived.", "Ford"),
         ("George W. Bush said so.", "George"),
         ("Marines landed on Wake Island.", "Wake"),
+        ("LAC beat Denver 110-98 on Sunday.", "LAC"),
+        ("Nato allies met in Brussels.", "Nato"),
+        ("The Black Sea Fleet left Sevastopol.", "Black Sea"),
     ],
 )
 def test_words_that_are_no_places_here(text: str, not_a_place: str) -> None:
