@@ -10,7 +10,7 @@ import importlib.resources
 import re
 from collections.abc import Sequence
 
-from dashboard.extract.forces import proxy_at
+from dashboard.extract.forces import SHIP_PREFIXES, proxy_at
 from dashboard.extract.slots import is_locative
 from dashboard.records import Actor, Mention
 from geodata.gazetteer import Gazetteer
@@ -237,6 +237,8 @@ def find_people(text: str, gazetteer: Gazetteer) -> dict[str, str | None]:
             if " " in name:  # "Lloyd Austin" ... "Austin said"
                 people.setdefault(name.split()[-1], actor)
     for match in _PERSON.finditer(text):
+        if (match.group("who") or "").split()[-1:] in ([p] for p in SHIP_PREFIXES):
+            continue  # "HMS Queen Elizabeth" is a ship
         code = _country_in(match.group("who") or "", gazetteer)
         surname = match.group("surname")
         names = match.group("name").split()

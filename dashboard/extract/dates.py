@@ -47,7 +47,8 @@ _IRREGULAR_PAST = (
     r"paid|ran|rose|saw|sought|sold|shot|shook|spoke|spent|stood|stole|swept|swore|taught|"
     r"thought|threw|tore|understood|undertook|woke|wore|won|wrote|arose|became|blew|broke|"
     r"dealt|ate|forbade|forgot|forgave|hung|laid|slid|spun|stuck|swam|wept|withstood|"
-    r"overcame|overthrew|overheard|oversaw|sank|sprang|stank|strove|sang|rang|dug|bit"
+    r"overcame|overthrew|overheard|oversaw|sank|sprang|stank|strove|sang|rang|dug|bit|retook|"
+    r"underwent|sped|swung|strode|bore|slew|lent|fed|crept|leapt"
 )
 # A past tense that is no verb of saying ("the ministry said the drills are in May" tells
 # nothing of when the drills are).

@@ -296,13 +296,16 @@ class Reader(Owners, ImpliedForces, Presences, Drills):
                 if child.dep_ in ("nsubj", "nsubj:pass") and self.force_of(child):
                     return child
         lemma = trigger.lemma_.lower()
-        for dep in ("obj", "nsubj:pass", "nsubj", "obl"):
+        for dep in ("obj", "nsubj:pass", "nsubj", "obl", "obl:unmarked"):
             if dep == "obj" and lemma in OBJECT_DESTINATION:
                 continue  # what troops reach or enter is a place ("until it reaches the 400
                 # troops" moves nobody)
             for child in deps.get(dep, []):
                 if dep == "obl" and case_of(child):
                     continue  # "sending about 4,800 soldiers": a count read as an oblique
+                if dep == "obl:unmarked" and ("nsubj" in deps or child.i > trigger.i):
+                    continue  # "Some 600 commandos reached Mogadishu" with its subject
+                    # misread as a bare oblique
                 if self.force_of(child) is not None:
                     return child
         if trigger.dep_ in ("acl", "acl:relcl", "amod") and self.force_of(trigger.head):

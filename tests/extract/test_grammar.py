@@ -162,6 +162,10 @@ ROWS: dict[str, Row] = {
                                  "Estonia", actor="NATO"),
     "coordinated-senders": Row("Britain and France sent warships to the Red Sea.",
                                "deployment", "Red Sea", actor="FR"),
+    "subject-read-as-bare-oblique": Row("Some 600 commandos reached Mogadishu on Friday.",
+                                        "deployment", "Mogadishu", count=600),
+    "irregular-past-retook": Row("Government soldiers retook Uvira on Sunday.", "deployment",
+                                 "Uvira"),
     "base-handed-over": Row("French troops handed over the Gao base to the Malian army.",
                             "withdrawal", "Gao", actor="FR", origin="Gao"),
     "base-closed": Row("The coalition closed its base in Kirkuk on Monday.", "withdrawal",
@@ -618,6 +622,12 @@ def test_no_false_origin(text: str, place: str) -> None:
     wrong = [e for e in _events(text) if e.origin is not None and at(e, place)
              and e.origin.text == place]
     assert not wrong, listing(tuple(wrong))
+
+
+def test_a_ship_named_for_a_person_is_no_visit() -> None:
+    """ "HMS Queen Elizabeth arrived" is a warship, not a queen's visit."""
+    events = _events("HMS Queen Elizabeth arrived in Portsmouth on Monday.")
+    assert not [e for e in events if e.type == "diplomatic_visit"], listing(events)
 
 
 def test_what_is_reached_is_no_force() -> None:
