@@ -211,7 +211,9 @@ class Reader(Owners, ImpliedForces, Presences, Drills):
             return None  # "went on leave", "their annual leave" (a verb to the parse)
         if tag.startswith("VB"):
             particles = {c.lower_ for c in token.children if c.dep_ == "compound:prt"} | {
-                case_of(c) for c in token.children if c.dep_ == "obl"} & {"out", "back", "away"}
+                case_of(c) for c in token.children if c.dep_ == "obl"} & {"out", "back", "away"} | {
+                c.lower_ for c in token.children if c.dep_ == "advmod" and c.lower_ in (
+                    "back", "away")}  # "pulling troops back from the border"
             if lemma == "bring" and any(c.lower_ == "together" for c in token.children):
                 return None  # "the exercise brought together servicemen from Kazakhstan"
             if lemma in ("fly", "move") and "out" in particles:
@@ -323,8 +325,9 @@ class Reader(Owners, ImpliedForces, Presences, Drills):
                     break
         if trigger.dep_ in ("xcomp", "conj", "advcl", "parataxis") and \
                 trigger.head.tag_.startswith("VB"):  # "troops remain, stationed near X"
-            shared = [c for c in trigger.head.children if c.dep_ in ("obj", "nsubj:pass",
-                                                                    "nsubj")]
+            shared = [c for c in trigger.head.children if c.dep_ in ("obj", "iobj",
+                                                                    "nsubj:pass", "nsubj")]
+            # ("asked French troops to leave the country": who is asked leaves)
             if trigger.dep_ != "advcl" or not any(c.dep_ == "nsubj" for c in
                                                    trigger.children):
                 for child in shared:

@@ -187,7 +187,8 @@ MILITARY_HEADS = frozenset(
     "reservist mercenary personnel garrison corps squadron fleet ship vessel reinforcement "
     "gendarme policeman rebel insurgent militiaman militia guerrilla jihadist "
     "paramilitary serviceman servicemember conscript guardsman trooper infantryman "
-    "helicopter warplane aircraft cruiser corvette howitzer ranger military flotilla".split())
+    "helicopter warplane aircraft cruiser corvette howitzer ranger military flotilla "
+    "police".split())
 # Words before a ship's name ("the carrier USS Gerald R. Ford", "destroyer HMS Diamond").
 SHIP_WORDS = frozenset("carrier destroyer frigate warship ship submarine cruiser corvette "
                        "vessel".split())

@@ -351,6 +351,9 @@ def _slot_tokens(trigger: Token, force: Token | None) -> list[Token]:
     if force is not None and force.head.i == trigger.i or force is not None and \
             trigger.tag_.startswith("NN"):
         out.extend(c for c in force.children if c.dep_ == "nmod" and case_of(c) in TO | FROM)
+    out.extend(c for a in trigger.children if a.dep_ == "advmod" and a.lower_ in (
+        "back", "away", "out") for c in a.children if c.dep_ in ("obl", "nmod"))  # "pulled
+    # troops back from the border", the place hung on the particle
     for child in trigger.children:
         if child.dep_ not in ("obl", "nmod", "obj", "advmod", "obl:npmod", "obl:agent",
                               "obl:unmarked") and \
