@@ -401,6 +401,12 @@ class Reader(Owners, ImpliedForces, Presences, Drills):
                    for p in places_of(c, self.index)]  # "drove Russian troops out of X", the
             slots = replace(slots, source=out[0], sources=tuple(out)) if out else slots  # "of
             # X" hung on the troops
+        if lemma == "expel" and slots.source is None:  # "Chad expelled French troops": they
+            home = [p for c in trigger.children if c.dep_ == "nsubj"  # leave Chad
+                    for t in [c, *(g for g in c.children if g.dep_ == "nmod:poss")]
+                    for p in places_of(t, self.index) if p.mention.place is not None
+                    and p.mention.place.kind == "country"]  # ("Niger's junta expelled")
+            slots = replace(slots, source=home[0], sources=(home[0],)) if home else slots
         if lemma == "take control":  # what is controlled is where the force went
             slots = Slots(to=tuple(p for c in trigger.children if c.lemma_.lower() == "control"
                                    for n in c.children if n.dep_ == "nmod" and case_of(n) == "of"

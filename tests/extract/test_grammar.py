@@ -172,6 +172,8 @@ ROWS: dict[str, Row] = {
                           "withdrawal", "Mali", actor="FR", modality="demanded"),
     "police-abroad-withdrawing": Row("Kenyan police began withdrawing from Haiti in March.",
                                      "withdrawal", "Haiti", actor="KE"),
+    "expelled-by-the-host": Row("Burkina Faso expelled French special forces in 2023.",
+                                "withdrawal", "Burkina Faso", actor="FR"),
     "base-handed-over": Row("French troops handed over the Gao base to the Malian army.",
                             "withdrawal", "Gao", actor="FR", origin="Gao"),
     "base-closed": Row("The coalition closed its base in Kirkuk on Monday.", "withdrawal",
@@ -514,7 +516,7 @@ NO_EVENT: dict[str, tuple[str, str]] = {
     "steel-reinforcements": ("China sent steel reinforcements to the bridge project in "
                              "Serbia.", "Serbia"),
     "a-bout": ("UFC fighters are fighting in Abu Dhabi this weekend.", "Abu Dhabi"),
-    "police-at-home": ("French police were deployed in Paris on Saturday.", "Paris"),
+    "police-deployed-at-home": ("French police were deployed in Paris on Saturday.", "Paris"),
     "doctor-practised": ("The doctor practised medicine in Kenya.", "Kenya"),
     "played-war-games": ("Students played war games on their laptops in Seoul.", "Seoul"),
     "brought-together-from": ("The exercise brought together servicemen from Kazakhstan, "
