@@ -264,8 +264,10 @@ class Reader(Owners, ImpliedForces, Presences, Drills):
                 return "withdrawal", "withdrawal"  # the Kidal region"
             frame = FRAMES.get(("N", lemma))
             if frame == "exercise" and any(c.dep_ in ("compound", "amod") and c.lower_ in
-                                           CIVIL_DRILLS for c in token.children):
-                return None  # "a fire drill", "an earthquake drill"
+                                           CIVIL_DRILLS and not (c.i and c.nbor(-1).text in (
+                                               "-", "\u2010", "\u2011"))
+                                           for c in token.children):
+                return None  # "a fire drill", "an earthquake drill" (not "live-fire drills")
         else:
             frame = None
         return (frame, lemma) if frame else None

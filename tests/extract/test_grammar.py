@@ -174,6 +174,8 @@ ROWS: dict[str, Row] = {
                                      "withdrawal", "Haiti", actor="KE"),
     "expelled-by-the-host": Row("Burkina Faso expelled French special forces in 2023.",
                                 "withdrawal", "Burkina Faso", actor="FR"),
+    "live-fire-exercises": Row("The Philippine and US militaries staged live-fire exercises "
+                               "on Luzon.", "exercise", "Luzon", actor="PH"),
     "base-handed-over": Row("French troops handed over the Gao base to the Malian army.",
                             "withdrawal", "Gao", actor="FR", origin="Gao"),
     "base-closed": Row("The coalition closed its base in Kirkuk on Monday.", "withdrawal",
