@@ -125,10 +125,15 @@ class Reader(Owners, ImpliedForces, Presences, Drills):
         for t in sorted(phrase(token), key=lambda t: (t.i != token.i, t.i)):
             if t.i in self.index.force:
                 found = self.index.force[t.i]
-                if found.count_text is None:  # "a contingent of about 1,000 soldiers"
-                    counted = [self.force_of(c) for c in token.children
-                               if c.dep_ == "nmod" and case_of(c) == "of"]
-                    found = next((f for f in counted if f and f.count_text is not None), found)
+                if found.count_text is None:  # "a contingent of about 1,000 soldiers", "the
+                    counted = [self.force_of(c) for c in token.children  # forces, totaling
+                               if c.dep_ == "nmod" and case_of(c) == "of"] + [  # 2,500
+                        self.index.force.get(c.i) for a in token.children  # troops"
+                        if a.dep_ == "acl" and a.lemma_.lower() in ("total", "number")
+                        for c in a.children if c.dep_ == "obj"]
+                    size = next((f for f in counted if f and f.count_text is not None), None)
+                    found = found if size is None else replace(
+                        size, actor=found.actor or size.actor, unit=found.unit or size.unit)
                 return found
         return self._implied_force(token)
 

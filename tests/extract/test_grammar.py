@@ -176,6 +176,9 @@ ROWS: dict[str, Row] = {
                                 "withdrawal", "Burkina Faso", actor="FR"),
     "live-fire-exercises": Row("The Philippine and US militaries staged live-fire exercises "
                                "on Luzon.", "exercise", "Luzon", actor="PH"),
+    "sized-by-totaling": Row("The last units of the peacekeeping forces from Russia and "
+                             "Belarus, totaling nearly 2,500 troops, left Almaty on Thursday.",
+                             "withdrawal", "Almaty", actor="BY", count=2500),
     "base-handed-over": Row("French troops handed over the Gao base to the Malian army.",
                             "withdrawal", "Gao", actor="FR", origin="Gao"),
     "base-closed": Row("The coalition closed its base in Kirkuk on Monday.", "withdrawal",
