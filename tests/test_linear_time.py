@@ -31,6 +31,7 @@ from dashboard.extract import (
     toponyms,
 )
 from dashboard.ingest import markup, meta, read, split
+from dashboard.records import Article
 from geodata.gazetteer import load_gazetteer
 
 SMALL = 2_000
@@ -311,3 +312,26 @@ def test_readers_grow_linearly(reader: str) -> None:
     run = READERS[reader]
     ratio, text = worst_growth(run, lambda size: (shape(size) for shape in SHAPES))
     assert ratio < LIMIT, f"{reader}: x{ratio:.1f} for x{GROWTH} text like {text!r}"
+
+
+# Stories whose forces wait for an owner named elsewhere: every sentence's force looks
+# across the story once, so the cost must not grow with (forces x events).
+STORIES: list[Callable[[int], str]] = [
+    lambda n: "Soldiers arrived in Gao. " * (n // 25) + "Chad's army sent troops to Mali.",
+    lambda n: "Soldiers arrived in Gao. Chadian troops are in Chad. " * (n // 52),
+    lambda n: "Chad's army held drills in Mali. " + "About 300 soldiers took part in the "
+    "drill. " * (n // 43),
+    lambda n: "pro-" * (n // 4) + "Russian fighters entered Sloviansk.",
+]
+
+
+def test_story_owners_grow_linearly() -> None:
+    gazetteer = load_gazetteer()
+
+    def run(text: str) -> object:
+        return pipeline.extract_article(Article("t", text), gazetteer, grammar=False)
+
+    for story in STORIES:  # long enough for a pass over (forces x events) to show
+        small, large = story(16 * SMALL), story(16 * SMALL * GROWTH)
+        ratio = growth(run, small, large)
+        assert ratio < LIMIT, f"x{ratio:.1f} for x{GROWTH} text like {small[:40]!r}"

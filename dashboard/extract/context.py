@@ -71,15 +71,23 @@ def with_story_actor(draft: Draft, tally: Counter[str]) -> Draft:
     return replace(draft, actor=story_actor)
 
 
-def same_theatre(draft: Draft, events: Sequence[Event]) -> bool:
+def theatres(events: Sequence[Event]) -> dict[str, set[str]]:
+    """The countries where the story puts each actor's forces."""
+    out: dict[str, set[str]] = {}
+    for event in events:
+        if event.actor:
+            out.setdefault(event.actor, set()).update(
+                _countries(event.origin, event.destination, event.location))
+    return out
+
+
+def same_theatre(draft: Draft, where: dict[str, set[str]]) -> bool:
     """Whether a draft's place lies in a country where the story puts its actor's forces
-    (or names no country): "About 300 soldiers arrived in Gao ... Chad will send troops to
-    Mali" is one theatre; "soldiers patrolled Kyiv ... Russia deployed troops to Kursk" is
-    not, so the soldiers are not lent to Russia."""
+    (``where``, from ``theatres``), or names no country: "About 300 soldiers arrived in Gao
+    ... Chad will send troops to Mali" is one theatre; "soldiers patrolled Kyiv ... Russia
+    deployed troops to Kursk" is not, so the soldiers are not lent to Russia."""
     here = _countries(draft.origin, draft.destination, draft.location)
-    own = [e for e in events if e.actor == draft.actor]
-    return not here or bool(here & {c for e in own
-                                    for c in _countries(e.origin, e.destination, e.location)})
+    return not here or bool(here & where.get(draft.actor or "", set()))
 
 
 def _countries(*mentions: Mention | None) -> set[str]:

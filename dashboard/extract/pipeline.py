@@ -147,16 +147,18 @@ def extract_article(article: Article, gazetteer: Gazetteer, *, grammar: bool = T
                 unowned.append((len(events), draft, reading.sentence, dates))
             events.append(_events_from(article, draft, reading.sentence, dates,
                                        len(events) + 1))
+    where = context.theatres(events)
+    named = Counter(f.actor for r in readings for f in r.forces if f.actor)
     for index, draft, sentence, dates in unowned:  # a force named before its owner is
         # known takes the owner of the story's events in the same country; with no owned
         # event, the owner of the story's forces outside the sentence ("will train with
         # Lithuanian units" names a partner, not the owner)
-        owners = tally or Counter(f.actor for r in readings for f in r.forces
-                                  if f.actor and r.sentence.index != sentence.index)
+        owners = tally or named - Counter(
+            f.actor for f in readings[sentence.index].forces if f.actor)
         if context.is_irregular(draft.force):
             continue  # rebels told before any group may be anyone's foes
         draft = context.with_story_actor(draft, owners)
-        if draft.actor is not None and (not tally or context.same_theatre(draft, events)):
+        if draft.actor is not None and (not tally or context.same_theatre(draft, where)):
             events[index] = _events_from(article, draft, sentence, dates, index + 1)
     return Extraction(article, sentences, mentions,
                       tuple(a for r in readings for a in r.actors),
