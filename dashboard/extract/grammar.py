@@ -212,6 +212,10 @@ class Reader(Owners, ImpliedForces, Presences, Drills):
         """(frame, lemma) when the token triggers a military frame."""
         lemma = token.lemma_.lower()
         tag = token.tag_
+        if tag == "JJ" and token.lower_.endswith("ed") and any(  # "Rwandan troops entered
+                c.dep_ == "nsubj" for c in token.children) and any(  # eastern Congo" with
+                c.dep_ in ("obj", "obl") for c in token.children):  # the verb read as an
+            tag = "VBD"  # adjective that has a subject and an object
         if lemma == "leave" and token.i and token.nbor(-1).lower_ in _LEAVE_OF_ABSENCE:
             return None  # "went on leave", "their annual leave" (a verb to the parse)
         if tag.startswith("VB"):

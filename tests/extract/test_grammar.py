@@ -179,6 +179,8 @@ ROWS: dict[str, Row] = {
     "sized-by-totaling": Row("The last units of the peacekeeping forces from Russia and "
                              "Belarus, totaling nearly 2,500 troops, left Almaty on Thursday.",
                              "withdrawal", "Almaty", actor="BY", count=2500),
+    "verb-read-as-adjective": Row("Rwandan troops entered eastern Congo.", "deployment",
+                                  "CD", actor="RW"),
     "base-handed-over": Row("French troops handed over the Gao base to the Malian army.",
                             "withdrawal", "Gao", actor="FR", origin="Gao"),
     "base-closed": Row("The coalition closed its base in Kirkuk on Monday.", "withdrawal",
