@@ -394,6 +394,10 @@ class Reader(Owners, ImpliedForces, Presences, Drills):
         if force is None and frame in ("deployment", "withdrawal") and _bare_mention(trigger):
             return [Builder(self, trigger, None, None).draft(frame)]  # "the withdrawal will
             # be complete": the story's last one, found by the pipeline
+        companions = self._companions(trigger, force_token)
+        if force is None and companions and frame in ("deployment", "presence"):
+            force_token, force = companions.pop(0)  # "operations along the border, with the
+            # participation of 8,000 Algerian soldiers"
         if force is None or force_token is None or is_partitive(force_token):
             return []
         if lemma == "fight" and force.personnel in ("fighters", "fighter") and force.actor \
@@ -436,7 +440,34 @@ class Reader(Owners, ImpliedForces, Presences, Drills):
                 slots.sources if lemma == "operate" else ()))
         if drafts:
             self.used.update(t.i for t in phrase(force_token))
-        return self._each_owner(trigger, force_token, self._each_nation(force_token, drafts))
+        drafts = self._each_owner(trigger, force_token, self._each_nation(force_token, drafts))
+        actors = {d.actor for d in drafts}
+        for token, other in companions if drafts else ():  # "2,000 US troops arrived in
+            code = other.actor or self.owner(token)  # Poland along with 500 British
+            if code and code not in actors:  # soldiers": each force its own event
+                actors.add(code)
+                self.used.update(t.i for t in phrase(token))
+                drafts += [replace(d, actor=code, force=other) for d in drafts
+                           if d.actor == drafts[0].actor]
+        return drafts
+
+    def _companions(self, trigger: Token, force_token: Token | None
+                    ) -> list[tuple[Token, Force]]:
+        """Forces named as going along ("along with 500 British soldiers", "alongside 800
+        British soldiers", "with the participation of 8,000 Algerian soldiers and 6,000
+        Tunisian troops"), each with a count or an owner of its own."""
+        heads = [trigger, *([force_token] if force_token is not None else [])]
+        found = [c for h in heads for c in h.children if c.dep_ in ("nmod", "obl")
+                 and case_of(c) in ("with", "alongside", "along", "together", "beside")]
+        found = [m for c in found for m in ([c] if c.lemma_.lower() not in _JOINING else [
+            n for n in c.children if n.dep_ == "nmod" and case_of(n) == "of"])]
+        out = []
+        for token in (t for c in found for t in coordinated(c)):
+            force = self.force_of(token)
+            if force is not None and (force.count_text or force.actor) and (
+                    force.personnel or force.unit):
+                out.append((token, force))
+        return out
 
     def _each_owner(self, trigger: Token, force_token: Token, drafts: list[Draft]
                     ) -> list[Draft]:
@@ -514,6 +545,7 @@ def _civil(token: Token) -> bool:
 _MILITARY_BASE_WORDS = frozenset("air naval missile drone forward operating logistics "
                                  "submarine airborne helicopter rocket radar combat new "
                                  "permanent large major key main second first".split())
+_JOINING = frozenset("participation support help assistance involvement".split())
 _ESTABLISH = frozenset("establish build open set construct".split())  # a base
 _MONTHS = frozenset(m.lower() for m in (*calendar.month_name, *calendar.month_abbr) if m)
 _LEAVE_OF_ABSENCE = frozenset({"on", "of", "annual", "sick", "shore", "home", "their", "his",

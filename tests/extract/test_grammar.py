@@ -181,6 +181,11 @@ ROWS: dict[str, Row] = {
                              "withdrawal", "Almaty", actor="BY", count=2500),
     "verb-read-as-adjective": Row("Rwandan troops entered eastern Congo.", "deployment",
                                   "CD", actor="RW"),
+    "companion-force": Row("Some 2,000 US troops arrived in Poland along with 500 British "
+                           "soldiers.", "deployment", "Poland", actor="GB", count=500),
+    "companion-alongside": Row("About 1,000 French troops are deployed in Estonia alongside "
+                               "800 British soldiers.", "presence", "Estonia", actor="GB",
+                               count=800),
     "base-handed-over": Row("French troops handed over the Gao base to the Malian army.",
                             "withdrawal", "Gao", actor="FR", origin="Gao"),
     "base-closed": Row("The coalition closed its base in Kirkuk on Monday.", "withdrawal",
@@ -582,6 +587,8 @@ ABSENT: dict[str, tuple[str, str | None, str]] = {
                                    "Bangui.", "WAGNER", "Goma"),
     "partner-is-not-owner": ("The soldiers, who arrived in Vilnius on Monday, will train "
                              "with Lithuanian units.", "LT", "Vilnius"),
+    "their-families-are-no-force": ("American troops arrived in Poland with their families "
+                                    "from Germany.", "DE", "Poland"),
     "rebels-are-not-a-later-army": ("Rebels advanced on Goma on Sunday. Rwandan troops "
                                     "crossed into Congo.", "RW", "Goma"),
     "rebels-are-not-the-last-events-army": ("US troops arrived in Poland. The rebels "
