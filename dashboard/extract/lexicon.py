@@ -112,7 +112,7 @@ FOR_IS_DESTINATION = frozenset("head fly sail airlift ship set embark depart".sp
 # Verbs whose bare object is a place: where the force goes, or what it leaves.
 OBJECT_DESTINATION = frozenset(
     "enter invade reach cross storm capture seize occupy overrun infiltrate penetrate "
-    "recapture retake".split())
+    "recapture retake transit".split())
 # Verbs whose subject is itself the force when it names an armed group or a mission ("M23
 # seized Goma", "MONUSCO withdrew from Bukavu"), and the few whose subject is a country's
 # forces when it names a country ("Russia invaded Ukraine", "Israel withdrew from Gaza").

@@ -186,6 +186,8 @@ ROWS: dict[str, Row] = {
     "companion-alongside": Row("About 1,000 French troops are deployed in Estonia alongside "
                                "800 British soldiers.", "presence", "Estonia", actor="GB",
                                count=800),
+    "transited-the-strait": Row("A US Navy destroyer transited the Taiwan Strait on Tuesday.",
+                                "deployment", "Taiwan Strait", actor="US"),
     "base-handed-over": Row("French troops handed over the Gao base to the Malian army.",
                             "withdrawal", "Gao", actor="FR", origin="Gao"),
     "base-closed": Row("The coalition closed its base in Kirkuk on Monday.", "withdrawal",
