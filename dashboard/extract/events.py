@@ -45,8 +45,10 @@ _PRESENCE = (r"patrol|patrols|patrolled|patrolling|station|stations|serve|serves
              r"operating|operate|operates|occupying|occupy|occupied")
 _SHARED_BORDER = (r"(?:along|on|near|at|across)\s+(?:their|the)\s+(?:shared\s+|common\s+|"
                   r"disputed\s+|tense\s+)?(?:border|frontier|line of contact)")
-_EXERCISE = "".join(rf"(?:(?<=[\w-]{word} )|(?<!{word} ))" for word in sorted(CIVIL_DRILLS)) + (
-    r"(?:drills?|exercises?|war games|wargames|maneuvers|manoeuvres|practiced|practised)")
+_EXERCISE = r"drills?|exercises?|war games|wargames|maneuvers|manoeuvres|practiced|practised"
+# "a fire drill", "an earthquake exercise" (but "live-fire drills"): read in the 16
+# characters before a drill word.
+_CIVIL_BEFORE = re.compile(r"(?<![\w-])(?:" + "|".join(sorted(CIVIL_DRILLS)) + r")\s$", re.I)
 _ARMS = (r"supply|supplies|supplied|supplying|deliver|delivers|delivered|delivering|delivery|"
          r"deliveries|sale|sales|sold|sell|sells|selling|provide|provides|provided|providing|"
          r"transfer of|donate|donated|gift|gave|give|gives|arming|buy|buys|bought|buying|"
@@ -101,6 +103,9 @@ def find_drafts(text: str, sentence: Sentence, places: Sequence[Mention],
     drafts: list[Draft] = []
     for kind, pattern in TRIGGERS:
         for match in pattern.finditer(sentence.text):
+            if kind == "exercise" and _CIVIL_BEFORE.search(
+                    sentence.text, max(0, match.start() - 16), match.start()):
+                continue
             t0, t1 = sentence.start + match.start(), sentence.start + match.end()
             if any(d.trigger_start <= t0 < d.trigger_end for d in drafts):
                 continue
