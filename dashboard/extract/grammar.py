@@ -59,13 +59,14 @@ from dashboard.extract.lexicon import (
     Token,
 )
 from dashboard.extract.owners import Owners
+from dashboard.extract.partners import Partners
 from dashboard.extract.presences import Presences
 from dashboard.extract.syntax import (
     Index,
     Slots,
     case_of,
-    coordinated,
     is_base_noun,
+    is_civilian,
     is_partitive,
     number,
     occurrences,
@@ -78,7 +79,7 @@ from dashboard.records import Actor, Force, Mention, Sentence
 __all__ = ["FRAMES", "MILITARY_WORDS", "Reader"]
 
 
-class Reader(Owners, ImpliedForces, Presences, Drills):
+class Reader(Owners, ImpliedForces, Presences, Drills, Partners):
     """Reads the military frames of one parsed sentence (whose the forces are: ``Owners``;
     forces no force word names: ``ImpliedForces``; forces said to be somewhere with no verb
     of moving: ``Presences``; drills and who takes part in them: ``Drills``)."""
@@ -177,7 +178,7 @@ class Reader(Owners, ImpliedForces, Presences, Drills):
             kind = next((c.lower_ for c in token.children if c.lower_ in SHIP_WORDS), "ship")
             return Force(start, end, self.text[start:end], equipment=(kind,),
                          actor=SHIP_PREFIXES.get(prefix or "") or self.owner(token))
-        if lemma in ("fleet", "flotilla", "convoy") and _civil(token):
+        if lemma in ("fleet", "flotilla", "convoy") and is_civilian(token):
             return None  # "a fleet of 40 buses"
         if token.tag_.startswith("NN") and (lemma in MILITARY_HEADS
                                             or lemma.removesuffix("s") in MILITARY_HEADS):
@@ -186,7 +187,8 @@ class Reader(Owners, ImpliedForces, Presences, Drills):
             owner = self.owner(token)
             if owner is None and lemma.removesuffix("s") in OWNED_ONLY | HULLS and not any(
                     t.lower_ in MILITARY_MODIFIERS for t in words) and not (
-                    token.dep_ == "obj" and self.subject_code(token.head) and not _civil(token)):
+                    token.dep_ == "obj" and self.subject_code(token.head)
+                    and not is_civilian(token)):
                 return None  # "firefighting reinforcements", "the ship docked in Rotterdam"
                 # (but "Ukraine moved reinforcements to Pokrovsk": a state's)
             return Force(start, end, self.text[start:end], personnel=token.lower_,
@@ -238,7 +240,7 @@ class Reader(Owners, ImpliedForces, Presences, Drills):
                            if c.dep_ == "obj" for n in c.children)):
                 return "withdrawal", "expel"  # "were driven from Kherson"
             if lemma in _ESTABLISH and (lemma != "set" or "up" in particles) and any(
-                    self._is_base(b) and not _civil(b) for c in token.children
+                    self._is_base(b) and not is_civilian(b) for c in token.children
                     if c.dep_ == "obj" for b in [c, *c.children] if b is c or b.dep_ == "nmod"):
                 return "presence", "establish"  # "has established dozens of bases in X"
             if lemma == "take" and "up" in particles and any(
@@ -394,7 +396,7 @@ class Reader(Owners, ImpliedForces, Presences, Drills):
         if force is None and frame in ("deployment", "withdrawal") and _bare_mention(trigger):
             return [Builder(self, trigger, None, None).draft(frame)]  # "the withdrawal will
             # be complete": the story's last one, found by the pipeline
-        companions = self._companions(trigger, force_token)
+        companions = self.companions(trigger, force_token)
         if force is None and companions and frame in ("deployment", "presence"):
             force_token, force = companions.pop(0)  # "operations along the border, with the
             # participation of 8,000 Algerian soldiers"
@@ -440,81 +442,7 @@ class Reader(Owners, ImpliedForces, Presences, Drills):
                 slots.sources if lemma == "operate" else ()))
         if drafts:
             self.used.update(t.i for t in phrase(force_token))
-        drafts = self._each_owner(trigger, force_token, self._each_nation(force_token, drafts))
-        actors = {d.actor for d in drafts}
-        for token, other in companions if drafts else ():  # "2,000 US troops arrived in
-            code = other.actor or self.owner(token)  # Poland along with 500 British
-            if code and code not in actors:  # soldiers": each force its own event
-                actors.add(code)
-                self.used.update(t.i for t in phrase(token))
-                drafts += [replace(d, actor=code, force=other) for d in drafts
-                           if d.actor == drafts[0].actor]
-        return drafts
-
-    def _companions(self, trigger: Token, force_token: Token | None
-                    ) -> list[tuple[Token, Force]]:
-        """Forces named as going along ("along with 500 British soldiers", "alongside 800
-        British soldiers", "with the participation of 8,000 Algerian soldiers and 6,000
-        Tunisian troops"), each with a count or an owner of its own."""
-        heads = [trigger, *([force_token] if force_token is not None else [])]
-        found = [c for h in heads for c in h.children if c.dep_ in ("nmod", "obl")
-                 and case_of(c) in ("with", "alongside", "along", "together", "beside")]
-        found = [m for c in found for m in ([c] if c.lemma_.lower() not in _JOINING else [
-            n for n in c.children if n.dep_ == "nmod" and case_of(n) == "of"])]
-        out = []
-        for token in (t for c in found for t in coordinated(c)):
-            force = self.force_of(token)
-            if force is not None and (force.count_text or force.actor) and (
-                    force.personnel or force.unit):
-                out.append((token, force))
-        return out
-
-    def _each_owner(self, trigger: Token, force_token: Token, drafts: list[Draft]
-                    ) -> list[Draft]:
-        """Forces of several owners move each for their own: coordinated owners ("French and
-        German troops arrived"), coordinated forces of other owners ("Kenyan police and
-        Jamaican soldiers arrived"), each with its own count, and coordinated senders of a
-        force of no one's ("Britain and France sent warships to the Red Sea")."""
-        if not drafts or len({d.actor for d in drafts}) > 1:
-            return drafts
-        actor = drafts[0].actor
-        others: list[tuple[str, Force | None]] = []
-        force = self.force_of(force_token)
-        if force is not None and force.actor is None and self.owner(force_token) is None:
-            for subject in [c for c in trigger.children if c.dep_ == "nsubj"][:1]:
-                codes = [self.code_of(t) for t in coordinated(subject)]
-                if len(codes) > 1 and all(codes) and actor in codes:
-                    others += [(code, None) for code in codes if code]
-        for child in force_token.children:
-            if child.dep_ in ("amod", "compound", "nmod:poss"):
-                codes = [self.code_of(t) for t in coordinated(child)]
-                if len(codes) > 1 and all(codes) and actor in codes:
-                    others += [(code, None) for code in codes]
-        first = force_token.head if force_token.dep_ == "conj" else force_token
-        for member in coordinated(first):
-            force = self.force_of(member) if member.i != force_token.i else None
-            code = force.actor or self.owner(member) if force is not None else None
-            if code:
-                others.append((code, force))
-        out = list(drafts)
-        for code, force in others:
-            if code != actor and all(d.actor != code for d in out):
-                out += [replace(d, actor=code, force=force or d.force) for d in drafts]
-        return out
-
-    def _each_nation(self, force_token: Token, drafts: list[Draft]) -> list[Draft]:
-        """A force drawn from several countries moves for each of them: "the peacekeeping
-        forces from Russia, Belarus and Armenia left Almaty" (unless "from" is where the move
-        starts)."""
-        froms = [c for t in phrase(force_token) for c in t.children
-                 if c.dep_ == "nmod" and case_of(c) == "from"]
-        nations = [t for c in froms[:1] for t in coordinated(c)]
-        codes = list(dict.fromkeys(code for t in nations for code in [self.code_of(t)] if code))
-        starts = {self.index.span(t)[0] for t in nations}
-        if len(codes) < 2 or any(d.origin is not None and d.origin.start in starts
-                                 for d in drafts):
-            return drafts
-        return [replace(d, actor=code) for code in codes for d in drafts]
+        return self.each_party(trigger, force_token, drafts, companions)
 
     def _cut_by(self, trigger: Token, force: Force) -> Force:
         """The size of a cut: "trim its forces in South Korea by 4,500"."""
@@ -525,27 +453,6 @@ class Reader(Owners, ImpliedForces, Presences, Drills):
         return replace(force, count=number(by[0].text), count_text=by[0].text,
                        count_min=number(by[0].text), count_max=number(by[0].text))
 
-def _civil(token: Token) -> bool:
-    """Whether a noun's own words make it civilian: a modifier or an "of" member that is
-    neither military nor a force ("a research base", "a fan base", "steel reinforcements",
-    "reinforcements of doctors", "a fleet of 40 buses")."""
-    for child in token.children:
-        words = [child] if child.dep_ in ("compound", "amod") else [
-            g for g in coordinated(child)] if child.dep_ == "nmod" and case_of(child) == "of" \
-            else []
-        for word in words:
-            lemma = word.lemma_.lower()
-            if word.tag_.startswith(("NN", "JJ")) and not word.text[:1].isupper() and not (
-                    lemma in MILITARY_MODIFIERS | MILITARY_HEADS | _MILITARY_BASE_WORDS
-                    or lemma.removesuffix("s") in MILITARY_HEADS):
-                return True
-    return False
-
-
-_MILITARY_BASE_WORDS = frozenset("air naval missile drone forward operating logistics "
-                                 "submarine airborne helicopter rocket radar combat new "
-                                 "permanent large major key main second first".split())
-_JOINING = frozenset("participation support help assistance involvement".split())
 _ESTABLISH = frozenset("establish build open set construct".split())  # a base
 _MONTHS = frozenset(m.lower() for m in (*calendar.month_name, *calendar.month_abbr) if m)
 _LEAVE_OF_ABSENCE = frozenset({"on", "of", "annual", "sick", "shore", "home", "their", "his",

@@ -19,6 +19,8 @@ from dashboard.extract.lexicon import (
     FOR_IS_DESTINATION,
     FROM,
     LAUNCH_VERBS,
+    MILITARY_HEADS,
+    MILITARY_MODIFIERS,
     NOMINAL,
     NUMBER,
     OBJECT_DESTINATION,
@@ -420,3 +422,24 @@ def is_stative(trigger: Token) -> bool:
     return trigger.tag_ == "VBN" and bool(auxes & {"be", "remain", "stay"}) and not any(
         c.dep_ in ("obl", "obl:agent") and case_of(c) == "by" for c in trigger.children)
 
+
+def is_civilian(token: Token) -> bool:
+    """Whether a noun's own words make it civilian: a modifier or an "of" member that is
+    neither military nor a force ("a research base", "a fan base", "steel reinforcements",
+    "reinforcements of doctors", "a fleet of 40 buses")."""
+    for child in token.children:
+        words = [child] if child.dep_ in ("compound", "amod") else [
+            g for g in coordinated(child)] if child.dep_ == "nmod" and case_of(child) == "of" \
+            else []
+        for word in words:
+            lemma = word.lemma_.lower()
+            if word.tag_.startswith(("NN", "JJ")) and not word.text[:1].isupper() and not (
+                    lemma in MILITARY_MODIFIERS | MILITARY_HEADS | _MILITARY_BASE_WORDS
+                    or lemma.removesuffix("s") in MILITARY_HEADS):
+                return True
+    return False
+
+
+_MILITARY_BASE_WORDS = frozenset("air naval missile drone forward operating logistics "
+                                 "submarine airborne helicopter rocket radar combat new "
+                                 "permanent large major key main second first".split())
