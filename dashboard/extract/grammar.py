@@ -148,6 +148,20 @@ class Reader(Owners, ImpliedForces, Presences, Drills, Partners):
         lemma = token.lemma_.lower()
         if token.lower_ == "they" and token.dep_ in ("nsubj", "nsubj:pass"):
             return self._they(token)
+        head = token
+        while head.dep_ == "conj" and head.head.i != head.i:
+            head = head.head
+        if numbers and token.tag_ in ("NNPS", "NNS", "NNP") and case_of(head) in (
+                "with", "including", "alongside") and self.actor_of(token.text) and \
+                self.actor_of(token.text) not in group_codes():  # "with 850 Burundians,
+            template = self._template(token)  # 800 Cameroonians" after a force of people
+            if template is None:
+                return None
+            start, end = self.index.span(numbers[0])
+            end = max(end, self.index.span(token)[1])
+            return Force(start, end, self.text[start:end], count=number(numbers[0].text),
+                         count_text=numbers[0].text, personnel=template.personnel,
+                         actor=self.actor_of(token.text))
         if numbers and (token.tag_ == "CD" or token.lower_ in ("more", "others", "another")):
             template = self._template(token)
             if template is None and token.tag_ == "CD":

@@ -48,7 +48,8 @@ class Partners:
         Tunisian troops"), each with a count or an owner of its own."""
         heads = [trigger, *([force_token] if force_token is not None else [])]
         found = [c for h in heads for c in h.children if c.dep_ in ("nmod", "obl")
-                 and case_of(c) in ("with", "alongside", "along", "together", "beside")]
+                 and case_of(c) in ("with", "alongside", "along", "together", "beside",
+                                    "including")]
         found = [m for c in found for m in ([c] if c.lemma_.lower() not in _JOINING else [
             n for n in c.children if n.dep_ == "nmod" and case_of(n) == "of"])]
         out = []

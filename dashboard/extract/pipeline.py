@@ -17,7 +17,7 @@ from dashboard.extract import context, nlp
 from dashboard.extract import grammar as grammar_rules
 from dashboard.extract.dates import TimeExpression, find_dates
 from dashboard.extract.events import Draft, find_drafts
-from dashboard.extract.forces import SHIP_NAME, find_forces, is_police
+from dashboard.extract.forces import SHIP_NAME, find_forces, is_police, is_proxy
 from dashboard.extract.geocode import event_geometry
 from dashboard.extract.lexicon import ACTOR_MOVE_WORDS, DEFINITE_PLACES, NOUN_ONLY_TRIGGERS
 from dashboard.extract.resolve import resolve
@@ -303,10 +303,12 @@ def _without_own_name(draft: Draft) -> Draft | None:
 
 def _actor_lookup(gazetteer: Gazetteer):  # type: ignore[no-untyped-def]
     """A function from a word ("US", "Russian", "NATO") to an actor code."""
-    alliances = {"NATO": "NATO", "EU": "EU", "UN": "UN"}
+    alliances = {"NATO": "NATO", "EU": "EU", "UN": "UN", "AU": "AFRICAN_UNION"}
 
     def actor_of(word: str) -> str | None:
-        word = word.removesuffix("-led").removesuffix("-backed")  # "the U.S.-led coalition"
+        if is_proxy(word):
+            return None  # "Iranian-backed", "pro-Russian": whom a force serves
+        word = word.removesuffix("-led")  # "the U.S.-led coalition"
         if word in alliances:
             return alliances[word]
         if (group := actor_rules.group_code(word)) is not None:

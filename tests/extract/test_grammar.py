@@ -188,6 +188,13 @@ ROWS: dict[str, Row] = {
                                count=800),
     "transited-the-strait": Row("A US Navy destroyer transited the Taiwan Strait on Tuesday.",
                                 "deployment", "Taiwan Strait", actor="US"),
+    "contributors-by-demonym": Row(
+        "More than 4,000 AU troops are deployed in the Central African Republic, with 850 "
+        "Burundians, 800 Cameroonians and 850 Chadians.", "presence",
+        "Central African Republic", actor="CM", count=800),
+    "au-troops": Row("More than 4,000 AU troops are deployed in the Central African Republic.",
+                     "presence", "Central African Republic", actor="AFRICAN_UNION",
+                     count=4000),
     "base-handed-over": Row("French troops handed over the Gao base to the Malian army.",
                             "withdrawal", "Gao", actor="FR", origin="Gao"),
     "base-closed": Row("The coalition closed its base in Kirkuk on Monday.", "withdrawal",
@@ -591,6 +598,8 @@ ABSENT: dict[str, tuple[str, str | None, str]] = {
                              "with Lithuanian units.", "LT", "Vilnius"),
     "their-families-are-no-force": ("American troops arrived in Poland with their families "
                                     "from Germany.", "DE", "Poland"),
+    "welcoming-crowd-is-no-force": ("Some 3,000 US troops arrived in Poland, where 20,000 "
+                                    "Poles in Warsaw welcomed them.", "PL", "Warsaw"),
     "rebels-are-not-a-later-army": ("Rebels advanced on Goma on Sunday. Rwandan troops "
                                     "crossed into Congo.", "RW", "Goma"),
     "rebels-are-not-the-last-events-army": ("US troops arrived in Poland. The rebels "
