@@ -32,13 +32,13 @@ def with_context_actor(text: str, sentence: Sentence, actors: Sequence[Actor], d
     Self-Defense Force personnel" are the troops of the one government the sentence names by
     an institution or a force of its own, and failing that, whoever the story's forces most
     often belong to (the first of them on a tie). Rebels, militants or insurgents of no one
-    are the armed group the story named last ("M23 ... the rebels advanced")."""
+    are the armed group the story named last ("M23 ... the rebels advanced"; ``groups``: the
+    rebel groups named so far, in order)."""
     if draft.actor is not None or draft.type not in MILITARY:
         return draft
     rebels = _are_rebels(draft.force)
-    named = [code for code in groups if code in actor_rules.rebel_codes()]
-    if rebels and named:
-        return replace(draft, actor=named[-1])
+    if rebels and groups:
+        return replace(draft, actor=groups[-1])
     clause = text[sentence.start:draft.trigger_end]
     place = draft.origin or draft.location or draft.destination
     if _HOME_FORCES.search(clause) and place is not None and place.place is not None \

@@ -121,10 +121,10 @@ def extract_article(article: Article, gazetteer: Gazetteer, *, grammar: bool = T
     docs = _parse([r for r in readings if grammar and r.parseable()][:MAX_PARSED_SENTENCES])
     events: list[Event] = []
     tally: Counter[str] = Counter()  # whose forces the story speaks of, and how often
-    groups: list[str] = []  # the armed groups it names, in order
+    groups: list[str] = []  # the rebel groups it names, in order
     unowned: list[tuple[int, Draft, Sentence, Any]] = []  # events whose actor is not known
     for reading in readings:
-        groups.extend(a.code for a in reading.actors if a.code in actor_rules.group_codes())
+        groups.extend(a.code for a in reading.actors if a.code in actor_rules.rebel_codes())
         earlier = readings[reading.sentence.index - 1].places if reading.sentence.index else ()
         drafts = reading.drafts(text, people, docs.get(reading.sentence.index), actor_of,
                                 earlier)
@@ -153,10 +153,10 @@ def extract_article(article: Article, gazetteer: Gazetteer, *, grammar: bool = T
         # known takes the owner of the story's events in the same country; with no owned
         # event, the owner of the story's forces outside the sentence ("will train with
         # Lithuanian units" names a partner, not the owner)
-        owners = tally or named - Counter(
-            f.actor for f in readings[sentence.index].forces if f.actor)
         if context.is_irregular(draft.force):
             continue  # rebels told before any group may be anyone's foes
+        owners = tally or named - Counter(
+            f.actor for f in readings[sentence.index].forces if f.actor)
         draft = context.with_story_actor(draft, owners)
         if draft.actor is not None and (not tally or context.same_theatre(draft, where)):
             events[index] = _events_from(article, draft, sentence, dates, index + 1)
