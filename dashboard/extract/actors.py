@@ -237,7 +237,8 @@ def find_people(text: str, gazetteer: Gazetteer) -> dict[str, str | None]:
             if " " in name:  # "Lloyd Austin" ... "Austin said"
                 people.setdefault(name.split()[-1], actor)
     for match in _PERSON.finditer(text):
-        if (match.group("who") or "").split()[-1:] in ([p] for p in SHIP_PREFIXES):
+        who = (match.group("who") or "").split()
+        if who and who[-1] in SHIP_PREFIXES:
             continue  # "HMS Queen Elizabeth" is a ship
         code = _country_in(match.group("who") or "", gazetteer)
         surname = match.group("surname")

@@ -63,6 +63,7 @@ from dashboard.extract.partners import Partners
 from dashboard.extract.presences import Presences
 from dashboard.extract.syntax import (
     Index,
+    Place,
     Slots,
     case_of,
     is_base_noun,
@@ -148,20 +149,10 @@ class Reader(Owners, ImpliedForces, Presences, Drills, Partners):
         lemma = token.lemma_.lower()
         if token.lower_ == "they" and token.dep_ in ("nsubj", "nsubj:pass"):
             return self._they(token)
-        head = token
-        while head.dep_ == "conj" and head.head.i != head.i:
-            head = head.head
-        if numbers and token.tag_ in ("NNPS", "NNS", "NNP") and case_of(head) in (
-                "with", "including", "alongside") and self.actor_of(token.text) and \
-                self.actor_of(token.text) not in group_codes():  # "with 850 Burundians,
-            template = self._template(token)  # 800 Cameroonians" after a force of people
-            if template is None:
-                return None
-            start, end = self.index.span(numbers[0])
-            end = max(end, self.index.span(token)[1])
-            return Force(start, end, self.text[start:end], count=number(numbers[0].text),
-                         count_text=numbers[0].text, personnel=template.personnel,
-                         actor=self.actor_of(token.text))
+        contributors = self._contributors(token, numbers[0]) if numbers and token.tag_ in (
+            "NNPS", "NNS", "NNP") else None
+        if contributors is not None:
+            return contributors
         if numbers and (token.tag_ == "CD" or token.lower_ in ("more", "others", "another")):
             template = self._template(token)
             if template is None and token.tag_ == "CD":
@@ -208,6 +199,22 @@ class Reader(Owners, ImpliedForces, Presences, Drills, Partners):
             return Force(start, end, self.text[start:end], personnel=token.lower_,
                          actor=owner)
         return None
+
+    def _contributors(self, token: Token, count: Token) -> Force | None:
+        """Counted people named by their nation in a list after a force of people ("with
+        850 Burundians, 800 Cameroonians"), or None."""
+        head = token
+        while head.dep_ == "conj" and head.head.i != head.i:
+            head = head.head
+        if case_of(head) not in ("with", "including", "alongside"):
+            return None
+        code = self.actor_of(token.text)
+        template = self._template(token) if code and code not in group_codes() else None
+        if template is None:
+            return None
+        start, end = self.index.span(count)[0], self.index.span(token)[1]
+        return Force(start, end, self.text[start:end], count=number(count.text),
+                     count_text=count.text, personnel=template.personnel, actor=code)
 
     def _they(self, token: Token) -> Force | None:
         """The force "they" stands for: the nearest plural noun before it, when that noun
@@ -427,17 +434,9 @@ class Reader(Owners, ImpliedForces, Presences, Drills, Partners):
         slots = _with_partitive_origin(slots_of(trigger, self.index, lemma, force_token),
                                        trigger, self)  # country": not the U.S.
         self.index.avoid = None
-        if lemma == "expel" and slots.source is None and force_token is not None:
-            out = [p for c in force_token.children if c.dep_ == "nmod" and case_of(c) in FROM
-                   for p in places_of(c, self.index)]  # "drove Russian troops out of X", the
-            slots = replace(slots, source=out[0], sources=tuple(out)) if out else slots  # "of
-            # X" hung on the troops
-        if lemma == "expel" and slots.source is None:  # "Chad expelled French troops": they
-            home = [p for c in trigger.children if c.dep_ == "nsubj"  # leave Chad
-                    for t in [c, *(g for g in c.children if g.dep_ == "nmod:poss")]
-                    for p in places_of(t, self.index) if p.mention.place is not None
-                    and p.mention.place.kind == "country"]  # ("Niger's junta expelled")
-            slots = replace(slots, source=home[0], sources=(home[0],)) if home else slots
+        if lemma == "expel" and slots.source is None:
+            out = self._expelled_from(trigger, force_token)
+            slots = replace(slots, source=out[0], sources=tuple(out)) if out else slots
         if lemma == "take control":  # what is controlled is where the force went
             slots = Slots(to=tuple(p for c in trigger.children if c.lemma_.lower() == "control"
                                    for n in c.children if n.dep_ == "nmod" and case_of(n) == "of"
@@ -457,6 +456,17 @@ class Reader(Owners, ImpliedForces, Presences, Drills, Partners):
         if drafts:
             self.used.update(t.i for t in phrase(force_token))
         return self.each_party(trigger, force_token, drafts, companions)
+
+    def _expelled_from(self, trigger: Token, force_token: Token) -> list[Place]:
+        """Where forces driven out leave when the verb names no place: the "out of X" the
+        parse hung on the troops ("drove Russian troops out of X"), else the country that
+        expels them ("Chad expelled French troops", "Niger's junta expelled ...")."""
+        out = [p for c in force_token.children if c.dep_ == "nmod" and case_of(c) in FROM
+               for p in places_of(c, self.index)]
+        return out or [p for c in trigger.children if c.dep_ == "nsubj"
+                       for t in [c, *(g for g in c.children if g.dep_ == "nmod:poss")]
+                       for p in places_of(t, self.index) if p.mention.place is not None
+                       and p.mention.place.kind == "country"][:1]
 
     def _cut_by(self, trigger: Token, force: Force) -> Force:
         """The size of a cut: "trim its forces in South Korea by 4,500"."""
