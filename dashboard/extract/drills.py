@@ -101,13 +101,15 @@ class Drills:
         who = list(taking_part) + [c for v in verbs for c in v.children if c.dep_ in (  # which
             "obl", "obl:agent") and case_of(c) == "by" or c.dep_ == "obj"  # will see troops
             and v.lemma_.lower() in _SEEING]  # from 20 countries"
-        named: list[Token] = []
-        for token in who:
-            for child in token.children:
-                if child.dep_ == "nmod" and case_of(child) == "from":
-                    named += coordinated(child)
-                    named += [g for c in coordinated(child) for g in c.children
-                              if g.dep_ == "nmod" and case_of(g) == "including"]
+        froms = [c for token in who for c in token.children
+                 if c.dep_ == "nmod" and case_of(c) == "from"]
+        froms += [c for v in verbs if v.lemma_.lower() in _SEEING for c in v.children
+                  if c.dep_ == "obl" and case_of(c) == "from"]  # "involves troops from 20
+        named: list[Token] = []  # countries including Pakistan", the "from" hung on the verb
+        for child in froms:
+            named += coordinated(child)
+            named += [g for c in coordinated(child) for g in c.children
+                      if g.dep_ == "nmod" and case_of(g) == "including"]
         named += [t for c in trigger.children if c.dep_ == "nmod" and case_of(c) == "between"
                   for t in coordinated(c)]
         modifiers, level = [], [trigger]  # "a joint Russia-Tajik antiterrorism exercise",

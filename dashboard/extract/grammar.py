@@ -37,6 +37,7 @@ from dashboard.extract.lexicon import (
     HOLD_VERBS,
     HOST_VERBS,
     HULLS,
+    JOINED,
     LAUNCH_VERBS,
     MILITARY_HEADS,
     MILITARY_MODIFIERS,
@@ -276,6 +277,10 @@ class Reader(Owners, ImpliedForces, Presences, Drills, Partners):
                 # Mali" (not who they fight: "fighting Russian troops near Bakhmut")
             if lemma == "deploy":
                 return "deployment", lemma
+            if lemma == "join":
+                return ("deployment", lemma) if any(
+                    c.dep_ == "obj" and c.lemma_.lower() in JOINED for c in token.children) \
+                    else None
             if lemma in CONTROL_VERBS and any(c.dep_ == "obj" and c.lemma_.lower() == "control"
                                               for c in token.children):
                 return "deployment", "take control"  # "took control of the village of X"

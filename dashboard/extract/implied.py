@@ -116,8 +116,13 @@ class ImpliedForces:
     def _base_places(self, base: Token, trigger: Token, cases: Collection[str]
                      ) -> tuple[Place, ...]:
         """Where a base stands: the places its own words name, else those its verb puts it
-        in ("handed over its base at Kirkuk")."""
-        return places_of(base, self.index) or tuple(
+        in ("handed over its base at Kirkuk"); "bases in Kidal and Tessalit" stand in both."""
+        own = places_of(base, self.index)
+        if own:
+            seen = {p.mention.start for p in own}
+            return own + tuple(p for c in base.children if c.dep_ == "nmod" and case_of(c) in AT
+                               for p in places_of(c, self.index) if p.mention.start not in seen)
+        return tuple(
             p for c in trigger.children if c.dep_ == "obl" and case_of(c) in cases
             for p in places_of(c, self.index))
 

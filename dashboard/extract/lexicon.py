@@ -90,6 +90,11 @@ SIZE_VERBS = frozenset("consist comprise number total include".split())
 # Nouns that, named by an alliance or group, are a force of their own ("the African Union
 # mission withdrew from Somalia"; not "a Hamas delegation").
 MISSIONS = frozenset({"mission", "force", "operation", "coalition"})
+# What a force joins when joining it moves the force: "500 Kenyan soldiers will join the
+# mission in Haiti", "troops joined the fighting in Kursk" (not "joined forces with", nor
+# "Finland joined NATO").
+JOINED = MISSIONS | frozenset("contingent battlegroup fight fighting war battle offensive "
+                              "deployment peacekeeping".split())
 # Trigger nouns that are never verbs: a parse that tags one as a verb ("Israel's withdrawal"
 # read as a participle) is mended before reading.
 NOUN_ONLY_TRIGGERS = frozenset(
@@ -100,7 +105,7 @@ ONWARD = frozenset("incursion invasion invade advance storm push penetrate infil
                    "march offensive".split())
 # Verbs whose "in X" is where the force ends up ("arrived in Romania").
 IN_IS_DESTINATION = frozenset("arrive land deploy station base enter dock send move "
-                               "intervene".split())
+                               "intervene join".split())
 # Verbs and nouns of advancing whose "on" is where the force goes ("the rebel advance on
 # Goma", "troops marched on the capital"), and verbs of passing whose "through"/"via" is a
 # place the force reaches ("six F-22s transited through RAF Lakenheath").
@@ -112,7 +117,7 @@ FOR_IS_DESTINATION = frozenset("head fly sail airlift ship set embark depart".sp
 # Verbs whose bare object is a place: where the force goes, or what it leaves.
 OBJECT_DESTINATION = frozenset(
     "enter invade reach cross storm capture seize occupy overrun infiltrate penetrate "
-    "recapture retake transit".split())
+    "recapture retake transit join".split())
 # Verbs whose subject is itself the force when it names an armed group or a mission ("M23
 # seized Goma", "MONUSCO withdrew from Bukavu"), and the few whose subject is a country's
 # forces when it names a country ("Russia invaded Ukraine", "Israel withdrew from Gaza").

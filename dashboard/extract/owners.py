@@ -15,6 +15,10 @@ from dashboard.extract.lexicon import HOLD_VERBS, RELATIVE_PRONOUNS, Token
 from dashboard.extract.syntax import case_of, phrase
 from dashboard.records import Force
 
+# Verbs whose "by" agent owns the force they modify: "coalition forces led by the United
+# States", "a force commanded by France".
+_LEAD_VERBS = frozenset("lead command head".split())
+
 
 class Owners:
     """The actor methods of the sentence reader."""
@@ -59,6 +63,11 @@ class Owners:
                 if before is not None and before.is_punct and before.i:  # verb's: the word
                     before = before.nbor(-1)  # before "whose"
                 return self.code_of(before) if before is not None else None
+            if child.dep_ == "acl" and child.lemma_.lower() in _LEAD_VERBS:
+                code = next((self.code_of(a) for a in child.children if a.dep_ == "obl:agent"
+                             or a.dep_ == "obl" and case_of(a) == "by"), None)
+                if code:  # "coalition forces led by the United States"
+                    return code
             if child.dep_ in ("nmod:poss", "compound", "amod", "nmod"):
                 if child.dep_ == "nmod" and case_of(child) != "of" or proxy_at(
                         self.text, *self.index.span(child)):

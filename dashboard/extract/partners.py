@@ -102,7 +102,18 @@ class Partners:
         nations = [t for c in froms[:1] for t in coordinated(c)]
         codes = list(dict.fromkeys(code for t in nations for code in [self.code_of(t)] if code))
         starts = {self.index.span(t)[0] for t in nations}
-        if len(codes) < 2 or any(d.origin is not None and d.origin.start in starts
-                                 for d in drafts):
+        if len(codes) < 2:
             return drafts
+        if any(d.origin is not None and d.origin.start in starts for d in drafts):
+            if self.force_of(force_token).actor or not all(self._is_country(t) for t in nations):
+                return drafts  # "US troops from Germany and Italy": where they set out
+            drafts = [replace(d, origin=None) if d.origin is not None and d.origin.start in
+                      starts else d for d in drafts]  # "soldiers from Ghana, Senegal and
+            # Ivory Coast arrived in Benin": whose they are, not where they set out
         return [replace(d, actor=code) for code in codes for d in drafts]
+
+    def _is_country(self, token: Token) -> bool:
+        """Whether a token names a country."""
+        mention = self.index.mention.get(token.i)
+        return mention is not None and mention.place is not None and \
+            mention.place.kind == "country"

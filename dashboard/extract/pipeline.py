@@ -27,7 +27,7 @@ from dashboard.records import Actor, Article, Event, Extraction, Force, Mention,
 from geodata.gazetteer import Gazetteer
 
 # Bump when extraction output changes, so that stores re-extract their stories.
-EXTRACTOR_VERSION = "0.6.0"
+EXTRACTOR_VERSION = "0.7.0"
 
 MAX_TEXT_CHARS = 2_000_000
 # No real sentence is longer; a longer run (a table, a list without full stops, a hostile

@@ -472,11 +472,29 @@ ROWS: dict[str, Row] = {
     "escalation-of-presence": Row("Uganda's escalation of its military presence in eastern "
                                   "Congo is bound to anger Kinshasa.", "deployment", "Congo",
                                   actor="UG"),
+    "join-the-mission": Row("About 500 Kenyan soldiers will join the mission in Haiti.",
+                            "deployment", "Haiti", actor="KE", count=500, modality="planned"),
+    "joined-the-fighting": Row("North Korean troops joined the fighting in Kursk last week.",
+                               "deployment", "Kursk", actor="KP"),
+    "soldiers-from-nations-arrive": Row("Soldiers from Ghana, Senegal and Ivory Coast arrived "
+                                        "in Benin.", "deployment", "Benin", actor="SN",
+                                        origin=None),
+    "led-by-owns": Row("Citing an Iraqi source, the coalition forces led by the United States "
+                       "will withdraw from their bases in Iraq.", "withdrawal", "Iraq",
+                       actor="US", modality="planned"),
+    "drill-from-hung-on-verb": Row("The exercise in Saudi Arabia involves troops from 20 "
+                                   "countries including Pakistan, Malaysia and Egypt.",
+                                   "exercise", "Saudi Arabia", actor="MY"),
+    "bases-handed-over-in-two": Row("The peacekeepers handed over bases in Kidal and "
+                                    "Tessalit.", "withdrawal", "Tessalit"),
 }
 
 NO_EVENT: dict[str, tuple[str, str]] = {
     # sentence, place that must hold no military event
     "agreement-is-no-place": ("The US withdrew from the Paris climate agreement.", "Paris"),
+    "joined-forces-with": ("Kenya joined forces with Somalia in Kismayo.", "Kismayo"),
+    "joined-the-alliance": ("Finnish troops celebrated as Finland joined NATO in Helsinki.",
+                            "Helsinki"),
     "ambassador-is-no-force": ("Israel withdrew its ambassador from Turkey.", "Turkey"),
     "watcher-is-no-exercise-place": ("Officials from Warsaw watched the NATO exercises.",
                                      "Warsaw"),
@@ -560,6 +578,10 @@ NO_EVENT: dict[str, tuple[str, str]] = {
 
 ABSENT: dict[str, tuple[str, str | None, str]] = {
     # sentence, actor that must not own an event there, place
+    "us-troops-from-two-bases-keep-origin": (
+        "US troops from Germany and Italy will move to Poland.", "DE", "Poland"),
+    "the-last-nation-is-not-every-soldiers": (
+        "Soldiers from Ghana, Senegal and Ivory Coast arrived in Benin.", "CI", "Ghana"),
     "destination-is-not-actor": ("Germany sent 1,500 soldiers to Lithuania.", "LT",
                                  "Lithuania"),
     "base-country-is-not-actor": (
