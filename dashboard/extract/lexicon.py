@@ -94,7 +94,7 @@ MISSIONS = frozenset({"mission", "force", "operation", "coalition"})
 # mission in Haiti", "troops joined the fighting in Kursk" (not "joined forces with", nor
 # "Finland joined NATO").
 JOINED = MISSIONS | frozenset("contingent battlegroup fight fighting war battle offensive "
-                              "deployment peacekeeping".split())
+                              "deployment peacekeeping effort".split())
 # Trigger nouns that are never verbs: a parse that tags one as a verb ("Israel's withdrawal"
 # read as a participle) is mended before reading.
 NOUN_ONLY_TRIGGERS = frozenset(

@@ -262,9 +262,34 @@ def _naming(token: Token) -> list[Token]:
 
 
 def places_of(token: Token, index: Index) -> tuple[Place, ...]:
-    """The places of a slot and of every phrase coordinated with it."""
-    found = (place_of(t, index) for t in coordinated(token))
-    return tuple(p for p in found if p is not None)
+    """The places of a slot and of every phrase coordinated with it, less a place that only
+    says where the one before it lies ("from Tartus, Syria, and set sail" read as a list)."""
+    out: list[Place] = []
+    for item in coordinated(token):
+        place = place_of(item, index)
+        if place is None:
+            continue
+        if out and _follows_comma(item) and _contains(place, out[-1]):
+            continue
+        out.append(place)
+    return tuple(out)
+
+
+def _follows_comma(token: Token) -> bool:
+    """Whether a phrase comes right after a comma (the comma may hang on it)."""
+    edge = token.left_edge
+    return edge.text == "," or edge.i > 0 and edge.nbor(-1).text == ","
+
+
+def _contains(outer: Place, inner: Place) -> bool:
+    """Whether a place is the country or province of the place named just before it."""
+    wide, narrow = outer.mention.place, inner.mention.place
+    if wide is None or narrow is None or wide.country != narrow.country:
+        return False
+    if wide.kind == "country":
+        return narrow.kind != "country"
+    return wide.kind == "admin1" and narrow.kind in ("city", "installation", "base") and \
+        narrow.admin1 is not None and narrow.admin1 == wide.admin1
 
 
 def slots_of(trigger: Token, index: Index, lemma: str, force: Token | None = None) -> Slots:
@@ -290,8 +315,13 @@ def slots_of(trigger: Token, index: Index, lemma: str, force: Token | None = Non
         between = []
         if _compound_preposition(child):
             continue  # "thanks to Ukrainian forces in the Kursk region" goes nowhere
+        previous: Place | None = None
         for item in coordinated(child):  # each conjunct keeps its own preposition:
             place = place_of(item, index)  # "from Fort Bragg, North Carolina, to Poland"
+            if place is not None and previous is not None and _follows_comma(item) and \
+                    _contains(place, previous):
+                continue  # "from Tartus, Syria, and set sail": where Tartus lies
+            previous = place or previous
             case = case_of(item) or head_case
             if place is None and (case in AT or child.dep_ == "obl:unmarked"):  # "remain on
                 hung = next(((c, p) for c in item.children  # high alert along the border",

@@ -472,6 +472,11 @@ ROWS: dict[str, Row] = {
     "escalation-of-presence": Row("Uganda's escalation of its military presence in eastern "
                                   "Congo is bound to anger Kinshasa.", "deployment", "Congo",
                                   actor="UG"),
+    "list-of-countries-stays-a-list": Row("French troops withdrew from Mali, Niger and "
+                                          "Burkina Faso.", "withdrawal", "Niger", actor="FR"),
+    "join-the-efforts": Row("Egyptian forces are expected to join the AU-led stabilization "
+                            "efforts in Somalia.", "deployment", "Somalia", actor="EG",
+                            modality="planned"),
     "join-the-mission": Row("About 500 Kenyan soldiers will join the mission in Haiti.",
                             "deployment", "Haiti", actor="KE", count=500, modality="planned"),
     "joined-the-fighting": Row("North Korean troops joined the fighting in Kursk last week.",
@@ -578,6 +583,12 @@ NO_EVENT: dict[str, tuple[str, str]] = {
 
 ABSENT: dict[str, tuple[str, str | None, str]] = {
     # sentence, actor that must not own an event there, place
+    "city-then-its-country-is-one-place": (
+        "The Russian frigate has departed from Tartus, Syria, and set sail for the "
+        "Mediterranean Sea.", "RU", "Syria"),
+    "city-then-its-province-is-one-place": (
+        "Russian troops withdrew from Kharkiv, Kharkiv Oblast, and from Izium.", "RU",
+        "Kharkiv Oblast@admin1"),
     "us-troops-from-two-bases-keep-origin": (
         "US troops from Germany and Italy will move to Poland.", "DE", "Poland"),
     "the-last-nation-is-not-every-soldiers": (
