@@ -55,6 +55,7 @@ from dashboard.extract.lexicon import (
     SHIP_WORDS,
     TO,
     TRAIN_VERBS,
+    VISIT_VERBS,
     YEAR,
     ActorOf,
     Token,
@@ -299,6 +300,9 @@ class Reader(Owners, ImpliedForces, Presences, Drills, Partners):
             if lemma == "presence" and token.dep_ == "obj" and \
                     token.head.lemma_.lower() in END_VERBS:  # "MINUSMA ended its presence in
                 return "withdrawal", "withdrawal"  # the Kidal region"
+            if lemma == "call" and any(c.dep_ == "compound" and c.lower_ == "port"
+                                       for c in token.children):
+                return "deployment", "visit"  # "made a port call in Colombo"
             frame = FRAMES.get(("N", lemma))
             if frame == "exercise" and any(c.dep_ in ("compound", "amod") and c.lower_ in
                                            CIVIL_DRILLS and not (c.i and c.nbor(-1).text in (
@@ -324,8 +328,9 @@ class Reader(Owners, ImpliedForces, Presences, Drills, Partners):
                 for child in trigger.head.children:        # troops to Poland"
                     if child.dep_ == "obj" and self.force_of(child):
                         return child
-            if trigger.dep_ == "obj" and trigger.head.lemma_.lower() in LAUNCH_VERBS and \
-                    FRAMES.get(("N", trigger.lemma_.lower())) != "exercise":
+            if trigger.dep_ == "obj" and trigger.head.lemma_.lower() in (
+                    VISIT_VERBS if trigger.lemma_.lower() in ("visit", "call") else LAUNCH_VERBS
+            ) and FRAMES.get(("N", trigger.lemma_.lower())) != "exercise":
                 for child in trigger.head.children:  # "Egyptian forces are conducting
                     if child.dep_ == "nsubj" and self.force_of(child):  # operations in Sinai"
                         return child
@@ -419,7 +424,8 @@ class Reader(Owners, ImpliedForces, Presences, Drills, Partners):
             # Iran", "trained Ukrainian recruits"); "sent soldiers to train in X" is a sending
         if frame == "exercise":  # "5,000 US troops and 3,800 Filipino soldiers trained on
             return self._exercise(trigger, lemma, force_token)  # Luzon": each army drills
-        if force is None and frame in ("deployment", "withdrawal") and _bare_mention(trigger):
+        if force is None and frame in ("deployment", "withdrawal") and _bare_mention(trigger) \
+                and lemma != "visit":  # "the visit" of a minister is no move told again
             return [Builder(self, trigger, None, None).draft(frame)]  # "the withdrawal will
             # be complete": the story's last one, found by the pipeline
         companions = self.companions(trigger, force_token)

@@ -19,7 +19,7 @@ MOVE_VERBS = frozenset(
     "land enter head march advance go return pour roll cross invade bring reach storm "
     "reinforce reposition shift surge dock divert mobilize mobilise rotate ferry transport "
     "intervene proceed push infiltrate penetrate capture seize overrun recapture retake transit "
-    "converge".split())
+    "converge visit".split())
 LEAVE_VERBS = frozenset(
     "withdraw leave depart retreat evacuate exit quit abandon vacate disengage flee".split())
 PULL_VERBS = frozenset("pull draw move fly".split())  # with "out", "back", "away"
@@ -68,7 +68,7 @@ FRAMES: dict[tuple[str, str], str] = {
     **{("V", lemma): "presence" for lemma in OBSERVE_VERBS | HOST_VERBS},
     **{("N", lemma): "deployment" for lemma in
        "deployment redeployment dispatch arrival transfer invasion incursion offensive "
-       "advance".split()},
+       "advance visit".split()},
     **{("N", lemma): "withdrawal" for lemma in
        "withdrawal pullout pull-out pullback departure drawdown retreat evacuation exit "
        "disengagement repatriation".split()},
@@ -105,7 +105,7 @@ ONWARD = frozenset("incursion invasion invade advance storm push penetrate infil
                    "march offensive".split())
 # Verbs whose "in X" is where the force ends up ("arrived in Romania").
 IN_IS_DESTINATION = frozenset("arrive land deploy station base enter dock send move "
-                               "intervene join".split())
+                               "intervene join visit".split())
 # Verbs and nouns of advancing whose "on" is where the force goes ("the rebel advance on
 # Goma", "troops marched on the capital"), and verbs of passing whose "through"/"via" is a
 # place the force reaches ("six F-22s transited through RAF Lakenheath").
@@ -117,7 +117,7 @@ FOR_IS_DESTINATION = frozenset("head fly sail airlift ship set embark depart".sp
 # Verbs whose bare object is a place: where the force goes, or what it leaves.
 OBJECT_DESTINATION = frozenset(
     "enter invade reach cross storm capture seize occupy overrun infiltrate penetrate "
-    "recapture retake transit join".split())
+    "recapture retake transit join visit".split())
 # Verbs whose subject is itself the force when it names an armed group or a mission ("M23
 # seized Goma", "MONUSCO withdrew from Bukavu"), and the few whose subject is a country's
 # forces when it names a country ("Russia invaded Ukraine", "Israel withdrew from Gaza").
@@ -136,6 +136,9 @@ CONTROL_VERBS = frozenset("take gain regain seize assume wrest establish".split(
 # Verbs whose subject owns the move their object names ("launched an offensive into").
 LAUNCH_VERBS = frozenset("launch begin start complete mount conduct carry finish "
                          "commence".split())
+# Verbs whose subject is the force making the visit they govern: "two Chinese warships made
+# a port call in Colombo", "the fleet concluded a five-day visit to Havana".
+VISIT_VERBS = LAUNCH_VERBS | frozenset("make pay conclude end".split())
 # What makes a "presence" a force's ("a military presence", "its naval presence"), and
 # the verbs that grow or shrink one ("expanded its naval presence in the Red Sea", "scaled
 # back its military presence in Iraq").

@@ -477,6 +477,12 @@ ROWS: dict[str, Row] = {
     "join-the-efforts": Row("Egyptian forces are expected to join the AU-led stabilization "
                             "efforts in Somalia.", "deployment", "Somalia", actor="EG",
                             modality="planned"),
+    "port-call": Row("Two Chinese warships made a port call in Colombo.", "deployment",
+                     "Colombo", actor="CN", count=2),
+    "ship-visited": Row("The USS Carl Vinson visited Da Nang on Monday.", "deployment",
+                        "Da Nang", actor="US"),
+    "paid-a-visit": Row("Chinese warships paid a visit to Sihanoukville.", "deployment",
+                        "Sihanoukville", actor="CN"),
     "join-the-mission": Row("About 500 Kenyan soldiers will join the mission in Haiti.",
                             "deployment", "Haiti", actor="KE", count=500, modality="planned"),
     "joined-the-fighting": Row("North Korean troops joined the fighting in Kursk last week.",
@@ -497,6 +503,9 @@ ROWS: dict[str, Row] = {
 NO_EVENT: dict[str, tuple[str, str]] = {
     # sentence, place that must hold no military event
     "agreement-is-no-place": ("The US withdrew from the Paris climate agreement.", "Paris"),
+    "a-leaders-visit-is-no-deployment": ("Putin's visit to Beijing was his first since the "
+                                         "war. The visit comes as troops mass in Belarus.",
+                                         "Beijing"),
     "joined-forces-with": ("Kenya joined forces with Somalia in Kismayo.", "Kismayo"),
     "joined-the-alliance": ("Finnish troops celebrated as Finland joined NATO in Helsinki.",
                             "Helsinki"),
