@@ -29,6 +29,7 @@ from dashboard.extract import (
     sentences,
     slots,
     toponyms,
+    truecase,
 )
 from dashboard.ingest import markup, meta, read, split
 from dashboard.records import Article
@@ -103,6 +104,7 @@ USES: dict[str, Use] = {
     "lexicon.ACTOR_MOVE_WORDS": _search,
     "pipeline.ACTOR_MOVE_WORDS": _search,
     "pipeline.SHIP_NAME": _search,
+    "truecase._WORD": _finditer,
 }
 BOUNDED = {
     "split._QUOTED_END": "a headline of at most 120 characters",
@@ -148,6 +150,7 @@ MODULES = {
     "pipeline": pipeline,
     "context": context,
     "lexicon": lexicon,
+    "truecase": truecase,
 }
 
 
@@ -286,6 +289,8 @@ SHAPES: list[Callable[[int], str]] = [
     lambda n: " \n" * (n // 2),
     lambda n: "a" + " " * n + "\nB",
     lambda n: "CAR " * (n // 4),
+    lambda n: "Israeli Tanks Enter Rafah As Talks Stall. " * (n // 42),
+    lambda n: "A" * n + " To B",
 ]
 READERS: dict[str, Callable[[str], object]] = {
     "read_text": lambda s: read.read_text("Headline line for a story\n\n" + s + "."),
@@ -298,6 +303,9 @@ READERS: dict[str, Callable[[str], object]] = {
     "dates": lambda s: dates.find_dates(s, 0, dt.date(2022, 2, 2)),
     "modality": lambda s: modality.modality_of(s, 0, len(s) - 1, len(s)),
     "initialisms": lambda s: toponyms.initialisms(s, _named(s)),
+    "truecase": lambda s: truecase.truecase(s, sentences.split_sentences(s),
+                                            frozenset({"tanks", "enter", "as"}),
+                                            lambda word: word == "Rafah"),
 }
 
 

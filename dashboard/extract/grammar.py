@@ -95,6 +95,11 @@ class Reader(Owners, ImpliedForces, Presences, Drills, Partners):
         for token in doc:  # "Israel's withdrawal" misread as a participle is still a noun
             if token.lower_ in NOUN_ONLY_TRIGGERS and not token.tag_.startswith("NN"):
                 token.tag_ = "NN"
+            elif token.tag_ in ("NN", "NNS") and (("V", token.lemma_.lower()) in FRAMES or
+                                                   token.lemma_.lower() in EXPEL_VERBS) and {
+                    "nsubj", "obj"} <= {c.dep_ for c in token.children}:  # "Chad expels
+                token.tag_ = "VBZ" if token.lower_.endswith("s") else "VB"  # French troops"
+                # with the verb read as a noun that has a subject and an object
         self.index = Index(doc, sentence.start, places, forces, actors, earlier)
         for name, code in (people or {}).items():
             if code is None:

@@ -23,6 +23,7 @@ from dashboard.extract.lexicon import ACTOR_MOVE_WORDS, DEFINITE_PLACES, NOUN_ON
 from dashboard.extract.resolve import resolve
 from dashboard.extract.sentences import split_sentences
 from dashboard.extract.toponyms import find_candidates, initialisms
+from dashboard.extract.truecase import is_title_case, truecase
 from dashboard.records import Actor, Article, Event, Extraction, Force, Mention, Sentence
 from geodata.gazetteer import Gazetteer
 
@@ -40,25 +41,40 @@ MAX_PARSED_SENTENCES = 400
 MAX_PARSED_CHARS = 600
 
 
-def predict_toponyms(text: str, gazetteer: Gazetteer, home: str | None = None
-                     ) -> list[Mention]:
-    """Every toponym in ``text``, resolved where the gazetteer allows."""
+def predict_toponyms(text: str, gazetteer: Gazetteer, home: str | None = None,
+                     read: str | None = None) -> list[Mention]:
+    """Every toponym in ``text``, resolved where the gazetteer allows; found in the text as
+    read (``read_as``: title-case headlines in ordinary case), named as written."""
     text = text[:MAX_TEXT_CHARS]
-    candidates = find_candidates(text, gazetteer)
+    read = read_as(text, gazetteer) if read is None else read[:MAX_TEXT_CHARS]
+    candidates = find_candidates(read, gazetteer)
     places = resolve(candidates, gazetteer, home=home)
-    mentions = [Mention("", c.start, c.end, c.text, p) for c, p in
+    mentions = [Mention("", c.start, c.end, text[c.start:c.end], p) for c, p in
                 zip(candidates, places, strict=True)]
-    names = actor_rules.leader_spans(text)
+    names = actor_rules.leader_spans(read)
     found = [
-        Mention(m.article_id, m.start, m.end, m.text, m.place, _role(text, m, c.demonym))
+        Mention(m.article_id, m.start, m.end, m.text, m.place, _role(read, m, c.demonym))
         for m, c in zip(mentions, candidates, strict=True)
         if not _inside(names, m.start, m.end)  # "Vladimir" in "Vladimir Putin"
     ]
     found = _supported_acronyms(found, gazetteer)
-    again = [Mention("", start, end, words, place) for start, end, words, place in initialisms(
-        text, [(m.start, m.end, m.text, m.place) for m in found if m.role != "demonym"])]
-    return sorted(found + [replace(m, role=_role(text, m, None)) for m in again],
+    again = [Mention("", start, end, text[start:end], place) for start, end, _, place in
+             initialisms(read, [(m.start, m.end, m.text, m.place) for m in found
+                                if m.role != "demonym"])]
+    return sorted(found + [replace(m, role=_role(read, m, None)) for m in again],
                   key=lambda m: m.start)  # "CAR" for the Central African Republic named before
+
+
+def read_as(text: str, gazetteer: Gazetteer, sentences: Sequence[Sentence] | None = None
+            ) -> str:
+    """The text as the finders read it: title-case headlines in ordinary case, every offset
+    the same."""
+    if sentences is None:
+        sentences = bounded(split_sentences(text), text)
+    if not any(is_title_case(s.text) for s in sentences):
+        return text  # most stories: no need to load the lexicon
+    return truecase(text, sentences, nlp.lower_words(),
+                    _names(gazetteer, _actor_lookup(gazetteer)))
 
 
 def _supported_acronyms(mentions: list[Mention], gazetteer: Gazetteer) -> list[Mention]:
@@ -111,14 +127,14 @@ def extract_article(article: Article, gazetteer: Gazetteer, *, grammar: bool = T
         f"the story is {len(article.text):,} characters long; only the first "
         f"{MAX_TEXT_CHARS:,} were read",)
     sentences = bounded(split_sentences(text, article.id), text)
-    mentions = tuple(
-        Mention(article.id, m.start, m.end, m.text, m.place, m.role)
-        for m in predict_toponyms(text, gazetteer)
-    )
-    people = actor_rules.find_people(text, gazetteer)
     actor_of = _actor_lookup(gazetteer)
-    readings = [_read_sentence(text, s, mentions, gazetteer, actor_of) for s in sentences]
-    docs = _parse([r for r in readings if grammar and r.parseable()][:MAX_PARSED_SENTENCES])
+    read = read_as(text, gazetteer, sentences)
+    mentions = tuple(Mention(article.id, m.start, m.end, m.text, m.place, m.role)
+                     for m in predict_toponyms(text, gazetteer, read=read))
+    people = actor_rules.find_people(text, gazetteer)
+    readings = [_read_sentence(text, read, s, mentions, gazetteer, actor_of) for s in sentences]
+    docs = _parse([r for r in readings if grammar and r.parseable()][:MAX_PARSED_SENTENCES],
+                  read)
     events: list[Event] = []
     tally: Counter[str] = Counter()  # whose forces the story speaks of, and how often
     groups: list[str] = []  # the rebel groups it names, in order
@@ -220,6 +236,7 @@ class _Reading:
     actors: tuple[Actor, ...]
     forces: tuple[Force, ...]
     parsed: Sentence  # what the parser reads: the sentence without its wire dateline
+    read: str  # the sentence as read: a title-case headline in ordinary case
 
     def placed(self) -> bool:
         """Whether the sentence names a place or points back to one ("there", "the
@@ -232,8 +249,8 @@ class _Reading:
         return self.placed() and len(self.sentence.text) <= MAX_PARSED_CHARS and (
             any(a.code in actor_rules.group_codes() for a in self.actors)
             or any(f.unit or f.count_text for f in self.forces)
-            or bool(self.actors) and ACTOR_MOVE_WORDS.search(self.sentence.text) is not None
-            or grammar_rules.MILITARY_WORDS.search(self.sentence.text) is not None
+            or bool(self.actors) and ACTOR_MOVE_WORDS.search(self.read) is not None
+            or grammar_rules.MILITARY_WORDS.search(self.read) is not None
             or SHIP_NAME.search(self.sentence.text) is not None)
 
     def drafts(self, text: str, people: dict[str, str | None], doc: Any, actor_of: Any,
@@ -259,7 +276,7 @@ class _Reading:
                 and (d.type, d.trigger_start) not in found] + parsed
 
 
-def _read_sentence(text: str, sentence: Sentence, mentions: Sequence[Mention],
+def _read_sentence(text: str, read: str, sentence: Sentence, mentions: Sequence[Mention],
                    gazetteer: Gazetteer, actor_of: Any) -> _Reading:
     """Places, actors and forces of one sentence (mentions sorted by start)."""
     lo = bisect.bisect_left(mentions, sentence.start, key=lambda m: m.start)
@@ -267,14 +284,31 @@ def _read_sentence(text: str, sentence: Sentence, mentions: Sequence[Mention],
     places = tuple(mentions[lo:hi])
     actors = actor_rules.find_actors(text, sentence.start, sentence.end, places, gazetteer)
     forces = find_forces(sentence.text, sentence.start, actor_of)
-    return _Reading(sentence, places, tuple(actors), tuple(forces), without_dateline(sentence))
+    return _Reading(sentence, places, tuple(actors), tuple(forces), without_dateline(sentence),
+                    read[sentence.start:sentence.end])
 
 
-def _parse(readings: list[_Reading]) -> dict[int, Any]:
-    """Parsed docs of the given sentences, by sentence index."""
+# A city whose name is also an English word is kept as a name in a title-case headline when
+# it is at least this large ("Havana", "Nice", "Reading"; not "Send" or "Police").
+NOTED_CITY = 100_000
+
+
+def _names(gazetteer: Gazetteer, actor_of: Any) -> Any:
+    """Whether a capitalised word is a name all the same: an actor's ("Turkey", "Houthi") or
+    a place of note (a city of ``NOTED_CITY`` people or more, a sea, a province...)."""
+    def is_name(word: str) -> bool:
+        return actor_of(word) is not None or any(
+            p.kind != "city" or (p.population or 0) >= NOTED_CITY
+            for p in gazetteer.lookup(word, limit=5))
+    return is_name
+
+
+def _parse(readings: list[_Reading], read: str) -> dict[int, Any]:
+    """Parsed docs of the given sentences as read (headlines in ordinary case), by
+    sentence index."""
     if not readings:
         return {}
-    docs = nlp.parse(r.parsed.text for r in readings)
+    docs = nlp.parse(read[r.parsed.start:r.parsed.end] for r in readings)
     return {r.sentence.index: doc for r, doc in zip(readings, docs, strict=True)}
 
 

@@ -477,6 +477,10 @@ ROWS: dict[str, Row] = {
     "join-the-efforts": Row("Egyptian forces are expected to join the AU-led stabilization "
                             "efforts in Somalia.", "deployment", "Somalia", actor="EG",
                             modality="planned"),
+    "title-case-headline": Row("Israeli Tanks Enter Rafah As Ceasefire Talks Stall",
+                               "deployment", "Rafah", actor="IL"),
+    "title-case-verb-read-as-noun": Row("Chad Expels French Troops From N'Djamena",
+                                        "withdrawal", "N'Djamena", actor="FR"),
     "port-call": Row("Two Chinese warships made a port call in Colombo.", "deployment",
                      "Colombo", actor="CN", count=2),
     "ship-visited": Row("The USS Carl Vinson visited Da Nang on Monday.", "deployment",

@@ -59,11 +59,23 @@ def test_names_news_writes(text: str, written: str, country: str) -> None:
         ("LAC beat Denver 110-98 on Sunday.", "LAC"),
         ("Nato allies met in Brussels.", "Nato"),
         ("The Black Sea Fleet left Sevastopol.", "Black Sea"),
+        ("US To Send 3,000 More Troops To Poland", "Send"),  # a headline in title case
     ],
 )
 def test_words_that_are_no_places_here(text: str, not_a_place: str) -> None:
     """First names, months, groups, acronyms and a sentence's full stop are left out."""
     assert not_a_place not in found(text)
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("Israeli Tanks Enter Rafah As Ceasefire Talks Stall", "Rafah"),
+    ("Russian Warships Arrive In Havana For Naval Exercises", "Havana"),
+    ("Thai Troops Withdraw From Disputed Border Near Preah Vihear", "Preah Vihear"),
+])
+def test_places_in_title_case_headlines(text: str, place: str) -> None:
+    """A headline in title case is read in ordinary case: its place is one name of its own,
+    not part of a run of capitalised words."""
+    assert place in found(text)
 
 
 def test_demonyms_are_marked_and_resolve_to_their_country() -> None:

@@ -1,0 +1,124 @@
+"""Headlines in title case read as ordinary sentences: "Israeli Tanks Enter Rafah As Talks
+Stall" is read as "Israeli tanks enter Rafah as talks stall", so that the tagger sees verbs
+and the toponym finder sees one name, not a run of eight.
+
+A capitalised word of a title-case sentence is lowered when the story itself writes it in
+lower case elsewhere, or when it is a common English word, unless the story writes it with a
+capital inside a sentence ("Nice", "Mobile"), it names a country, a people, an armed group or
+a place of note ("Turkey", "Chad", "Houthi", "Havana"), or it is part of a longer name
+("South Korea", "Gulf Of Aden").
+Only letters change case, so every offset stays the same.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Collection, Sequence
+
+from dashboard.records import Sentence
+
+# A word: letters, with inner apostrophes and hyphens ("N'Djamena", "Al-Shabaab").
+_WORD = re.compile(r"[A-Za-z]+(?:['\u2019-][A-Za-z]+)*")
+# Title case: at least this many words of four letters or more, nearly all capitalised.
+_MIN_LONG_WORDS = 3
+_TITLE_SHARE = 0.9
+# Small words that title case capitalises and ordinary sentences do not.
+_SMALL_WORDS = frozenset(
+    "To In On For From Of As At With By After Over Into Near Amid Says Say Will And The A An "
+    "Is Are Be Back Out Off Up".split())
+# Endings stripped to find an inflected word's stem in the lexicon.
+_ENDINGS = ("s", "es", "ed", "d", "ing")
+# Words that are part of a longer name when a kept capitalised word stands beside them.
+_NAME_PARTS = frozenset(
+    "north south east west northern southern eastern western central upper lower new "
+    "saint san santa gulf sea strait straits bay island islands river mount lake cape port "
+    "fort camp base air naval united republic kingdom democratic".split())
+
+
+def is_title_case(text: str) -> bool:
+    """Whether a sentence is written in title case, as many headlines are: nearly all its
+    longer words capitalised, and a small word too ("To", "In", "As"), which a sentence
+    that is merely full of names does not capitalise ("Russia's Vladimir Putin met Xi
+    Jinping in Beijing")."""
+    words = _WORD.findall(text)
+    long_words = [w for w in words if len(w) >= 4]
+    if len(long_words) < _MIN_LONG_WORDS:
+        return False
+    capitals = sum(1 for w in long_words if w[0].isupper())
+    return capitals >= _TITLE_SHARE * len(long_words) and any(
+        w in _SMALL_WORDS for w in words[1:])
+
+
+def truecase(text: str, sentences: Sequence[Sentence], lexicon: Collection[str],
+             is_name: Callable[[str], bool]) -> str:
+    """``text`` with its title-case sentences in ordinary case (same length, same offsets).
+
+    ``lexicon`` holds common English words in lower case; ``is_name`` tells whether a
+    capitalised word is a name all the same (a country, a people, an armed group, a city
+    of note: "Turkey", "Chad", "Havana")."""
+    titles = [s for s in sentences if is_title_case(s.text)]
+    if not titles:
+        return text
+    lower_seen: set[str] = set()
+    capital_inside: set[str] = set()
+    title_starts = {s.start for s in titles}
+    for sentence in sentences:
+        if sentence.start in title_starts:
+            continue
+        for i, match in enumerate(_WORD.finditer(sentence.text)):
+            word = match.group()
+            if word.islower():
+                lower_seen.add(word)
+            elif i and word[0].isupper():
+                capital_inside.add(word)
+    out = list(text)
+    for sentence in titles:
+        words = list(_WORD.finditer(sentence.text))
+        keep = [i == 0 or not _lowers(m.group(), lower_seen, capital_inside, lexicon, is_name)
+                for i, m in enumerate(words)]  # a sentence's first word keeps its capital
+        _keep_names(words, keep)
+        for match, kept in zip(words, keep, strict=True):
+            if not kept:
+                start = sentence.start + match.start()
+                out[start:start + len(match.group())] = match.group().lower()
+    return "".join(out)
+
+
+def _lowers(word: str, lower_seen: Collection[str], capital_inside: Collection[str],
+            lexicon: Collection[str], is_name: Callable[[str], bool]) -> bool:
+    """Whether a word of a title-case sentence is an ordinary word written with a capital."""
+    if not word[0].isupper() or len(word) > 1 and not word[1:].islower():
+        return False  # "US", "McDonald", "a"
+    if word in capital_inside:
+        return False
+    low = word.lower()
+    return (low in lower_seen or _known(low, lexicon)) and not is_name(word)
+
+
+def _known(word: str, lexicon: Collection[str]) -> bool:
+    """Whether a lower-case word or its stem is in the lexicon ("expels", "massed")."""
+    return word in lexicon or any(word.endswith(end) and word[:-len(end)] in lexicon
+                                  for end in _ENDINGS)
+
+
+def _keep_names(words: Sequence[re.Match[str]], keep: list[bool]) -> None:
+    """Keep the name parts ("South", "Gulf", "of") that stand right beside a kept
+    capitalised word, and so on along the run: "Gulf Of Aden", "South China Sea"."""
+    def name_part(i: int) -> bool:
+        word = words[i].group()
+        return not keep[i] and word[0].isupper() and word.lower() in _NAME_PARTS
+
+    def kept_name(j: int) -> bool:
+        return keep[j] and words[j].group()[0].isupper()
+
+    for i in range(1, len(words)):  # forward, then backward: a chain of parts either way
+        if name_part(i) and kept_name(i - 1) and _adjacent(words[i - 1], words[i]):
+            keep[i] = True
+    for i in range(len(words) - 2, -1, -1):
+        if name_part(i) and kept_name(i + 1) and _adjacent(words[i], words[i + 1]):
+            keep[i] = True
+
+
+def _adjacent(first: re.Match[str], second: re.Match[str]) -> bool:
+    """Whether two words are separated only by a space."""
+    return second.start() - first.end() <= 1
