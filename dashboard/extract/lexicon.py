@@ -36,7 +36,7 @@ OBJECT_LOCATION = frozenset("patrol occupy besiege encircle surround guard defen
                             "secure control".split())
 STAY_VERBS = frozenset(
     "station base mass amass position garrison remain stay operate concentrate gather keep "
-    "maintain poise deploy build".split()) | OBJECT_LOCATION
+    "maintain poise deploy build accumulate".split()) | OBJECT_LOCATION
 DRILL_VERBS = frozenset("drill exercise".split())
 # Drills that are no military exercise: "a fire drill", "an earthquake drill".
 CIVIL_DRILLS = frozenset("fire safety evacuation earthquake tsunami lockdown disaster "

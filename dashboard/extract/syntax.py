@@ -226,7 +226,11 @@ def _border(token: Token, mention: Mention | None, index: Index) -> Place | None
             return Place(other.mention, "border")
         demonym = next((index.mention[c.i] for c in token.children if c.dep_ == "amod"
                         and c.i in index.mention and index.mention[c.i].place is not None), None)
-        return Place(demonym, "border") if demonym is not None else None
+        if demonym is None and any(c.dep_ == "nmod:poss" and c.lower_ in ("its", "their")
+                                   for c in token.children):
+            demonym = _speaking_country(token, index)  # "Ukrainian officials say 90,000
+        return Place(demonym, "border") if demonym is not None else None  # troops are
+    # deployed along its border": Ukraine's
     sides = tuple(dict.fromkeys(
         m.group() for c in token.children if c.dep_ == "amod"
         for m in SIDES.finditer(c.lower_)))
@@ -236,6 +240,27 @@ def _border(token: Token, mention: Mention | None, index: Index) -> Place | None
         return Place(other.mention, "border", sides)
     partner = other.mention.place.country if other and other.mention.place else None
     return Place(mention, "border", sides, partner)
+
+
+def _speaking_country(token: Token, index: Index) -> Mention | None:
+    """The country of the nearest clause subject above a token that is no force: whose
+    "its border" is."""
+    verb = token
+    for _ in range(6):
+        if verb.head.i == verb.i:
+            return None
+        verb = verb.head
+        if not verb.tag_.startswith("VB"):
+            continue
+        for subject in (c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass")):
+            if subject.i in index.force:
+                continue
+            for t in phrase(subject):
+                mention = index.mention.get(t.i)
+                if mention is not None and mention.place is not None and \
+                        mention.place.kind == "country":
+                    return mention
+    return None
 
 
 _AND_GAP = re.compile(r"\s+and\s+(?:the\s+)?(?:[a-z]+\s+)?")

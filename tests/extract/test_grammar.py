@@ -481,6 +481,11 @@ ROWS: dict[str, Row] = {
                                "deployment", "Rafah", actor="IL"),
     "title-case-verb-read-as-noun": Row("Chad Expels French Troops From N'Djamena",
                                         "withdrawal", "N'Djamena", actor="FR"),
+    "its-border-is-the-speakers": Row("Ukrainian officials say more than 90,000 Russian "
+                                      "troops have been deployed along its border.",
+                                      "presence", "UA", actor="RU", count=90000),
+    "accumulated-along": Row("Tens of thousands of Russian soldiers have accumulated along "
+                             "the border with Ukraine.", "presence", "UA", actor="RU"),
     "port-call": Row("Two Chinese warships made a port call in Colombo.", "deployment",
                      "Colombo", actor="CN", count=2),
     "ship-visited": Row("The USS Carl Vinson visited Da Nang on Monday.", "deployment",
@@ -602,6 +607,8 @@ ABSENT: dict[str, tuple[str, str | None, str]] = {
     "city-then-its-province-is-one-place": (
         "Russian troops withdrew from Kharkiv, Kharkiv Oblast, and from Izium.", "RU",
         "Kharkiv Oblast@admin1"),
+    "its-border-is-not-the-forces-own": (
+        "Poland says Belarusian troops have gathered along its border.", "BY", "Belarus"),
     "us-troops-from-two-bases-keep-origin": (
         "US troops from Germany and Italy will move to Poland.", "DE", "Poland"),
     "the-last-nation-is-not-every-soldiers": (
