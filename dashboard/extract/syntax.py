@@ -163,7 +163,8 @@ def place_of(token: Token, index: Index) -> Place | None:
     country" is the last country named before it."""
     if token.i in index.actor and token.i not in index.place:
         return None  # "fighters from Lebanon's Hezbollah": whose, not from where
-    named = next((t for t in _naming(token) if t.i in index.place), None)
+    named = next((t for t in _naming(token) if t.i in index.place and not _river(t, index)),
+                 None)
     if named is not None and named.dep_ in ("compound", "amod") and named.head.i == token.i \
             and token.tag_ in ("NN", "NNS") and token.lemma_.lower() not in PLACE_NOUNS:
         return None  # "the Paris agreement", "the Minsk talks" are no places
@@ -198,6 +199,13 @@ def place_of(token: Token, index: Index) -> Place | None:
         return None
     kind = mention.place.kind
     return Place(mention, "point" if kind in ("city", "base", "installation") else "area")
+
+
+def _river(token: Token, index: Index) -> bool:
+    """Whether a town's name names a river here: "the Dnipro river" is no city of Dnipro."""
+    mention = index.place[token.i]
+    return token.dep_ in ("compound", "flat") and token.head.lemma_.lower() == "river" and \
+        mention.place is not None and mention.place.kind == "city"
 
 
 _BREADTH = {"continent": 0, "region": 1, "sea": 1, "country": 2}
@@ -280,6 +288,9 @@ def _naming(token: Token) -> list[Token]:
                 for g in c.children if g.dep_ == "nmod" and case_of(g) in AT]  # airport in X"
     if token.tag_ in ("VBG", "VBN"):  # "neighboring Belarus" misread as a participle and
         near += [c for c in token.children if c.dep_ == "obj"]  # its object
+    located += [g for c in near if c.dep_ == "nmod" and case_of(c) == "of"  # "the bank of
+                for g in c.children if g.dep_ == "nmod" and case_of(g) in AT]  # the river in
+    # Kherson region": where the unnamed thing lies
     if token.lemma_.lower() in BASE_NOUNS and located:  # "Turkey's military base in Qatar"
         return [token, *located, *sorted(near, key=lambda t: t.i)]  # stands in Qatar
     return [token, *sorted(near, key=lambda t: (t.dep_ == "nmod:poss", t.i)), *located]

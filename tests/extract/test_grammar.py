@@ -486,6 +486,10 @@ ROWS: dict[str, Row] = {
                                       "presence", "UA", actor="RU", count=90000),
     "accumulated-along": Row("Tens of thousands of Russian soldiers have accumulated along "
                              "the border with Ukraine.", "presence", "UA", actor="RU"),
+    "bank-of-a-river-in-a-region": Row(
+        "Russia said it completed the withdrawal of troops from the western bank of the "
+        "Dnipro river in Ukraine's southern Kherson region.", "withdrawal", "Kherson region",
+        actor="RU"),
     "port-call": Row("Two Chinese warships made a port call in Colombo.", "deployment",
                      "Colombo", actor="CN", count=2),
     "ship-visited": Row("The USS Carl Vinson visited Da Nang on Monday.", "deployment",
@@ -609,6 +613,8 @@ ABSENT: dict[str, tuple[str, str | None, str]] = {
         "Kharkiv Oblast@admin1"),
     "its-border-is-not-the-forces-own": (
         "Poland says Belarusian troops have gathered along its border.", "BY", "Belarus"),
+    "a-river-is-no-town": ("All Russian servicemen crossed to the left bank of the Dnipro "
+                           "River.", "RU", "Dnipro@city"),
     "us-troops-from-two-bases-keep-origin": (
         "US troops from Germany and Italy will move to Poland.", "DE", "Poland"),
     "the-last-nation-is-not-every-soldiers": (
