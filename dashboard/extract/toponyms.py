@@ -56,6 +56,10 @@ _NOT_ALONE = frozenset(
     """.split()
 )
 # Names that may also be people's names: taken alone only after a place-like preposition.
+# Words that name a mission or a unit far more often than a town ("the Mission has withdrawn
+# 6,000 personnel"; Mission, Texas): a place only right after "in", "at", "to", "from".
+_UNIT_LIKE = frozenset("mission coalition alliance operation command brigade division "
+                       "battalion regiment".split())
 _PERSON_LIKE = frozenset({"jackson", "lincoln", "grant", "lee", "clinton", "victoria", "hope",
                           "buffalo", "orange", "mobile", "reading", "sale", "bath"})
 _PLACE_PREPOSITIONS = re.compile(
@@ -298,6 +302,8 @@ def _acceptable(text: str, tokens: list[Token], i: int, j: int, key: str,
     after_place_word = _PLACE_PREPOSITIONS.search(before) is not None
     if token.key in _PERSON_LIKE:
         return after_place_word
+    if token.key in _UNIT_LIKE:
+        return before.endswith((" in ", " at ", " to ", " from "))
     if token.key in _NOT_ALONE or (token.text in people and not after_place_word):
         return False
     previous = tokens[i - 1] if i > 0 else None

@@ -60,6 +60,7 @@ def test_names_news_writes(text: str, written: str, country: str) -> None:
         ("Nato allies met in Brussels.", "Nato"),
         ("The Black Sea Fleet left Sevastopol.", "Black Sea"),
         ("US To Send 3,000 More Troops To Poland", "Send"),  # a headline in title case
+        ("Since July, the Mission has withdrawn 6,000 personnel from Mali.", "Mission"),
     ],
 )
 def test_words_that_are_no_places_here(text: str, not_a_place: str) -> None:
