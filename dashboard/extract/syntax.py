@@ -273,6 +273,10 @@ def _speaking_country(token: Token, index: Index) -> Mention | None:
 
 _AND_GAP = re.compile(r"\s+and\s+(?:the\s+)?(?:[a-z]+\s+)?")
 _NAME_PARTS = frozenset({"compound", "flat", "nmod:poss", "amod", "appos"})
+# Nouns for a part of something that lies where that thing lies ("the bank of the river in
+# Kherson region").
+_PART_NOUNS = frozenset("bank banks side shore shores outskirts edge part parts coast "
+                        "stretch section".split())
 
 
 def _naming(token: Token) -> list[Token]:
@@ -288,9 +292,10 @@ def _naming(token: Token) -> list[Token]:
                 for g in c.children if g.dep_ == "nmod" and case_of(g) in AT]  # airport in X"
     if token.tag_ in ("VBG", "VBN"):  # "neighboring Belarus" misread as a participle and
         near += [c for c in token.children if c.dep_ == "obj"]  # its object
-    located += [g for c in near if c.dep_ == "nmod" and case_of(c) == "of"  # "the bank of
-                for g in c.children if g.dep_ == "nmod" and case_of(g) in AT]  # the river in
-    # Kherson region": where the unnamed thing lies
+    if token.lemma_.lower() in _PART_NOUNS:  # "the bank of the river in Kherson region":
+        located += [g for c in near if c.dep_ == "nmod" and case_of(c) == "of"  # where the
+                    for g in c.children if g.dep_ == "nmod" and case_of(g) in AT]  # river
+        # whose bank it is lies
     if token.lemma_.lower() in BASE_NOUNS and located:  # "Turkey's military base in Qatar"
         return [token, *located, *sorted(near, key=lambda t: t.i)]  # stands in Qatar
     return [token, *sorted(near, key=lambda t: (t.dep_ == "nmod:poss", t.i)), *located]
