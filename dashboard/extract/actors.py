@@ -43,9 +43,10 @@ _SEATS = {
     "marine expeditionary force": "US", "marine expeditionary unit": "US",
 }
 _ALLIANCES = {"nato": "NATO", "european union": "EU", "eu": "EU", "united nations": "UN",
-              "un": "UN", "csto": "CSTO", "african union": "AFRICAN_UNION", "osce": "OSCE"}
+              "un": "UN", "csto": "CSTO", "african union": "AFRICAN_UNION", "osce": "OSCE",
+              "u.n.": "UN", "e.u.": "EU"}
 _ALLIANCE_RE = re.compile(r"\b(NATO|Nato|European Union|EU|United Nations|UN|CSTO|African Union|"
-                          r"OSCE)\b")  # "Nato" in British style
+                          r"OSCE)\b|\b(U\.N\.|E\.U\.)(?!\w)")  # "Nato" in British style
 # An air force's name followed by a base or a place's name is that airfield.
 _AIRFIELD_AFTER = re.compile(r"(?<=RAF|AAF|CAF|ZAF|SAF)\s+(?:[Bb]ase|[Ss]tation)\b")
 _OWNED_BEFORE = re.compile(r"(?:['\u2019]s|[A-Z][a-z]+(?:ese|ian|ish|an|i))\s+(?:the\s+)?$")
@@ -142,8 +143,10 @@ def find_actors(text: str, start: int, end: int, mentions: Sequence[Mention],
         code = _SEATS[match.group(1).lower()]
         actors.append(Actor(code, start + match.start(1), start + match.end(1), match.group(1)))
     for match in _ALLIANCE_RE.finditer(segment):
-        code = _ALLIANCES[match.group(1).lower()]
-        actors.append(Actor(code, start + match.start(1), start + match.end(1), match.group(1)))
+        group = 1 if match.group(1) else 2  # "UN", or "U.N." with its dots
+        code = _ALLIANCES[match.group(group).lower()]
+        actors.append(Actor(code, start + match.start(group), start + match.end(group),
+                            match.group(group)))
     pattern, codes = armed_groups()
     for match in pattern.finditer(segment):
         code = codes[match.group(1).casefold()]

@@ -337,7 +337,8 @@ def _without_own_name(draft: Draft) -> Draft | None:
 
 def _actor_lookup(gazetteer: Gazetteer):  # type: ignore[no-untyped-def]
     """A function from a word ("US", "Russian", "NATO") to an actor code."""
-    alliances = {"NATO": "NATO", "EU": "EU", "UN": "UN", "AU": "AFRICAN_UNION"}
+    alliances = {"NATO": "NATO", "EU": "EU", "UN": "UN", "AU": "AFRICAN_UNION", "U.N.": "UN",
+                 "E.U.": "EU"}
 
     def actor_of(word: str) -> str | None:
         if is_proxy(word):

@@ -490,6 +490,8 @@ ROWS: dict[str, Row] = {
         "Russia said it completed the withdrawal of troops from the western bank of the "
         "Dnipro river in Ukraine's southern Kherson region.", "withdrawal", "Kherson region",
         actor="RU"),
+    "un-with-dots": Row("The U.N. mission withdrew from Bukavu on Tuesday.", "withdrawal",
+                        "Bukavu", actor="UN"),
     "port-call": Row("Two Chinese warships made a port call in Colombo.", "deployment",
                      "Colombo", actor="CN", count=2),
     "ship-visited": Row("The USS Carl Vinson visited Da Nang on Monday.", "deployment",
