@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Collection
 from typing import Any
 
-from dashboard.extract.actors import group_codes
+from dashboard.extract.actors import armed_groups, group_codes
 from dashboard.extract.events import Draft
 from dashboard.extract.frames import Builder
 from dashboard.extract.lexicon import (
@@ -98,7 +98,8 @@ class ImpliedForces:
         if not any(c.dep_ in ("amod", "compound") and c.lemma_.lower() in PRESENCE_KINDS
                    for c in trigger.children) and not any(  # "the U.S. military has
                 s.lemma_.lower() in PRESENCE_KINDS | MISSIONS or self.force_of(s)
-                for s in subjects):
+                or s.text.casefold() in armed_groups()[1]  # "MONUSCO has maintained a
+                for s in subjects):  # presence in Congo": a mission or armed group by name
             return []  # escalated its presence in the Caribbean"
         places = slots_of(trigger, self.index, "presence").at or (
             slots_of(verb, self.index, "presence").at if verb is not None else ())

@@ -492,6 +492,8 @@ ROWS: dict[str, Row] = {
         actor="RU"),
     "un-with-dots": Row("The U.N. mission withdrew from Bukavu on Tuesday.", "withdrawal",
                         "Bukavu", actor="UN"),
+    "mission-by-name-keeps-a-presence": Row("MONUSCO has maintained a presence in Congo for "
+                                            "13 years.", "presence", "Congo", actor="UN"),
     "port-call": Row("Two Chinese warships made a port call in Colombo.", "deployment",
                      "Colombo", actor="CN", count=2),
     "ship-visited": Row("The USS Carl Vinson visited Da Nang on Monday.", "deployment",
@@ -521,6 +523,8 @@ NO_EVENT: dict[str, tuple[str, str]] = {
     "a-leaders-visit-is-no-deployment": ("Putin's visit to Beijing was his first since the "
                                          "war. The visit comes as troops mass in Belarus.",
                                          "Beijing"),
+    "an-organisations-presence-is-no-force": ("The UN has maintained a presence in Geneva "
+                                              "for decades.", "Geneva"),
     "joined-forces-with": ("Kenya joined forces with Somalia in Kismayo.", "Kismayo"),
     "joined-the-alliance": ("Finnish troops celebrated as Finland joined NATO in Helsinki.",
                             "Helsinki"),
