@@ -107,6 +107,9 @@ def from_where_it_was(draft: Draft, earlier: list[Event], sentence: Sentence,
     forces taking part in "this war game" drill where the story's last drill was, within
     the last few sentences; with no such place it is dropped. ``named``: the sentence names
     a place or a state."""
+    if draft.also:  # "Chinese troops pulled back in the Galwan valley. Indian soldiers also
+        return _where_others_did(draft, earlier, sentence) if draft.actor else None  # pulled
+        # back"
     told = draft.force is None  # "the withdrawal will be complete": the last one told,
     if told and not named:  # in a sentence naming a place or
         return None  # a state ("Baghdad welcomed the withdrawal", not "the company said this
@@ -134,6 +137,23 @@ def from_where_it_was(draft: Draft, earlier: list[Event], sentence: Sentence,
             event.location or event.origin)
         if place is not None and place.place is not None:
             return replace(draft, origin=place)
+    return None
+
+
+def _where_others_did(draft: Draft, earlier: list[Event], sentence: Sentence) -> Draft | None:
+    """A move "also" made, with no place of its own, goes where the story's last move of
+    the same kind, in this sentence or the one before, went; dropped when there is none."""
+    for event in reversed(earlier):
+        if event.sentence.index < sentence.index - 1:
+            break
+        if event.type != draft.type or event.actor == draft.actor:
+            continue
+        if draft.type == "deployment" and event.destination is not None:
+            return replace(draft, origin=event.origin if event.origin is not None and (
+                event.origin.place is None or event.origin.place.country != draft.actor)
+                else None, destination=event.destination, extent=event.extent)
+        if draft.type == "withdrawal" and (event.origin or event.location) is not None:
+            return replace(draft, origin=event.origin or event.location)
     return None
 
 

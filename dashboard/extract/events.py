@@ -94,6 +94,7 @@ class Draft:
     border_side: tuple[str, ...]
     person: str | None
     border_with: str | None = None
+    also: bool = False  # told as doing what the story just told of others ("also pulled back")
 
 
 def find_drafts(text: str, sentence: Sentence, places: Sequence[Mention],

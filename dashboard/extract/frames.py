@@ -72,6 +72,8 @@ class Builder:
                 return self.presence(slots.at)
             if lemma in IN_IS_DESTINATION:
                 to = list(slots.at)
+        if not to and not slots.source and self.also():  # "Britain also sent troops": where
+            return [replace(self.draft("deployment"), also=True)]  # the story just sent some
         if not to:  # "sent home from Mali" leaves; an incursion out of Gaza goes somewhere
             return [self.draft("withdrawal", origin=slots.source)] if slots.source and \
                 lemma not in ONWARD else []
@@ -126,8 +128,15 @@ class Builder:
         if origin is None:  # "the first convoy departed on Oct. 10": the story says from
             return [] if slots.to and lemma not in REDUCE_VERBS or self.trigger.tag_.startswith(
                 "NN") and lemma == "leave" or self._object_not_moved() \
-                else [self.draft("withdrawal")]  # where (a leave of absence goes nowhere)
+                else [replace(self.draft("withdrawal"), also=self.also())]  # where (a leave
+            # of absence goes nowhere); "Indian soldiers also pulled back": where others did
         return [self.draft("withdrawal", origin=o) for o in slots.sources or (origin,)]
+
+    def also(self) -> bool:
+        """Whether the trigger says its force does what others were just told to do ("Indian
+        soldiers also pulled back", "Britain too sent troops")."""
+        return self.force is not None and any(
+            c.dep_ == "advmod" and c.lower_ in _ALSO for c in self.trigger.children)
 
     def _object_not_moved(self) -> bool:
         """Whether the trigger's object is something other than its force: "withdrew its
@@ -150,6 +159,9 @@ class Builder:
         places = slots.at or slots.to
         return [self.draft("exercise", location=replace(places[-1], extent="area"))] \
             if places else []
+
+
+_ALSO = frozenset({"also", "too", "likewise", "similarly"})
 
 
 def without_origins(drafts: list[Draft]) -> list[Draft]:

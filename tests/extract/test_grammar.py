@@ -494,6 +494,10 @@ ROWS: dict[str, Row] = {
                         "Bukavu", actor="UN"),
     "mission-by-name-keeps-a-presence": Row("MONUSCO has maintained a presence in Congo for "
                                             "13 years.", "presence", "Congo", actor="UN"),
+    "also-pulled-back": Row("Chinese troops pulled back in the Galwan valley. Indian "
+                            "soldiers also pulled back.", "withdrawal", "Galwan", actor="IN"),
+    "also-sent": Row("France sent 500 troops to Estonia on Monday. Britain also sent 300 "
+                     "soldiers.", "deployment", "Estonia", actor="GB", count=300),
     "port-call": Row("Two Chinese warships made a port call in Colombo.", "deployment",
                      "Colombo", actor="CN", count=2),
     "ship-visited": Row("The USS Carl Vinson visited Da Nang on Monday.", "deployment",
@@ -621,6 +625,9 @@ ABSENT: dict[str, tuple[str, str | None, str]] = {
         "Poland says Belarusian troops have gathered along its border.", "BY", "Belarus"),
     "a-river-is-no-town": ("All Russian servicemen crossed to the left bank of the Dnipro "
                            "River.", "RU", "Dnipro@city"),
+    "also-reaches-back-one-sentence-only": (
+        "France sent 500 troops to Estonia on Monday. Prices rose. Markets fell. Britain "
+        "also sent 300 soldiers.", "GB", "Estonia"),
     "us-troops-from-two-bases-keep-origin": (
         "US troops from Germany and Italy will move to Poland.", "DE", "Poland"),
     "the-last-nation-is-not-every-soldiers": (
