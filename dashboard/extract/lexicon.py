@@ -234,3 +234,19 @@ NOMINAL = frozenset({"compound", "amod", "nmod", "nmod:poss", "flat", "det", "ca
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "they", "them"})
 YEAR = re.compile(r"(?:1[89]|20)\d\d")  # a bare number that reads as a year, not a count
 NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+|\d{1,7}")
+# Words a title-case headline capitalises that are no names ("Israeli Tanks Enter Rafah As
+# Talks Stall"): the frames' verbs and nouns, force and place words, and the small words of
+# English; endings ("-s", "-ed", "-ing") are found by their stem.
+ORDINARY_WORDS = frozenset(
+    MOVE_VERBS | LEAVE_VERBS | PULL_VERBS | EXPEL_VERBS | EXPEL_WITH_PARTICLE | REDUCE_VERBS
+    | STAY_VERBS | DRILL_VERBS | TRAIN_VERBS | HANDOVER_VERBS | OBSERVE_VERBS | HOST_VERBS
+    | HOLD_VERBS | SAY_VERBS | HARM_VERBS | SIZE_VERBS | LAUNCH_VERBS | VISIT_VERBS
+    | CONTROL_VERBS | END_VERBS | GROW_WORDS | SHRINK_WORDS | JOINED | MILITARY_HEADS
+    | SHIP_WORDS | PLACE_NOUNS | BORDER_WORDS | {lemma for _, lemma in FRAMES}
+    | frozenset("""
+    to in on for from of as at with by after over into near amid and the a an is are was were
+    be been will would could can may might must should says said warn warns vow vows plan
+    plans more new than but or not no nor its their his her our up down out off back against
+    among across around before during under ahead despite within without toward towards via
+    per amid sent flew left took began withdrew drove fought brought came went held kept led
+    made ran sought struck told hit troops forces soldiers says""".split()))

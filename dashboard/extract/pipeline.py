@@ -19,7 +19,12 @@ from dashboard.extract.dates import TimeExpression, find_dates
 from dashboard.extract.events import Draft, find_drafts
 from dashboard.extract.forces import SHIP_NAME, find_forces, is_police, is_proxy
 from dashboard.extract.geocode import event_geometry
-from dashboard.extract.lexicon import ACTOR_MOVE_WORDS, DEFINITE_PLACES, NOUN_ONLY_TRIGGERS
+from dashboard.extract.lexicon import (
+    ACTOR_MOVE_WORDS,
+    DEFINITE_PLACES,
+    NOUN_ONLY_TRIGGERS,
+    ORDINARY_WORDS,
+)
 from dashboard.extract.resolve import resolve
 from dashboard.extract.sentences import split_sentences
 from dashboard.extract.toponyms import find_candidates, initialisms
@@ -73,7 +78,7 @@ def read_as(text: str, gazetteer: Gazetteer, sentences: Sequence[Sentence] | Non
         sentences = bounded(split_sentences(text), text)
     if not any(is_title_case(s.text) for s in sentences):
         return text  # most stories: no need to load the lexicon
-    return truecase(text, sentences, nlp.lower_words(),
+    return truecase(text, sentences, ORDINARY_WORDS,
                     _names(gazetteer, _actor_lookup(gazetteer)))
 
 
@@ -294,12 +299,17 @@ NOTED_CITY = 100_000
 
 
 def _names(gazetteer: Gazetteer, actor_of: Any) -> Any:
-    """Whether a capitalised word is a name all the same: an actor's ("Turkey", "Houthi") or
-    a place of note (a city of ``NOTED_CITY`` people or more, a sea, a province...)."""
-    def is_name(word: str) -> bool:
-        return actor_of(word) is not None or any(
-            p.kind != "city" or (p.population or 0) >= NOTED_CITY
-            for p in gazetteer.lookup(word, limit=5))
+    """Whether capitalised words are a name all the same: an actor's ("Turkey", "Houthi"), a
+    place of note (a city of ``NOTED_CITY`` people or more, a sea, a region...), or a
+    place named by several words ("Sierra Leone")."""
+    def is_name(words: str) -> bool:
+        if actor_of(words) is not None:
+            return True
+        places = gazetteer.lookup(words, limit=5)
+        if " " in words:  # "Sierra Leone", "Red Sea", "Cape Town"
+            return bool(places)
+        return any(p.kind not in ("city", "admin1", "admin2") or (p.population or 0) >=
+                   NOTED_CITY for p in places)  # not "Region", a province somewhere
     return is_name
 
 

@@ -57,7 +57,8 @@ _NOT_ALONE = frozenset(
 )
 # Names that may also be people's names: taken alone only after a place-like preposition.
 # Words that name a mission or a unit far more often than a town ("the Mission has withdrawn
-# 6,000 personnel"; Mission, Texas): a place only right after "in", "at", "to", "from".
+# 6,000 personnel"; Mission, Texas): no place after a determiner.
+_DETERMINERS = frozenset("the a an this that its their our his her whose".split())
 _UNIT_LIKE = frozenset("mission coalition alliance operation command brigade division "
                        "battalion regiment".split())
 _PERSON_LIKE = frozenset({"jackson", "lincoln", "grant", "lee", "clinton", "victoria", "hope",
@@ -303,7 +304,8 @@ def _acceptable(text: str, tokens: list[Token], i: int, j: int, key: str,
     if token.key in _PERSON_LIKE:
         return after_place_word
     if token.key in _UNIT_LIKE:
-        return before.endswith((" in ", " at ", " to ", " from "))
+        words = before.split()
+        return not words or words[-1].lower() not in _DETERMINERS
     if token.key in _NOT_ALONE or (token.text in people and not after_place_word):
         return False
     previous = tokens[i - 1] if i > 0 else None

@@ -26,6 +26,9 @@ _TITLE_SHARE = 0.9
 _SMALL_WORDS = frozenset(
     "To In On For From Of As At With By After Over Into Near Amid Says Say Will And The A An "
     "Is Are Be Back Out Off Up".split())
+# The most words a place's name that holds ordinary words may have ("Democratic Republic Of
+# Congo").
+_LONGEST_NAME = 4
 # Endings stripped to find an inflected word's stem in the lexicon.
 _ENDINGS = ("s", "es", "ed", "d", "ing")
 # Words that are part of a longer name when a kept capitalised word stands beside them.
@@ -74,14 +77,42 @@ def truecase(text: str, sentences: Sequence[Sentence], lexicon: Collection[str],
     out = list(text)
     for sentence in titles:
         words = list(_WORD.finditer(sentence.text))
-        keep = [i == 0 or not _lowers(m.group(), lower_seen, capital_inside, lexicon, is_name)
-                for i, m in enumerate(words)]  # a sentence's first word keeps its capital
+        named = _named_runs(sentence.text, words, is_name)
+        known = [_lowers(m.group(), lower_seen, capital_inside, lexicon, is_name)
+                 for m in words]
+        keep = [i == 0 or i in named or not known[i] for i in range(len(words))]
+        stranger = [not known[i] and i not in named and words[i].group()[0].isupper()
+                    and not is_name(words[i].group()) for i in range(len(words))]
+        for i in range(len(words)):  # "Elon Musk Sends ...", "Kim Jong Un Orders ...": a
+            keep[i] = keep[i] or words[i].group() not in _SMALL_WORDS and any(  # word beside
+                # an unknown name is part of that name (not "In" in "Arrive In Nice")
+                stranger[j] and _adjacent(words[min(i, j)], words[max(i, j)])
+                for j in (i - 1, i + 1) if 0 <= j < len(words))
         _keep_names(words, keep)
         for match, kept in zip(words, keep, strict=True):
             if not kept:
                 start = sentence.start + match.start()
                 out[start:start + len(match.group())] = match.group().lower()
     return "".join(out)
+
+
+def _named_runs(text: str, words: Sequence[re.Match[str]], is_name: Callable[[str], bool]
+                ) -> set[int]:
+    """The words of runs of two to four capitalised words (with "of" or "the" inside) that
+    together name a place: "Sierra Leone", "Red Sea", "Democratic Republic Of Congo"."""
+    named: set[int] = set()
+    for i in range(len(words)):
+        if i in named or not words[i].group()[0].isupper():
+            continue
+        for size in range(_LONGEST_NAME, 1, -1):
+            j = i + size - 1
+            if j >= len(words) or not words[j].group()[0].isupper() or not all(
+                    _adjacent(words[k], words[k + 1]) for k in range(i, j)):
+                continue
+            if is_name(text[words[i].start():words[j].end()]):
+                named.update(range(i, j + 1))
+                break
+    return named
 
 
 def _lowers(word: str, lower_seen: Collection[str], capital_inside: Collection[str],

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import functools
 import importlib.resources
-import json
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
@@ -17,7 +16,7 @@ if TYPE_CHECKING:  # spaCy takes about a second to import: only when a parse is 
     from spacy.language import Language
     from spacy.tokens import Doc
 
-__all__ = ["load_parser", "lower_words", "parse"]
+__all__ = ["load_parser", "parse"]
 
 
 @functools.cache
@@ -28,20 +27,6 @@ def load_parser() -> Language:
     model = importlib.resources.files("dashboard.extract.nlp") / "model"
     with importlib.resources.as_file(model) as path:
         return spacy.load(path)
-
-
-@functools.cache
-def lower_words() -> frozenset[str]:
-    """The English words the model knows in lower case (its vocabulary's strings: the
-    treebanks' words and its lemma table), read without loading the model; empty when the
-    model is not installed."""
-    strings = importlib.resources.files("dashboard.extract.nlp") / "model" / "vocab" / \
-        "strings.json"
-    try:
-        words = json.loads(strings.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return frozenset()
-    return frozenset(w for w in words if isinstance(w, str) and w.isalpha() and w.islower())
 
 
 def parse(texts: Iterable[str], batch_size: int = 64) -> Iterator[Doc]:
