@@ -43,6 +43,10 @@ from dashboard.extract.syntax import (
 )
 from dashboard.records import Force
 
+# Verbs a mission or force moves by, beside the moves of armed groups: a mission arrives
+# somewhere as a force, where a group's leaders arriving may be a delegation.
+_MISSION_MOVES = frozenset("arrive land return leave depart move".split())
+
 
 class ImpliedForces:
     """The reader's readings of forces that no force word names."""
@@ -145,7 +149,10 @@ class ImpliedForces:
         object, if any, is a place: "Israel withdrew its ambassador" moves no force."""
         if trigger.tag_.startswith("NN"):
             return self._owner_as_force(trigger, lemma)
-        if not trigger.tag_.startswith("VB") or lemma not in GROUP_MOVES:
+        subject = next((c for c in trigger.children if c.dep_ == "nsubj"), None)
+        mission = subject is not None and subject.lemma_.lower() in MISSIONS
+        if not trigger.tag_.startswith("VB") or lemma not in GROUP_MOVES and not (
+                mission and lemma in _MISSION_MOVES):  # "the mission arrived in Haiti"
             return None, None
         ways = [c for c in trigger.children if c.dep_ == "obj" or c.dep_ == "obl" and case_of(c)
                 in TO | FROM]  # where from or to: each must be a place
@@ -153,15 +160,15 @@ class ImpliedForces:
         if not all(self._names_a_place(c) for c in ways) or not any(
                 self._names_a_place(c) for c in ways + at):
             return None, None  # "withdrew from the talks in Cairo", "withdrew its ambassador"
-        subject = next((c for c in trigger.children if c.dep_ == "nsubj"), None)
         if subject is None or subject.lower_ in RELATIVE_PRONOUNS | {"it"}:
             return None, None
+        led = self.owner(subject) if mission and self.code_of(subject) is None else None
         named = self.index.actor.get(subject.i) or self.index.place.get(subject.i) or (
-            self.code_of(subject) if subject.lemma_.lower() in MISSIONS else None)
+            self.code_of(subject) if mission else None) or led
         if named is None:  # the subject itself names the actor, not "a Hamas delegation";
             return None, None  # "the African Union mission" is a force of its own
-        code = self.code_of(subject)
-        if code is None or not (code in group_codes() or lemma in COUNTRY_MOVES):
+        code = self.code_of(subject) or led  # "the multinational force led by Kenya"
+        if code is None or not (code in group_codes() or lemma in COUNTRY_MOVES or led):
             return None, None
         return subject, self._force_named_by(subject, code)
 

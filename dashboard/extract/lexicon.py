@@ -221,7 +221,9 @@ MILITARY_WORDS = re.compile(
     r"expel|dislodg|driven (?:from|out|back)|"
     r"outposts?\b|handover|hand(?:ed|s|ing)? (?:over|back)|servicem[ae]n|service ?members?|"
     r"(?:military|army|naval|defen[cs]e|security|service) personnel|conscript|guardsm[ae]n|"
-    r"infantry|airborne|artillery|howitzer|warplane|cruiser|corvette)", re.I)
+    r"infantry|airborne|artillery|howitzer|warplane|cruiser|corvette|task force|"
+    r"(?:multinational|peacekeeping|intervention|stabili[sz]ation|expeditionary|standby|"
+    r"military|naval) (?:force|mission))", re.I)
 # Words of a country or group moving itself: they call for the parser only when the sentence
 # names a country or group ("Russia captured the town of Avdiivka"), not in "police captured
 # the suspect".

@@ -100,6 +100,9 @@ class Partners:
         froms = [c for t in phrase(force_token) for c in t.children
                  if c.dep_ == "nmod" and case_of(c) == "from"]
         nations = [t for c in froms[:1] for t in coordinated(c)]
+        nations += [c for c in force_token.children if froms and c.dep_ == "conj"
+                    and self._is_country(c)]  # "troops from Kenya and Uganda" with Uganda
+        # read as joined to the troops
         codes = list(dict.fromkeys(code for t in nations for code in [self.code_of(t)] if code))
         starts = {self.index.span(t)[0] for t in nations}
         if len(codes) < 2:

@@ -498,6 +498,10 @@ ROWS: dict[str, Row] = {
                             "soldiers also pulled back.", "withdrawal", "Galwan", actor="IN"),
     "also-sent": Row("France sent 500 troops to Estonia on Monday. Britain also sent 300 "
                      "soldiers.", "deployment", "Estonia", actor="GB", count=300),
+    "two-nations-one-misread": Row("Troops from Kenya and Uganda arrived in Mogadishu.",
+                                   "deployment", "Mogadishu", actor="KE", origin=None),
+    "mission-led-by-arrives": Row("The multinational force led by Kenya arrived in Haiti on "
+                                  "Tuesday.", "deployment", "Haiti", actor="KE"),
     "port-call": Row("Two Chinese warships made a port call in Colombo.", "deployment",
                      "Colombo", actor="CN", count=2),
     "ship-visited": Row("The USS Carl Vinson visited Da Nang on Monday.", "deployment",
@@ -529,6 +533,8 @@ NO_EVENT: dict[str, tuple[str, str]] = {
                                          "Beijing"),
     "an-organisations-presence-is-no-force": ("The UN has maintained a presence in Geneva "
                                               "for decades.", "Geneva"),
+    "a-delegation-arriving-is-no-force": ("The Hamas delegation arrived in Cairo for talks.",
+                                          "Cairo"),
     "joined-forces-with": ("Kenya joined forces with Somalia in Kismayo.", "Kismayo"),
     "joined-the-alliance": ("Finnish troops celebrated as Finland joined NATO in Helsinki.",
                             "Helsinki"),
