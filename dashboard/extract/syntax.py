@@ -228,6 +228,11 @@ def _border(token: Token, mention: Mention | None, index: Index) -> Place | None
     Eritrea", and with no country of its own, "the border with Belarus" or "the Azerbaijani
     border"."""
     with_ = [c for c in token.children if c.dep_ == "nmod" and case_of(c) == "with"]
+    inner = next((p for t in [token, *with_] for g in t.children if g.dep_ == "nmod" and
+                  case_of(g) in AT for p in [place_of(g, index)] if p is not None and
+                  p.mention.place is not None and p.mention.place.kind != "country"), None)
+    if inner is not None:  # "along the border with China in Ladakh": in Ladakh
+        return inner
     other = place_of(with_[0], index) if with_ else None
     if mention is None:
         if other is not None:

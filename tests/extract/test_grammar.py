@@ -502,6 +502,8 @@ ROWS: dict[str, Row] = {
                                    "deployment", "Mogadishu", actor="KE", origin=None),
     "mission-led-by-arrives": Row("The multinational force led by Kenya arrived in Haiti on "
                                   "Tuesday.", "deployment", "Haiti", actor="KE"),
+    "border-with-in-a-region": Row("Indian troops have accumulated along the border with "
+                                   "China in Ladakh.", "presence", "Ladakh", actor="IN"),
     "port-call": Row("Two Chinese warships made a port call in Colombo.", "deployment",
                      "Colombo", actor="CN", count=2),
     "ship-visited": Row("The USS Carl Vinson visited Da Nang on Monday.", "deployment",
