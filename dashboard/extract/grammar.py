@@ -283,6 +283,9 @@ class Reader(Owners, ImpliedForces, Presences, Drills, Partners):
                 # Mali" (not who they fight: "fighting Russian troops near Bakhmut")
             if lemma == "deploy":
                 return "deployment", lemma
+            if lemma == "call" and any(c.dep_ == "obl" and case_of(c) in ("at", "into")
+                                       for c in token.children):
+                return "deployment", "visit"  # "Russian warships called at Havana"
             if lemma == "join":
                 return ("deployment", lemma) if any(
                     c.dep_ == "obj" and c.lemma_.lower() in JOINED for c in token.children) \

@@ -504,6 +504,8 @@ ROWS: dict[str, Row] = {
                                   "Tuesday.", "deployment", "Haiti", actor="KE"),
     "border-with-in-a-region": Row("Indian troops have accumulated along the border with "
                                    "China in Ladakh.", "presence", "Ladakh", actor="IN"),
+    "called-at-a-port": Row("Russian warships called at Havana on Wednesday.", "deployment",
+                            "Havana", actor="RU"),
     "port-call": Row("Two Chinese warships made a port call in Colombo.", "deployment",
                      "Colombo", actor="CN", count=2),
     "ship-visited": Row("The USS Carl Vinson visited Da Nang on Monday.", "deployment",
@@ -537,6 +539,8 @@ NO_EVENT: dict[str, tuple[str, str]] = {
                                               "for decades.", "Geneva"),
     "a-delegation-arriving-is-no-force": ("The Hamas delegation arrived in Cairo for talks.",
                                           "Cairo"),
+    "a-minister-calling-at-an-embassy": ("The minister called at the embassy in Paris.",
+                                         "Paris"),
     "joined-forces-with": ("Kenya joined forces with Somalia in Kismayo.", "Kismayo"),
     "joined-the-alliance": ("Finnish troops celebrated as Finland joined NATO in Helsinki.",
                             "Helsinki"),
