@@ -31,9 +31,13 @@ class Drills:
         """Drills need no force: "China held drills around Taiwan", "joint exercises in the
         Baltic Sea", "US and Philippine troops began exercises". The place is the trigger's
         or, for a noun, its verb's; the actor the owner or that verb's subject."""
-        host = trigger.head if trigger.tag_.startswith("NN") and trigger.dep_ in (
+        name = trigger.head if trigger.dep_ in ("compound", "flat") and trigger.tag_.startswith(
+            "NN") else trigger  # "Exercise Talisman Sabre involves troops from ...": the
+        host = name.head if name.tag_.startswith("NN") and name.dep_ in (  # drill's name
             "obj", "nsubj", "nsubj:pass", "obl") else trigger  # "take part in the exercise"
         slots = slots_of(trigger, self.index, lemma)
+        if not slots.at and name is not trigger:  # "Exercise Talisman Sabre in Australia"
+            slots = slots_of(name, self.index, lemma)
         if not slots.at and host is not trigger and host.lemma_.lower() in DRILL_HOSTS:
             slots = slots_of(host, self.index, lemma)  # "held drills in the Baltic Sea", not
             # "the exercise deepened the relationship between Australia and the US"

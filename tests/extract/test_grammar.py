@@ -506,6 +506,9 @@ ROWS: dict[str, Row] = {
                                    "China in Ladakh.", "presence", "Ladakh", actor="IN"),
     "called-at-a-port": Row("Russian warships called at Havana on Wednesday.", "deployment",
                             "Havana", actor="RU"),
+    "named-exercise-involves-from": Row("Exercise Talisman Sabre in Australia involves troops "
+                                        "from 13 nations including the United States, Japan "
+                                        "and France.", "exercise", "Australia", actor="JP"),
     "port-call": Row("Two Chinese warships made a port call in Colombo.", "deployment",
                      "Colombo", actor="CN", count=2),
     "ship-visited": Row("The USS Carl Vinson visited Da Nang on Monday.", "deployment",
