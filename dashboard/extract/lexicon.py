@@ -130,7 +130,7 @@ GROUP_MOVES = frozenset(
 # background "Russia's invasion of Ukraine" of countless stories), and those whose "of" is
 # where it goes.
 OWNER_MOVES = frozenset("withdrawal pullout pull-out pullback retreat incursion offensive "
-                        "deployment redeployment drawdown exit disengagement".split())
+                        "deployment redeployment drawdown exit disengagement departure".split())
 # Verbs that take control of a place ("took control of the village of Robotyne").
 CONTROL_VERBS = frozenset("take gain regain seize assume wrest establish".split())
 # Verbs whose subject owns the move their object names ("launched an offensive into").

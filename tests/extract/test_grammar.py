@@ -509,6 +509,10 @@ ROWS: dict[str, Row] = {
     "named-exercise-involves-from": Row("Exercise Talisman Sabre in Australia involves troops "
                                         "from 13 nations including the United States, Japan "
                                         "and France.", "exercise", "Australia", actor="JP"),
+    "its-departure-from-the-country": Row("Somalia's army took over. The peacekeeping force "
+                                          "ATMIS completed the second phase of its departure "
+                                          "from the country.", "withdrawal", "Somalia",
+                                          actor="AFRICAN_UNION"),
     "port-call": Row("Two Chinese warships made a port call in Colombo.", "deployment",
                      "Colombo", actor="CN", count=2),
     "ship-visited": Row("The USS Carl Vinson visited Da Nang on Monday.", "deployment",
@@ -544,6 +548,8 @@ NO_EVENT: dict[str, tuple[str, str]] = {
                                           "Cairo"),
     "a-minister-calling-at-an-embassy": ("The minister called at the embassy in Paris.",
                                          "Paris"),
+    "leaving-a-council-is-no-move": ("Russia's departure from the Council of Europe was "
+                                     "expected.", "Europe"),
     "joined-forces-with": ("Kenya joined forces with Somalia in Kismayo.", "Kismayo"),
     "joined-the-alliance": ("Finnish troops celebrated as Finland joined NATO in Helsinki.",
                             "Helsinki"),
