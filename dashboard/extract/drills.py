@@ -14,7 +14,8 @@ from typing import Any
 from dashboard.extract.events import Draft
 from dashboard.extract.frames import Builder
 from dashboard.extract.lexicon import DRILL_HOSTS, Token
-from dashboard.extract.syntax import Slots, case_of, coordinated, slots_of
+from dashboard.extract.placing import slots_of
+from dashboard.extract.syntax import Slots, case_of, coordinated
 
 # Verbs whose object is who a drill brings together ("will see contingents from 20 countries").
 _SEEING = frozenset({"see", "involve", "include", "feature", "bring", "draw", "gather"})

@@ -24,7 +24,8 @@ from dashboard.extract.lexicon import (
     Token,
 )
 from dashboard.extract.modality import modality_of
-from dashboard.extract.syntax import Place, Slots, is_stative, place_of
+from dashboard.extract.placing import place_of
+from dashboard.extract.syntax import Place, Slots, is_stative
 from dashboard.records import Force
 
 

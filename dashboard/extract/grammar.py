@@ -62,6 +62,7 @@ from dashboard.extract.lexicon import (
 )
 from dashboard.extract.owners import Owners
 from dashboard.extract.partners import Partners
+from dashboard.extract.placing import places_of, slots_of
 from dashboard.extract.presences import Presences
 from dashboard.extract.syntax import (
     Index,
@@ -74,8 +75,6 @@ from dashboard.extract.syntax import (
     number,
     occurrences,
     phrase,
-    places_of,
-    slots_of,
 )
 from dashboard.records import Actor, Force, Mention, Sentence
 

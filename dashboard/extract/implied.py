@@ -32,15 +32,8 @@ from dashboard.extract.lexicon import (
     TO,
     Token,
 )
-from dashboard.extract.syntax import (
-    Place,
-    case_of,
-    is_base_noun,
-    phrase,
-    place_of,
-    places_of,
-    slots_of,
-)
+from dashboard.extract.placing import place_of, places_of, slots_of
+from dashboard.extract.syntax import Place, case_of, is_base_noun, phrase
 from dashboard.records import Force
 
 # Verbs a mission or force moves by, beside the moves of armed groups: a mission arrives

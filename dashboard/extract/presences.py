@@ -22,7 +22,8 @@ from dashboard.extract.lexicon import (
     SIZE_VERBS,
     Token,
 )
-from dashboard.extract.syntax import Place, case_of, phrase, places_of
+from dashboard.extract.placing import places_of
+from dashboard.extract.syntax import Place, case_of, phrase
 from dashboard.records import Force
 
 
