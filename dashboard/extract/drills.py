@@ -81,7 +81,7 @@ class Drills:
         codes = list(dict.fromkeys([actor, *self._partners(host, taking_part), *nations]))
         subjects = [c for c in host.children if c.dep_ in ("nsubj", "nsubj:pass")
                     and c.i != trigger.i]
-        if len(codes) > 1 and None in codes and not subjects:
+        if len(codes) > 1 and None in codes and (not subjects or nations):
             codes.remove(None)  # "the exercise is joined by troops from X and Y", but "it
             # was conducting exercises with Italy": "it" is the story's
         drafts: list[Draft] = []

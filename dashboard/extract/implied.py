@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Collection
 from typing import Any
 
-from dashboard.extract.actors import armed_groups, group_codes
+from dashboard.extract.actors import group_codes
 from dashboard.extract.events import Draft
 from dashboard.extract.frames import Builder
 from dashboard.extract.lexicon import (
@@ -36,6 +36,11 @@ from dashboard.extract.placing import place_of, places_of, slots_of
 from dashboard.extract.syntax import Place, case_of, is_base_noun, phrase
 from dashboard.records import Force
 
+# Organisations whose presence somewhere is no force of theirs ("the UN has a presence in
+# Geneva").
+_ORGANISATIONS = frozenset({"un", "u.n.", "united nations", "eu", "e.u.", "european union",
+                            "nato", "african union", "au", "ecowas", "sadc", "eac", "gcc",
+                            "osce", "csto", "asean"})
 # Verbs a mission or force moves by, beside the moves of armed groups: a mission arrives
 # somewhere as a force, where a group's leaders arriving may be a delegation.
 _MISSION_MOVES = frozenset("arrive land return leave depart move".split())
@@ -95,8 +100,8 @@ class ImpliedForces:
         if not any(c.dep_ in ("amod", "compound") and c.lemma_.lower() in PRESENCE_KINDS
                    for c in trigger.children) and not any(  # "the U.S. military has
                 s.lemma_.lower() in PRESENCE_KINDS | MISSIONS or self.force_of(s)
-                or s.text.casefold() in armed_groups()[1]  # "MONUSCO has maintained a
-                for s in subjects):  # presence in Congo": a mission or armed group by name
+                or self._named_group(s)  # "MONUSCO has maintained a presence in Congo":
+                for s in subjects):  # a mission or armed group by name
             return []  # escalated its presence in the Caribbean"
         places = slots_of(trigger, self.index, "presence").at or (
             slots_of(verb, self.index, "presence").at if verb is not None else ())
@@ -110,6 +115,12 @@ class ImpliedForces:
         if kind in GROW_WORDS:
             return [build.draft("deployment", destination=p) for p in places]
         return build.presence(places)
+
+    def _named_group(self, token: Token) -> bool:
+        """Whether a noun phrase names an armed group or a mission ("MONUSCO", "Al-Shabaab",
+        "the Wagner Group"), not an organisation ("the UN", "the EU", "NATO")."""
+        return any(a.code in group_codes() and a.text.casefold() not in _ORGANISATIONS
+                   for t in phrase(token) for a in [self.index.actor.get(t.i)] if a)
 
     def _base_places(self, base: Token, trigger: Token, cases: Collection[str]
                      ) -> tuple[Place, ...]:

@@ -229,7 +229,7 @@ MILITARY_WORDS = re.compile(
 # the suspect".
 ACTOR_MOVE_WORDS = re.compile(
     r"\b(?:captur|seiz|retak|retook|recaptur|overr[au]n|offensive|advanc|(?:took|taken|take|"
-    r"taking|gain(?:ed|s)?)\s+control)", re.I)
+    r"taking|gain(?:ed|s)?)\s+control|departure)", re.I)
 NOMINAL = frozenset({"compound", "amod", "nmod", "nmod:poss", "flat", "det", "case",
                       "nummod", "fixed", "det:poss", "nmod:npmod", "nmod:tmod", "appos",
                       "advmod", "dep"})

@@ -64,8 +64,10 @@ class Owners:
                     before = before.nbor(-1)  # before "whose"
                 return self.code_of(before) if before is not None else None
             if child.dep_ == "acl" and child.lemma_.lower() in _LEAD_VERBS:
-                code = next((self.code_of(a) for a in child.children if a.dep_ == "obl:agent"
-                             or a.dep_ == "obl" and case_of(a) == "by"), None)
+                code = next((self.code_of(a) for a in child.children if (
+                    a.dep_ == "obl:agent" or a.dep_ == "obl" and case_of(a) == "by") and (
+                    a.i in self.index.actor or a.i in self.index.place)), None)  # not "an
+                # Indian general"
                 if code:  # "coalition forces led by the United States"
                     return code
             if child.dep_ in ("nmod:poss", "compound", "amod", "nmod"):

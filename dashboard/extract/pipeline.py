@@ -227,7 +227,7 @@ def without_dateline(sentence: Sentence) -> Sentence:
 
 
 _PLACE_ANAPHORA = re.compile(
-    r"\b(?:there|the (?:" + "|".join(DEFINITE_PLACES) + r")|(?:the|this) (?:"
+    r"\b(?:there|also|the (?:" + "|".join(DEFINITE_PLACES) + r")|(?:the|this) (?:"
     + "|".join(sorted(NOUN_ONLY_TRIGGERS)) + r")|(?:the|this|these) (?:drills?|exercises?|"
     r"war ?games?|manoeuvres?|maneuvers?))\b", re.I)
 

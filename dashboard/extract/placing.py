@@ -41,6 +41,10 @@ def place_of(token: Token, index: Index) -> Place | None:
     if named is not None and named.dep_ in ("compound", "amod") and named.head.i == token.i \
             and token.tag_ in ("NN", "NNS") and token.lemma_.lower() not in PLACE_NOUNS:
         return None  # "the Paris agreement", "the Minsk talks" are no places
+    if named is not None and named.dep_ == "nmod" and case_of(named) == "of" and \
+            named.head.i == token.i and token.tag_ == "NNP" and \
+            token.lemma_.lower() not in PLACE_NOUNS:
+        return None  # "the Council of Europe", "the Bank of England" are institutions
     mention = index.place[named.i] if named is not None else None
     if mention is not None and token.lemma_.lower() in PLACE_NOUNS:
         mention = _narrowest(token, mention, index)
@@ -279,6 +283,10 @@ def slots_of(trigger: Token, index: Index, lemma: str, force: Token | None = Non
     if not sources and held is not None and to and held.mention.start < to[0].mention.start:
         sources.append(held)  # "troops in Italy will move to Hungary", not "to the Line of
         # Control in Pakistan-held Kashmir", where "in" locates the destination
+    if len(at) > 1 and any(p.extent == "border" for p in at) and any(
+            p.extent != "border" and p.mention.place is not None and
+            p.mention.place.kind != "country" for p in at):  # "along the border with China
+        at = [p for p in at if p.extent != "border"]  # in Ladakh": in Ladakh
     return Slots(tuple(to), sources[0] if sources else None, tuple(at), tuple(sources),
                  tuple(parties))
 

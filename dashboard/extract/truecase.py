@@ -31,6 +31,9 @@ _SMALL_WORDS = frozenset(
 _LONGEST_NAME = 4
 # Endings stripped to find an inflected word's stem in the lexicon.
 _ENDINGS = ("s", "es", "ed", "d", "ing")
+# Compass words: a run of them and ordinary words ("Northern Border") is no name by itself.
+_DIRECTIONS = frozenset("north south east west northern southern eastern western central "
+                        "upper lower".split())
 # Words that are part of a longer name when a kept capitalised word stands beside them.
 _NAME_PARTS = frozenset(
     "north south east west northern southern eastern western central upper lower new "
@@ -77,11 +80,12 @@ def truecase(text: str, sentences: Sequence[Sentence], lexicon: Collection[str],
     out = list(text)
     for sentence in titles:
         words = list(_WORD.finditer(sentence.text))
-        named = _named_runs(sentence.text, words, is_name)
+        named = _named_runs(sentence.text, words, is_name, lexicon)
         known = [_lowers(m.group(), lower_seen, capital_inside, lexicon, is_name)
                  for m in words]
         keep = [i == 0 or i in named or not known[i] for i in range(len(words))]
         stranger = [not known[i] and i not in named and words[i].group()[0].isupper()
+                    and words[i].group().lower() not in _NAME_PARTS
                     and not is_name(words[i].group()) for i in range(len(words))]
         for i in range(len(words)):  # "Elon Musk Sends ...", "Kim Jong Un Orders ...": a
             keep[i] = keep[i] or words[i].group() not in _SMALL_WORDS and any(  # word beside
@@ -96,10 +100,11 @@ def truecase(text: str, sentences: Sequence[Sentence], lexicon: Collection[str],
     return "".join(out)
 
 
-def _named_runs(text: str, words: Sequence[re.Match[str]], is_name: Callable[[str], bool]
-                ) -> set[int]:
+def _named_runs(text: str, words: Sequence[re.Match[str]], is_name: Callable[[str], bool],
+                lexicon: Collection[str]) -> set[int]:
     """The words of runs of two to four capitalised words (with "of" or "the" inside) that
-    together name a place: "Sierra Leone", "Red Sea", "Democratic Republic Of Congo"."""
+    together name a place: "Sierra Leone", "Red Sea", "Democratic Republic Of Congo"; not a
+    run of ordinary words that happens to name one ("Northern Border", a Saudi province)."""
     named: set[int] = set()
     for i in range(len(words)):
         if i in named or not words[i].group()[0].isupper():
@@ -109,7 +114,9 @@ def _named_runs(text: str, words: Sequence[re.Match[str]], is_name: Callable[[st
             if j >= len(words) or not words[j].group()[0].isupper() or not all(
                     _adjacent(words[k], words[k + 1]) for k in range(i, j)):
                 continue
-            if is_name(text[words[i].start():words[j].end()]):
+            if any(not _known(w.group().lower(), lexicon) and w.group().lower() not in
+                   _DIRECTIONS for w in words[i:j + 1]) and \
+                    is_name(text[words[i].start():words[j].end()]):
                 named.update(range(i, j + 1))
                 break
     return named

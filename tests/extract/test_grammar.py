@@ -513,6 +513,13 @@ ROWS: dict[str, Row] = {
                                           "ATMIS completed the second phase of its departure "
                                           "from the country.", "withdrawal", "Somalia",
                                           actor="AFRICAN_UNION"),
+    "group-keeps-a-presence": Row("Al-Shabaab has maintained a presence in Lower Juba.",
+                                  "presence", "Lower Juba", actor="ALSHABAAB"),
+    "also-with-a-two-word-demonym": Row("Rwandan troops arrived in Cabo Delgado.\nSouth "
+                                        "African troops also arrived.", "deployment",
+                                        "Cabo Delgado", actor="ZA"),
+    "a-states-departure": Row("France began the second phase of its departure from Niger.",
+                              "withdrawal", "Niger", actor="FR"),
     "port-call": Row("Two Chinese warships made a port call in Colombo.", "deployment",
                      "Colombo", actor="CN", count=2),
     "ship-visited": Row("The USS Carl Vinson visited Da Nang on Monday.", "deployment",
@@ -773,3 +780,10 @@ def test_rules_alone_still_work() -> None:
                              grammar=False).events
     assert any(e.type == "deployment" and e.destination is not None
                and e.destination.text == "Lithuania" for e in events), listing(events)
+
+
+def test_each_drill_participant_once() -> None:
+    """Each nation a drill names takes part once: no event of no one's lent the first."""
+    events = _events("Exercise African Lion in Morocco involves troops from 20 nations "
+                     "including Tunisia, Senegal and Ghana.")
+    assert sorted(e.actor or "" for e in events if e.type == "exercise") == ["GH", "SN", "TN"]

@@ -62,6 +62,7 @@ def test_names_news_writes(text: str, written: str, country: str) -> None:
         ("US To Send 3,000 More Troops To Poland", "Send"),  # a headline in title case
         ("Since July, the Mission has withdrawn 6,000 personnel from Mali.", "Mission"),
         ("Elon Musk Sends Starlink Terminals To Ukraine As War Drags On", "Elon"),
+        ("Israel Moves Troops To Northern Border With Lebanon", "Northern Border"),
         ("North Korea's Kim Jong Un Orders Troops To Border As Tensions Rise", "Un"),
         ("Taylor Swift Brings Eras Tour To Europe As Fans Rejoice", "Taylor"),
     ],
