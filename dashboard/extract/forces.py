@@ -14,7 +14,8 @@ ActorOf = Callable[[str], "str | None"]
 PERSONNEL = (
     "troops|soldiers|servicemembers|service members|servicemen|service personnel|"
     "military personnel|personnel|paratroopers|marines|sailors|airmen|forces|fighters|"
-    "reservists|conscripts|peacekeepers|commandos|infantrymen|troopers|guardsmen|"
+    "reservists|conscripts|peacekeepers|blue helmets|commandos|infantrymen|troopers|"
+    "guardsmen|"
     "national guard members|military advisers|military advisors|advisers|instructors|"
     "military trainers|"
     "mercenaries|militants|rangers|special forces|special operations forces|units|"

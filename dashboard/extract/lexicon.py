@@ -211,6 +211,7 @@ MILITARY_MODIFIERS = frozenset("military army armed naval navy war spy patrol gu
 MILITARY_WORDS = re.compile(
     r"\b(?:troop|soldier|forces|brigade|battalion|regiment|armies|army|navy|navies|marine|"
     r"paratrooper|sailor|airm[ae]n|fighters|militant|militia|rebel|insurgent|peacekeep|"
+    r"blue helmets|"
     r"contingent|battle ?group|reinforcement|gendarme|warship|"
     r"destroyer|carrier|frigate|submarine|bomber|USS|HMS|ships?\b|division|occup(?:y|ied)|"
     r"besieg|encircl|control of|"
