@@ -14,9 +14,11 @@ from typing import Any
 from dashboard.extract.events import Draft
 from dashboard.extract.frames import Builder
 from dashboard.extract.lexicon import DRILL_HOSTS, Token
-from dashboard.extract.placing import slots_of
-from dashboard.extract.syntax import Slots, case_of, coordinated
+from dashboard.extract.placing import place_of, slots_of
+from dashboard.extract.syntax import Place, Slots, case_of, coordinated
 
+# Verbs whose subject holds a drill at home when no place is named.
+_HOLDING = frozenset("hold host stage".split())
 # Verbs whose object is who a drill brings together ("will see contingents from 20 countries").
 _SEEING = frozenset({"see", "involve", "include", "feature", "bring", "draw", "gather"})
 
@@ -50,7 +52,8 @@ class Drills:
                      and c.lemma_.lower() in DRILL_HOSTS] if not slots.at else []:
             slots = slots_of(verb, self.index, lemma)  # "the exercise, Surya Kiran,
             break  # commenced at Butwal" (a verb the parse hung on its subject)
-        places = slots.at
+        places = slots.at or (self._host_country(host) if host is not trigger and
+                              host.lemma_.lower() in _HOLDING else ())
         told = not places and trigger.tag_.startswith("NN") and any(
             c.dep_ == "det" and c.lower_ in ("this", "these", "the") for c in trigger.children)
         if not places and not told:  # "this war game": the drill the story told of, placed
@@ -94,6 +97,22 @@ class Drills:
                 else []))  # told again by a force the sentence names
         return drafts
 
+    def _host_country(self, verb: Token) -> tuple[Place, ...]:
+        """The country that holds a drill, named as the subject of "hold", "host" or "stage"
+        (or of the verb they depend on: "Saudi Arabia is set to hold ..."), where the drill
+        is when the sentence names no place."""
+        for _ in range(3):
+            subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            if subject is not None:
+                place = place_of(subject, self.index)
+                return (place,) if place is not None and place.mention.place is not None and \
+                    place.mention.place.kind == "country" and place.mention.role == "place" \
+                    else ()
+            if verb.dep_ not in ("xcomp", "conj") or verb.head.i == verb.i:
+                return ()
+            verb = verb.head
+        return ()
+
     def _participants(self, trigger: Token, host: Token, taking_part: Sequence[Token]
                       ) -> list[str]:
         """The nations a drill names as taking part: "2,500 servicemen from Kazakhstan,
@@ -114,7 +133,7 @@ class Drills:
         for child in froms:
             named += coordinated(child)
             named += [g for c in coordinated(child) for g in c.children
-                      if g.dep_ == "nmod" and case_of(g) == "including"]
+                      if g.dep_ == "nmod" and case_of(g) in ("including", "such", "like")]
         named += [t for c in trigger.children if c.dep_ == "nmod" and case_of(c) == "between"
                   for t in coordinated(c)]
         modifiers, level = [], [trigger]  # "a joint Russia-Tajik antiterrorism exercise",

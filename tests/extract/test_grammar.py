@@ -524,6 +524,13 @@ ROWS: dict[str, Row] = {
                         "Bangui", actor="UN", count=2000),
     "the-solomons": Row("Australia initially deployed 1,400 personnel to the Solomons in July.",
                         "deployment", "SB", actor="AU", count=1400),
+    "drill-host-country-and-contingents": Row(
+        "Saudi Arabia is set to hold the largest military exercise, which will see contingents "
+        "from 20 countries, including Pakistan.", "exercise", "Saudi Arabia", actor="PK",
+        modality="planned"),
+    "drill-nations-such-as": Row("The military exercise in Saudi Arabia involves troops from "
+                                 "Islamic countries such as Pakistan, Malaysia and Egypt.",
+                                 "exercise", "Saudi Arabia", actor="MY"),
     "port-call": Row("Two Chinese warships made a port call in Colombo.", "deployment",
                      "Colombo", actor="CN", count=2),
     "ship-visited": Row("The USS Carl Vinson visited Da Nang on Monday.", "deployment",
