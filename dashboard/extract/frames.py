@@ -24,7 +24,7 @@ from dashboard.extract.lexicon import (
     Token,
 )
 from dashboard.extract.modality import modality_of
-from dashboard.extract.placing import place_of
+from dashboard.extract.placing import place_of, slots_of
 from dashboard.extract.syntax import Place, Slots, is_stative
 from dashboard.records import Force
 
@@ -123,15 +123,29 @@ class Builder:
                 origin.mention.place.country == self.actor and not slots.to:
             self.reader.vetoed.add(self.span[0])
             return []  # "170 Kenyan personnel will depart Nairobi": setting out from home
-        if slots.to and lemma not in REDUCE_VERBS and (
+        to = slots.to or (self._purpose_places() if origin is not None and lemma in (
+            "leave", "depart") else ())  # "departed Australia to assist in ... Tonga"
+        if to and lemma not in REDUCE_VERBS and (
                 lemma in ("leave", "depart", "return") or origin is None):
-            return [self.draft("deployment", origin=origin, destination=d) for d in slots.to]
+            return [self.draft("deployment", origin=origin, destination=d) for d in to]
         if origin is None:  # "the first convoy departed on Oct. 10": the story says from
             return [] if slots.to and lemma not in REDUCE_VERBS or self.trigger.tag_.startswith(
                 "NN") and lemma == "leave" or self._object_not_moved() \
                 else [replace(self.draft("withdrawal"), also=self.also())]  # where (a leave
             # of absence goes nowhere); "Indian soldiers also pulled back": where others did
         return [self.draft("withdrawal", origin=o) for o in slots.sources or (origin,)]
+
+    def _purpose_places(self) -> tuple[Place, ...]:
+        """Where the trigger's purpose clause puts the force ("departed Australia this
+        morning to assist in the rehabilitation efforts in Tonga")."""
+        hung = [g for c in self.trigger.children if c.dep_ in ("obl:unmarked", "obl:tmod")
+                for g in c.children if g.dep_ == "acl"]  # "this morning to assist" misread
+        for clause in [*self.trigger.children, *hung]:
+            if clause.dep_ in ("advcl", "xcomp", "acl") and any(
+                    m.dep_ == "mark" and m.lower_ == "to" for m in clause.children):
+                slots = slots_of(clause, self.reader.index, clause.lemma_.lower())
+                return slots.to or slots.at
+        return ()
 
     def also(self) -> bool:
         """Whether the trigger says its force does what others were just told to do ("Indian

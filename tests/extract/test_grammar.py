@@ -531,6 +531,9 @@ ROWS: dict[str, Row] = {
     "drill-nations-such-as": Row("The military exercise in Saudi Arabia involves troops from "
                                  "Islamic countries such as Pakistan, Malaysia and Egypt.",
                                  "exercise", "Saudi Arabia", actor="MY"),
+    "departed-for-a-purpose-somewhere": Row(
+        "French troops left Gao on Monday to reinforce the garrison in Timbuktu.",
+        "deployment", "Timbuktu", actor="FR", origin="Gao"),
     "port-call": Row("Two Chinese warships made a port call in Colombo.", "deployment",
                      "Colombo", actor="CN", count=2),
     "ship-visited": Row("The USS Carl Vinson visited Da Nang on Monday.", "deployment",
