@@ -42,8 +42,10 @@ def with_context_actor(text: str, sentence: Sentence, actors: Sequence[Actor], d
     clause = text[sentence.start:draft.trigger_end]
     place = draft.origin or draft.location or draft.destination
     if _HOME_FORCES.search(clause) and place is not None and place.place is not None \
-            and place.place.country:
-        return replace(draft, actor=place.place.country)
+            and place.place.country and not (place is draft.destination and
+                                             place.place.kind == "country"):
+        return replace(draft, actor=place.place.country)  # (an army sent "to Tonga" is
+        # no army of Tonga's)
     reach = 4 if _is_anaphoric(text, sentence, draft.force) else 2
     for event in reversed(earlier):
         if event.sentence.index < sentence.index - reach:

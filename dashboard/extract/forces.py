@@ -46,9 +46,13 @@ EQUIPMENT = (
 _NUM_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
     "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
-    "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
-    "seventy": 70, "eighty": 80, "ninety": 90, "a hundred": 100, "a thousand": 1000,
+    "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
+    "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "a hundred": 100,
+    "a thousand": 1000,
 }
+_TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+_UNITS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
 _SCALE = {"hundred": 100, "thousand": 1000, "million": 1_000_000}
 # Vague quantities: (best guess, minimum, maximum).
 _VAGUE = {
@@ -67,7 +71,9 @@ _NUMBER = r"\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?"
 # The largest count kept as a number: beyond any army. Larger ones keep their words only.
 MAX_COUNT = 10_000_000
 _MAX_DIGITS = 12
-_WORD_NUM = "|".join(sorted((w for w in _NUM_WORDS if " " not in w), key=len, reverse=True))
+_WORD_NUM = ("(?:" + "|".join(_TENS) + r")(?:[- ](?:" + "|".join(_UNITS) + r")\b)?|"  # "thirty-
+             + "|".join(sorted((w for w in _NUM_WORDS if " " not in w), key=len,  # two"
+                               reverse=True)))
 _QUALIFIER = (r"(?P<qual>about|around|some|roughly|approximately|nearly|almost|up to|"
               r"as many as|more than|over|at least|fewer than|less than|an estimated|"
               r"another|an additional|additional|a further|further)\s+")
@@ -329,6 +335,10 @@ def _parse_count(words: str) -> int | None:
     its words (``count_text``) but no figure, so no store or map ever meets a huge integer.
     """
     parts = words.lower().replace(",", "").split()
+    if parts and "-" in parts[0]:  # "thirty-two"
+        parts = [*parts[0].split("-", 1), *parts[1:]]
+    if len(parts) > 1 and parts[0] in _TENS and parts[1] in _UNITS:  # "twenty five"
+        parts = [str(_NUM_WORDS[parts[0]] + _NUM_WORDS[parts[1]]), *parts[2:]]
     if not parts or len(parts[0]) > _MAX_DIGITS:
         return None
     head = parts[0]

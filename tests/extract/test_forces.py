@@ -24,6 +24,10 @@ def forces(sentence: str):
         ("some 4,800 German soldiers", 4800, "soldiers", "DE"),
         ("more than 1.5 million troops", 1_500_000, "troops", None),
         ("two thousand sailors", 2000, "sailors", None),
+        ("Thirty-two Fijian soldiers arrived", 32, "soldiers", None),
+        ("twenty five soldiers", 25, "soldiers", None),
+        ("seventeen warships", 17, None, None),
+        ("twenty-one thousand troops", 21000, "troops", None),
         ("tens of thousands of Azerbaijani forces", None, "forces", "AZ"),
     ],
 )

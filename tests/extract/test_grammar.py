@@ -670,6 +670,8 @@ ABSENT: dict[str, tuple[str, str | None, str]] = {
     "also-reaches-back-one-sentence-only": (
         "France sent 500 troops to Estonia on Monday. Prices rose. Markets fell. Britain "
         "also sent 300 soldiers.", "GB", "Estonia"),
+    "an-army-sent-to-a-country-is-not-its": ("The army sent thirty-two soldiers to Tonga.",
+                                             "TO", "Tonga"),
     "us-troops-from-two-bases-keep-origin": (
         "US troops from Germany and Italy will move to Poland.", "DE", "Poland"),
     "the-last-nation-is-not-every-soldiers": (
