@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Callable
+from dataclasses import replace
 
 from dashboard.extract.lexicon import YEAR
 from dashboard.records import Force
@@ -440,3 +441,11 @@ def _with_unit(force: Force, unit: str, actor: str | None) -> Force:
     """A copy of a unit force with a longer unit name."""
     return Force(force.start, force.start + len(unit), unit, unit=unit,
                  actor=force.actor or actor)
+
+
+def with_size(force: Force, size: Force | None) -> Force:
+    """A force counted by another phrase of its own ("the brigade ... will consist of 5,000
+    soldiers"): the count's words, the force's owner and unit."""
+    if size is None:
+        return force
+    return replace(size, actor=force.actor or size.actor, unit=force.unit or size.unit)

@@ -21,7 +21,7 @@ from typing import Any
 from dashboard.extract.actors import group_codes
 from dashboard.extract.drills import Drills
 from dashboard.extract.events import Draft
-from dashboard.extract.forces import SHIP_PREFIXES
+from dashboard.extract.forces import SHIP_PREFIXES, with_size
 from dashboard.extract.frames import Builder, unique, without_origins
 from dashboard.extract.implied import ImpliedForces
 from dashboard.extract.lexicon import (
@@ -81,6 +81,11 @@ from dashboard.records import Actor, Force, Mention, Sentence
 __all__ = ["FRAMES", "MILITARY_WORDS", "Reader"]
 
 
+# Verbs through which a force gives its size ("the forces, totaling 2,500 troops", "the
+# mission, which has around 15,000 peacekeepers").
+_SIZING = frozenset("total number have comprise".split())
+
+
 class Reader(Owners, ImpliedForces, Presences, Drills, Partners):
     """Reads the military frames of one parsed sentence (whose the forces are: ``Owners``;
     forces no force word names: ``ImpliedForces``; forces said to be somewhere with no verb
@@ -133,17 +138,22 @@ class Reader(Owners, ImpliedForces, Presences, Drills, Partners):
         for t in sorted(phrase(token), key=lambda t: (t.i != token.i, t.i)):
             if t.i in self.index.force:
                 found = self.index.force[t.i]
-                if found.count_text is None:  # "a contingent of about 1,000 soldiers", "the
-                    counted = [self.force_of(c) for c in token.children  # forces, totaling
-                               if c.dep_ == "nmod" and case_of(c) == "of"] + [  # 2,500
-                        self.index.force.get(c.i) for a in token.children  # troops"
-                        if a.dep_ == "acl" and a.lemma_.lower() in ("total", "number")
-                        for c in a.children if c.dep_ == "obj"]
-                    size = next((f for f in counted if f and f.count_text is not None), None)
-                    found = found if size is None else replace(
-                        size, actor=found.actor or size.actor, unit=found.unit or size.unit)
+                if found.count_text is None:  # "a contingent of about 1,000 soldiers"
+                    found = self.own_size(token, found)
                 return found
         return self._implied_force(token)
+
+    def own_size(self, token: Token, force: Force) -> Force:
+        """A force with no count, counted by its own words: "a contingent of about 1,000
+        soldiers", "the forces, totaling 2,500 troops", "the mission, which has around 15,000
+        peacekeepers"."""
+        counted = [self.force_of(c) for c in token.children
+                   if c.dep_ == "nmod" and case_of(c) == "of"] + [
+            self.index.force.get(c.i) for a in token.children
+            if a.dep_ in ("acl", "acl:relcl") and a.lemma_.lower() in _SIZING
+            for c in a.children if c.dep_ == "obj"]
+        return with_size(force, next((f for f in counted if f and f.count_text is not None),
+                                     None))
 
     def _implied_force(self, token: Token) -> Force | None:
         """A force the extractor did not list: a count standing for an earlier force's

@@ -8,10 +8,10 @@ Transnistria", "the troops are in Haiti", "the EU mission in Bosnia has about 1,
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
 from typing import Any
 
 from dashboard.extract.events import Draft
+from dashboard.extract.forces import with_size
 from dashboard.extract.frames import Builder
 from dashboard.extract.lexicon import (
     AT,
@@ -104,10 +104,8 @@ class Presences:
                 verb.lemma_.lower() not in SIZE_VERBS:
             return force
         sizes = (self.force_of(c) for c in verb.children if c.dep_ in ("obj", "obl"))
-        size = next((f for f in sizes if f is not None and f.count_text is not None), None)
-        if size is None:
-            return force
-        return replace(size, actor=force.actor or size.actor, unit=force.unit or size.unit)
+        return with_size(force, next((f for f in sizes if f is not None and
+                                      f.count_text is not None), None))
 
     def _copular_presences(self) -> list[Draft]:
         """A force said to be somewhere with "be", "remain" or "stay" as a copula: "the
@@ -131,7 +129,7 @@ class Presences:
             code = self.code_of(subject) if force is None and subject.lemma_.lower() in \
                 MISSIONS else None
             if code is not None:  # "the UN mission is still present in X"
-                force = self._force_named_by(subject, code)
+                force = self.own_size(subject, self._force_named_by(subject, code))
             places = tuple(p for w in wheres for p in places_of(w, self.index))
             if where is None and force is not None and force.actor is None and \
                     force.count_text is None:

@@ -534,6 +534,9 @@ ROWS: dict[str, Row] = {
     "departed-for-a-purpose-somewhere": Row(
         "French troops left Gao on Monday to reinforce the garrison in Timbuktu.",
         "deployment", "Timbuktu", actor="FR", origin="Gao"),
+    "mission-which-has-n": Row("The UN mission, which currently has around 15,000 "
+                               "peacekeepers, is still present in South Kivu.", "presence",
+                               "South Kivu", actor="UN", count=15000),
     "port-call": Row("Two Chinese warships made a port call in Colombo.", "deployment",
                      "Colombo", actor="CN", count=2),
     "ship-visited": Row("The USS Carl Vinson visited Da Nang on Monday.", "deployment",
