@@ -52,15 +52,17 @@ class Drills:
                      and c.lemma_.lower() in DRILL_HOSTS] if not slots.at else []:
             slots = slots_of(verb, self.index, lemma)  # "the exercise, Surya Kiran,
             break  # commenced at Butwal" (a verb the parse hung on its subject)
+        taking_part = [c for v in {trigger, host} for c in v.children
+                       if c.dep_ in ("nmod", "obl", "nsubj") and case_of(c) in ("with", "")
+                       or c.dep_ == "obj" and v.lemma_.lower() in _SEEING]
         places = slots.at or (self._host_country(host) if host is not trigger and
-                              host.lemma_.lower() in _HOLDING else ())
+                              host.lemma_.lower() in _HOLDING and self._participants(
+                                  trigger, host, taking_part) else ())  # a host that
+        # holds a drill of other nations' contingents, named nowhere else, holds it at home
         told = not places and trigger.tag_.startswith("NN") and any(
             c.dep_ == "det" and c.lower_ in ("this", "these", "the") for c in trigger.children)
         if not places and not told:  # "this war game": the drill the story told of, placed
             return []  # by the pipeline
-        taking_part = [c for v in {trigger, host} for c in v.children
-                       if c.dep_ in ("nmod", "obl", "nsubj") and case_of(c) in ("with", "")
-                       or c.dep_ == "obj" and v.lemma_.lower() in _SEEING]
         if trigger.dep_ == "acl" and trigger.tag_.startswith("VB"):  # "5,000 US troops,
             taking_part += [trigger.head, *(  # along with 40 Australian troops, trained"
                 c for c in trigger.head.children if c.dep_ == "nmod" and case_of(c) in (

@@ -118,13 +118,13 @@ class Builder:
                 c.dep_ == "obj" and self._is_force(c) for c in self.trigger.children):
             return self.presence(slots.at)  # "will leave around 400 personnel on the Solomons"
         origin = slots.source or (slots.at[0] if slots.at else None)
-        if origin is not None and origin.mention.place is not None and \
-                origin.mention.place.feature_code == "PPLC" and \
-                origin.mention.place.country == self.actor and not slots.to:
-            self.reader.vetoed.add(self.span[0])
-            return []  # "170 Kenyan personnel will depart Nairobi": setting out from home
         to = slots.to or (self._purpose_places() if origin is not None and lemma in (
             "leave", "depart") else ())  # "departed Australia to assist in ... Tonga"
+        if origin is not None and origin.mention.place is not None and \
+                origin.mention.place.feature_code == "PPLC" and \
+                origin.mention.place.country == self.actor and not to:
+            self.reader.vetoed.add(self.span[0])
+            return []  # "170 Kenyan personnel will depart Nairobi": setting out from home
         if to and lemma not in REDUCE_VERBS and (
                 lemma in ("leave", "depart", "return") or origin is None):
             return [self.draft("deployment", origin=origin, destination=d) for d in to]
@@ -141,8 +141,9 @@ class Builder:
         hung = [g for c in self.trigger.children if c.dep_ in ("obl:unmarked", "obl:tmod")
                 for g in c.children if g.dep_ == "acl"]  # "this morning to assist" misread
         for clause in [*self.trigger.children, *hung]:
-            if clause.dep_ in ("advcl", "xcomp", "acl") and any(
-                    m.dep_ == "mark" and m.lower_ == "to" for m in clause.children):
+            if clause.dep_ in ("advcl", "xcomp", "acl") and clause.lemma_.lower() in \
+                    _PURPOSES and any(m.dep_ == "mark" and m.lower_ == "to"
+                                      for m in clause.children):
                 slots = slots_of(clause, self.reader.index, clause.lemma_.lower())
                 return slots.to or slots.at
         return ()
@@ -177,6 +178,11 @@ class Builder:
 
 
 _ALSO = frozenset({"also", "too", "likewise", "similarly"})
+# Military purposes that take a force where they are served ("left Gao to reinforce the
+# garrison in Timbuktu"); not "to join relatives in Texas", nor a verb of moving of its own.
+_PURPOSES = frozenset("assist help support reinforce secure protect fight train defend escort "
+                      "patrol guard lead bolster strengthen restore relieve replace "
+                      "stabilise stabilize".split())
 
 
 def without_origins(drafts: list[Draft]) -> list[Draft]:

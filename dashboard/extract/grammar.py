@@ -152,8 +152,9 @@ class Reader(Owners, ImpliedForces, Presences, Drills, Partners):
             self.index.force.get(c.i) for a in token.children
             if a.dep_ in ("acl", "acl:relcl") and a.lemma_.lower() in _SIZING
             for c in a.children if c.dep_ == "obj"]
-        return with_size(force, next((f for f in counted if f and f.count_text is not None),
-                                     None))
+        sizes = [f for f in counted if f and f.count_text is not None]
+        return with_size(force, next((f for f in sizes if f.personnel), None) or next(
+            iter(sizes), None))  # "2,000 soldiers and 40 armoured vehicles": the people
 
     def _implied_force(self, token: Token) -> Force | None:
         """A force the extractor did not list: a count standing for an earlier force's

@@ -83,7 +83,7 @@ SAY_VERBS = frozenset("say tell state add report note explain confirm write anno
                       "reveal disclose show indicate".split())
 # Verbs of harming: a force they strike is a casualty, not a presence ("terrorists killed 15
 # soldiers along the border").
-HARM_VERBS = frozenset("kill wound injure attack ambush target shoot bomb strike hit abduct "
+HARM_VERBS = frozenset("kill wound injure lose attack ambush target shoot bomb strike hit abduct "
                        "kidnap slay murder behead execute capture".split())
 # Verbs that give a force's size: "the brigade will consist of 5,000 soldiers".
 SIZE_VERBS = frozenset("consist comprise number total include".split())

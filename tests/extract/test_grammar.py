@@ -537,6 +537,9 @@ ROWS: dict[str, Row] = {
     "mission-which-has-n": Row("The UN mission, which currently has around 15,000 "
                                "peacekeepers, is still present in South Kivu.", "presence",
                                "South Kivu", actor="UN", count=15000),
+    "left-the-capital-to-support": Row("Chadian soldiers left N'Djamena to support operations "
+                                       "in northern Mali.", "deployment", "Mali", actor="TD",
+                                       origin="N'Djamena"),
     "port-call": Row("Two Chinese warships made a port call in Colombo.", "deployment",
                      "Colombo", actor="CN", count=2),
     "ship-visited": Row("The USS Carl Vinson visited Da Nang on Monday.", "deployment",
@@ -675,6 +678,11 @@ ABSENT: dict[str, tuple[str, str | None, str]] = {
         "also sent 300 soldiers.", "GB", "Estonia"),
     "an-army-sent-to-a-country-is-not-its": ("The army sent thirty-two soldiers to Tonga.",
                                              "TO", "Tonga"),
+    "leaving-to-join-relatives-is-no-deployment": (
+        "American soldiers left Germany to join relatives in Texas.", "US", "Texas"),
+    "a-drill-with-a-partner-is-not-held-at-home": (
+        "China will hold joint naval drills with Russia.\nThe drills will take place in the "
+        "Sea of Japan.", "RU", "China"),
     "us-troops-from-two-bases-keep-origin": (
         "US troops from Germany and Italy will move to Poland.", "DE", "Poland"),
     "the-last-nation-is-not-every-soldiers": (
