@@ -46,13 +46,17 @@ def is_title_case(text: str) -> bool:
     longer words capitalised, and a small word too ("To", "In", "As"), which a sentence
     that is merely full of names does not capitalise ("Russia's Vladimir Putin met Xi
     Jinping in Beijing")."""
-    words = _WORD.findall(text)
-    long_words = [w for w in words if len(w) >= 4]
-    if len(long_words) < _MIN_LONG_WORDS:
-        return False
-    capitals = sum(1 for w in long_words if w[0].isupper())
-    return capitals >= _TITLE_SHARE * len(long_words) and any(
-        w in _SMALL_WORDS for w in words[1:])
+    long_words = capitals = 0
+    small = False
+    for i, match in enumerate(_WORD.finditer(text)):
+        word = match.group()
+        small = small or (i > 0 and word in _SMALL_WORDS)
+        if len(word) >= 4:
+            long_words += 1
+            capitals += word[0].isupper()
+            if long_words - capitals > 1:
+                return False  # an ordinary sentence: read no further
+    return long_words >= _MIN_LONG_WORDS and capitals >= _TITLE_SHARE * long_words and small
 
 
 def truecase(text: str, sentences: Sequence[Sentence], lexicon: Collection[str],
