@@ -290,6 +290,7 @@ SHAPES: list[Callable[[int], str]] = [
     lambda n: "a" + " " * n + "\nB",
     lambda n: "CAR " * (n // 4),
     lambda n: "Israeli Tanks Enter Rafah As Talks Stall. " * (n // 42),
+    lambda n: "TROOPS ENTER RAFAH AS TALKS STALL " * (n // 34),
     lambda n: "A" * n + " To B",
 ]
 READERS: dict[str, Callable[[str], object]] = {

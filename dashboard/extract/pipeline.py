@@ -28,7 +28,7 @@ from dashboard.extract.lexicon import (
 from dashboard.extract.resolve import resolve
 from dashboard.extract.sentences import split_sentences
 from dashboard.extract.toponyms import find_candidates, initialisms
-from dashboard.extract.truecase import is_title_case, truecase
+from dashboard.extract.truecase import is_all_capitals, is_title_case, truecase
 from dashboard.records import Actor, Article, Event, Extraction, Force, Mention, Sentence
 from geodata.gazetteer import Gazetteer
 
@@ -76,7 +76,7 @@ def read_as(text: str, gazetteer: Gazetteer, sentences: Sequence[Sentence] | Non
     the same."""
     if sentences is None:
         sentences = bounded(split_sentences(text), text)
-    if not any(is_title_case(s.text) for s in sentences):
+    if not any(is_title_case(s.text) or is_all_capitals(s.text) for s in sentences):
         return text  # most stories: no need to load the lexicon
     return truecase(text, sentences, ORDINARY_WORDS,
                     _names(gazetteer, _actor_lookup(gazetteer)))

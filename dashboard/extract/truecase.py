@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Collection, Sequence
+from dataclasses import replace
 
 from dashboard.records import Sentence
 
@@ -66,6 +67,7 @@ def truecase(text: str, sentences: Sequence[Sentence], lexicon: Collection[str],
     ``lexicon`` holds common English words in lower case; ``is_name`` tells whether a
     capitalised word is a name all the same (a country, a people, an armed group, a city
     of note: "Turkey", "Chad", "Havana")."""
+    text, sentences = _capitals_to_title(text, sentences, is_name)
     titles = [s for s in sentences if is_title_case(s.text)]
     if not titles:
         return text
@@ -102,6 +104,36 @@ def truecase(text: str, sentences: Sequence[Sentence], lexicon: Collection[str],
                 start = sentence.start + match.start()
                 out[start:start + len(match.group())] = match.group().lower()
     return "".join(out)
+
+
+def is_all_capitals(text: str) -> bool:
+    """Whether a sentence is written in capitals ("ISRAELI TANKS ENTER RAFAH")."""
+    long_words = 0
+    for match in _WORD.finditer(text):
+        word = match.group()
+        if len(word) >= 4:
+            if not word.isupper():
+                return False
+            long_words += 1
+    return long_words >= _MIN_LONG_WORDS
+
+
+def _capitals_to_title(text: str, sentences: Sequence[Sentence],
+                       is_name: Callable[[str], bool]) -> tuple[str, Sequence[Sentence]]:
+    """Sentences in capitals written in title case instead, their acronyms kept ("US TO SEND
+    TROOPS TO POLAND" -> "US To Send Troops To Poland"), to be read like other headlines."""
+    shouting = [s for s in sentences if is_all_capitals(s.text)]
+    if not shouting:
+        return text, sentences
+    out = list(text)
+    for sentence in shouting:
+        for match in _WORD.finditer(sentence.text):
+            word = match.group()
+            if len(word) > 1 and not is_name(word):
+                start = sentence.start + match.start()
+                out[start:start + len(word)] = word.capitalize()
+    titled = "".join(out)
+    return titled, [replace(s, text=titled[s.start:s.end]) for s in sentences]
 
 
 def _named_runs(text: str, words: Sequence[re.Match[str]], is_name: Callable[[str], bool],

@@ -77,6 +77,7 @@ def test_words_that_are_no_places_here(text: str, not_a_place: str) -> None:
     ("Russian Warships Arrive In Havana For Naval Exercises", "Havana"),
     ("Thai Troops Withdraw From Disputed Border Near Preah Vihear", "Preah Vihear"),
     ("Nigerian Troops Withdraw From Sierra Leone", "Sierra Leone"),
+    ("ISRAELI TANKS ENTER RAFAH AS CEASEFIRE TALKS STALL", "RAFAH"),
     ("Troops patrolled the streets of Mission, Texas on Friday.", "Mission"),
     ("Border Patrol agents outside Alliance, Ohio, found the truck.", "Alliance"),
     ("Houthis Attack Ships In Red Sea As US Strikes Yemen", "Red Sea"),

@@ -54,3 +54,11 @@ def test_only_case_changes(text: str) -> None:
     read = _read(text)
     assert len(read) == len(text)
     assert read.lower() == text.lower()
+
+
+def test_a_headline_in_capitals_is_read_as_a_headline() -> None:
+    """A sentence in capitals is read in title case first, its names and acronyms kept."""
+    names = NAMES | {"US", "ISRAELI"}
+    text = "ISRAELI TANKS ENTER RAFAH AS CEASEFIRE TALKS STALL"
+    read = truecase(text, split_sentences(text), LEXICON, names.__contains__)
+    assert read == "ISRAELI tanks enter Rafah as ceasefire talks stall"
