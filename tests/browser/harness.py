@@ -83,7 +83,10 @@ def map_frame(page, timeout: float = 60_000, attempts: int = 5):
         )
         frame = page.frame_locator(MAP_FRAME)
         try:
-            frame.locator(".leaflet-interactive").first.wait_for(state="visible", timeout=timeout)
+            # any drawn feature: the first in the page may lie outside a zoomed-in view,
+            # where Leaflet clips it to nothing
+            frame.locator(".leaflet-interactive >> visible=true").first.wait_for(
+                state="visible", timeout=timeout)
             return frame
         except Error as error:
             if "strict mode violation" not in str(error) or attempt == attempts - 1:
