@@ -82,7 +82,10 @@ _COUNT = (
     r"(?:" + _QUALIFIER + r")?(?P<count>"
     + "|".join(re.escape(v) for v in sorted(_VAGUE, key=len, reverse=True))
     + r"|(?:" + _NUMBER + r")(?:\s+(?:hundred|thousand|million))?"
-    + r"|(?:" + _WORD_NUM + r")(?:\s+(?:hundred|thousand|million))?)"
+    + r"|(?:" + _WORD_NUM + r")\s+(?:hundred|thousand|million)"  # "two thousand five
+    + r"(?:\s+(?:and\s+)?(?:" + _WORD_NUM + r")(?:\s+hundred)?)?"  # hundred", "nine
+    + r"(?:\s+(?:and\s+)?(?:" + _WORD_NUM + r"))?"  # hundred and fifty"
+    + r"|(?:" + _WORD_NUM + r"))"
 )
 # Up to four modifier words between the count and the noun ("1,000 US soldiers",
 # "30,000 additional combat-ready Russian troops").
@@ -335,23 +338,36 @@ def _parse_count(words: str) -> int | None:
     None when it is no number or larger than ``MAX_COUNT``: a count beyond any army keeps
     its words (``count_text``) but no figure, so no store or map ever meets a huge integer.
     """
-    parts = words.lower().replace(",", "").split()
-    if parts and "-" in parts[0]:  # "thirty-two"
-        parts = [*parts[0].split("-", 1), *parts[1:]]
-    if len(parts) > 1 and parts[0] in _TENS and parts[1] in _UNITS:  # "twenty five"
-        parts = [str(_NUM_WORDS[parts[0]] + _NUM_WORDS[parts[1]]), *parts[2:]]
+    parts = [p for w in words.lower().replace(",", "").split() for p in w.split("-") if p]
     if not parts or len(parts[0]) > _MAX_DIGITS:
         return None
-    head = parts[0]
     try:
-        value = float(head)
+        value = float(parts[0])
     except ValueError:
-        if head not in _NUM_WORDS:
-            return None
-        value = float(_NUM_WORDS[head])
+        return _words_value(parts)
     for part in parts[1:]:
         value *= _SCALE.get(part, 1)
     return int(value) if value <= MAX_COUNT else None
+
+
+def _words_value(parts: list[str]) -> int | None:
+    """The value of a number in words: "thirty two", "two thousand five hundred", "nine
+    hundred and fifty" (None when a word is no number)."""
+    total = current = 0
+    for part in parts:
+        if part == "and":
+            continue
+        if part in _NUM_WORDS:
+            current += _NUM_WORDS[part]
+        elif part == "hundred":
+            current = max(current, 1) * 100
+        elif part in ("thousand", "million"):
+            total += max(current, 1) * _SCALE[part]
+            current = 0
+        else:
+            return None
+    value = total + current
+    return value if value <= MAX_COUNT else None
 
 
 _PROXY = ("-backed", "-supported", "-sponsored", "-funded", "-trained", "-armed", "-aligned",

@@ -28,6 +28,9 @@ def forces(sentence: str):
         ("twenty five soldiers", 25, "soldiers", None),
         ("seventeen warships", 17, None, None),
         ("twenty-one thousand troops", 21000, "troops", None),
+        ("two thousand five hundred marines", 2500, "marines", None),
+        ("nine hundred and fifty troops", 950, "troops", None),
+        ("one thousand two hundred police officers", 1200, "police officers", None),
         ("tens of thousands of Azerbaijani forces", None, "forces", "AZ"),
     ],
 )
