@@ -85,7 +85,7 @@ _COUNT = (
     + r"|(?:" + _WORD_NUM + r")\s+(?:hundred|thousand|million)"  # "two thousand five
     + r"(?:\s+(?:and\s+)?(?:" + _WORD_NUM + r")(?:\s+hundred)?)?"  # hundred", "nine
     + r"(?:\s+(?:and\s+)?(?:" + _WORD_NUM + r"))?"  # hundred and fifty"
-    + r"|(?:" + _WORD_NUM + r"))"
+    + r"|(?:" + _WORD_NUM + r")|a\s+(?:hundred|thousand))"  # "a hundred tanks"
 )
 # Up to four modifier words between the count and the noun ("1,000 US soldiers",
 # "30,000 additional combat-ready Russian troops").
@@ -355,8 +355,8 @@ def _words_value(parts: list[str]) -> int | None:
     hundred and fifty" (None when a word is no number)."""
     total = current = 0
     for part in parts:
-        if part == "and":
-            continue
+        if part in ("and", "a"):
+            continue  # "a hundred": one hundred
         if part in _NUM_WORDS:
             current += _NUM_WORDS[part]
         elif part == "hundred":

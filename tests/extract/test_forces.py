@@ -30,6 +30,7 @@ def forces(sentence: str):
         ("twenty-one thousand troops", 21000, "troops", None),
         ("two thousand five hundred marines", 2500, "marines", None),
         ("nine hundred and fifty troops", 950, "troops", None),
+        ("Turkey deployed a hundred tanks to Idlib", 100, None, None),
         ("one thousand two hundred police officers", 1200, "police officers", None),
         ("tens of thousands of Azerbaijani forces", None, "forces", "AZ"),
     ],
