@@ -393,7 +393,9 @@ def _date_for(draft: Draft, dates: Sequence[TimeExpression], published: dt.date 
     end = ends[0].date if ends else None
     if starts:
         nearest = min(starts, key=lambda d: abs(d.start - draft.trigger_start))
-        return nearest.date, nearest.date_end or end, nearest.text
+        until = nearest.date_end or end
+        return nearest.date, until if until is None or until >= nearest.date else None, \
+            nearest.text  # an "until" before the start ends nothing
     if end is not None:
         return published if published and published <= end else None, end, ends[0].text
     return published, None, None
