@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import functools
 import math
 import re
 from collections import Counter
@@ -28,7 +29,7 @@ from dashboard.extract.lexicon import (
 from dashboard.extract.resolve import resolve
 from dashboard.extract.sentences import split_sentences
 from dashboard.extract.toponyms import find_candidates, initialisms
-from dashboard.extract.truecase import is_all_capitals, is_title_case, truecase
+from dashboard.extract.truecase import truecase
 from dashboard.records import Actor, Article, Event, Extraction, Force, Mention, Sentence
 from geodata.gazetteer import Gazetteer
 
@@ -70,16 +71,14 @@ def predict_toponyms(text: str, gazetteer: Gazetteer, home: str | None = None,
                   key=lambda m: m.start)  # "CAR" for the Central African Republic named before
 
 
-def read_as(text: str, gazetteer: Gazetteer, sentences: Sequence[Sentence] | None = None
-            ) -> str:
+def read_as(text: str, gazetteer: Gazetteer, sentences: Sequence[Sentence] | None = None,
+            actor_of: Any = None) -> str:
     """The text as the finders read it: title-case headlines in ordinary case, every offset
     the same."""
     if sentences is None:
         sentences = bounded(split_sentences(text), text)
-    if not any(is_title_case(s.text) or is_all_capitals(s.text) for s in sentences):
-        return text  # most stories: no need to load the lexicon
     return truecase(text, sentences, ORDINARY_WORDS,
-                    _names(gazetteer, _actor_lookup(gazetteer)))
+                    _names(gazetteer, actor_of or _actor_lookup(gazetteer)))
 
 
 def _supported_acronyms(mentions: list[Mention], gazetteer: Gazetteer) -> list[Mention]:
@@ -133,7 +132,7 @@ def extract_article(article: Article, gazetteer: Gazetteer, *, grammar: bool = T
         f"{MAX_TEXT_CHARS:,} were read",)
     sentences = bounded(split_sentences(text, article.id), text)
     actor_of = _actor_lookup(gazetteer)
-    read = read_as(text, gazetteer, sentences)
+    read = read_as(text, gazetteer, sentences, actor_of)
     mentions = tuple(Mention(article.id, m.start, m.end, m.text, m.place, m.role)
                      for m in predict_toponyms(text, gazetteer, read=read))
     people = actor_rules.find_people(text, gazetteer)
@@ -302,6 +301,7 @@ def _names(gazetteer: Gazetteer, actor_of: Any) -> Any:
     """Whether capitalised words are a name all the same: an actor's ("Turkey", "Houthi"), a
     place of note (a city of ``NOTED_CITY`` people or more, a sea, a region...), or a
     place named by several words ("Sierra Leone")."""
+    @functools.cache  # a headline's words are asked about more than once
     def is_name(words: str) -> bool:
         if actor_of(words) is not None:
             return True

@@ -3,11 +3,11 @@ Stall" is read as "Israeli tanks enter Rafah as talks stall", so that the tagger
 and the toponym finder sees one name, not a run of eight.
 
 A capitalised word of a title-case sentence is lowered when the story itself writes it in
-lower case elsewhere, or when it is a common English word, unless the story writes it with a
-capital inside a sentence ("Nice", "Mobile"), it names a country, a people, an armed group or
-a place of note ("Turkey", "Chad", "Houthi", "Havana"), or it is part of a longer name
-("South Korea", "Gulf Of Aden").
-Only letters change case, so every offset stays the same.
+lower case elsewhere, or when it is one of the extractor's ordinary words, unless the story
+writes it with a capital inside a sentence ("Nice", "Mobile"), it names a country, a
+people, an armed group or a place of note ("Turkey", "Chad", "Houthi", "Havana"), or it is
+part of a longer name ("South Korea", "Gulf Of Aden"). A headline in capitals is first
+written in title case. Only letters change case, so every offset stays the same.
 """
 
 from __future__ import annotations
@@ -36,10 +36,9 @@ _ENDINGS = ("s", "es", "ed", "d", "ing")
 _DIRECTIONS = frozenset("north south east west northern southern eastern western central "
                         "upper lower".split())
 # Words that are part of a longer name when a kept capitalised word stands beside them.
-_NAME_PARTS = frozenset(
-    "north south east west northern southern eastern western central upper lower new "
-    "saint san santa gulf sea strait straits bay island islands river mount lake cape port "
-    "fort camp base air naval united republic kingdom democratic".split())
+_NAME_PARTS = _DIRECTIONS | frozenset(
+    "new saint san santa gulf sea strait straits bay island islands river mount lake cape "
+    "port fort camp base air naval united republic kingdom democratic".split())
 
 
 def is_title_case(text: str) -> bool:
@@ -64,7 +63,7 @@ def truecase(text: str, sentences: Sequence[Sentence], lexicon: Collection[str],
              is_name: Callable[[str], bool]) -> str:
     """``text`` with its title-case sentences in ordinary case (same length, same offsets).
 
-    ``lexicon`` holds common English words in lower case; ``is_name`` tells whether a
+    ``lexicon`` holds ordinary words in lower case; ``is_name`` tells whether a
     capitalised word is a name all the same (a country, a people, an armed group, a city
     of note: "Turkey", "Chad", "Havana")."""
     text, sentences = _capitals_to_title(text, sentences, is_name)
@@ -176,8 +175,8 @@ def _known(word: str, lexicon: Collection[str]) -> bool:
 
 
 def _keep_names(words: Sequence[re.Match[str]], keep: list[bool]) -> None:
-    """Keep the name parts ("South", "Gulf", "of") that stand right beside a kept
-    capitalised word, and so on along the run: "Gulf Of Aden", "South China Sea"."""
+    """Keep the name parts ("South", "Gulf") that stand right beside a kept capitalised word,
+    and so on along the run: "South China Sea", "Gulf Of Aden"."""
     def name_part(i: int) -> bool:
         word = words[i].group()
         return not keep[i] and word[0].isupper() and word.lower() in _NAME_PARTS
